@@ -1,0 +1,34 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '../../generated/sqlite/client';
+
+/**
+ * Both generated clients have the same API; the SQLite one's type stands for both.
+ * Prisma compiles queries per provider, hence one generated client per database kind.
+ */
+export type Database = PrismaClient;
+export type DatabaseKind = 'sqlite' | 'postgresql';
+
+export function databaseKind(url: string): DatabaseKind {
+  return url.startsWith('file:') ? 'sqlite' : 'postgresql';
+}
+
+function sqlitePath(url: string): string {
+  return resolve(url.slice('file:'.length).split('?')[0]);
+}
+
+export async function connectDatabase(url: string): Promise<Database> {
+  if (databaseKind(url) === 'sqlite') {
+    const file = sqlitePath(url);
+    mkdirSync(dirname(file), { recursive: true });
+    const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }) });
+    // WAL lets the dashboard read while a mutation or the generator writes.
+    await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    await client.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
+    return client;
+  }
+  const { PrismaClient: PostgresClient } = await import('../../generated/postgresql/client');
+  return new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Database;
+}
