@@ -1,0 +1,27 @@
+import { registerEnumType } from 'type-graphql';
+import { CASE_STATUSES } from '../../../shared/case/workflow';
+import { BUILDING_KINDS, CASE_CATEGORIES, CASE_SOURCES, MAP_LEVELS, ROLES, TIME_BUCKETS } from '../../../shared/enums';
+import { METRICS } from '../../../shared/metrics/definitions';
+
+/** GraphQL enums made from the vocabularies in shared/, so there is one list of each. */
+function enumObject<T extends string>(values: readonly T[]): Record<T, T> {
+  return Object.fromEntries(values.map((value) => [value, value])) as Record<T, T>;
+}
+
+export const MetricEnum = enumObject(METRICS);
+export const CaseCategoryEnum = enumObject(CASE_CATEGORIES);
+export const CaseSourceEnum = enumObject(CASE_SOURCES);
+export const CaseStatusEnum = enumObject(CASE_STATUSES);
+export const BuildingKindEnum = enumObject(BUILDING_KINDS);
+export const MapLevelEnum = enumObject(MAP_LEVELS);
+export const TimeBucketEnum = enumObject(TIME_BUCKETS);
+export const RoleEnum = enumObject(ROLES);
+
+registerEnumType(MetricEnum, { name: 'Metric', description: 'A measure defined once in shared/metrics/definitions.ts' });
+registerEnumType(CaseCategoryEnum, { name: 'CaseCategory' });
+registerEnumType(CaseSourceEnum, { name: 'CaseSource' });
+registerEnumType(CaseStatusEnum, { name: 'CaseStatus', description: 'GB/T 30428 workflow states' });
+registerEnumType(BuildingKindEnum, { name: 'BuildingKind' });
+registerEnumType(MapLevelEnum, { name: 'MapLevel' });
+registerEnumType(TimeBucketEnum, { name: 'TimeBucket' });
+registerEnumType(RoleEnum, { name: 'Role' });

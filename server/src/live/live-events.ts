@@ -1,0 +1,37 @@
+import { EventEmitter } from 'node:events';
+
+/** A change that walls and dashboards showing this scope should refresh for. */
+export interface LiveChange {
+  kind: 'CASE_REPORTED' | 'CASE_TRANSITIONED' | 'VOLUNTEER_HOURS_LOGGED';
+  communityCode: string;
+  subDistrictCode: string;
+  gridCode: string;
+  at: Date;
+}
+
+/** Published only after the transaction that made the change has committed. */
+export interface LiveEvents {
+  publish(change: LiveChange): Promise<void>;
+  subscribe(listener: (change: LiveChange) => void): () => void;
+  close(): Promise<void>;
+}
+
+/** In-process fan-out, for a single server instance. */
+export function createLocalLiveEvents(): LiveEvents {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0);
+  return {
+    async publish(change) {
+      emitter.emit('change', change);
+    },
+    subscribe(listener) {
+      emitter.on('change', listener);
+      return function unsubscribe() {
+        emitter.off('change', listener);
+      };
+    },
+    async close() {
+      emitter.removeAllListeners();
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import type { CaseStatus } from '../../../../shared/case/workflow';
+import type { CaseCategory, CaseSource } from '../../../../shared/enums';
+import { CaseCategoryEnum, CaseSourceEnum, CaseStatusEnum } from '../../graphql/enums';
+
+@ObjectType()
+export class CaseEvent {
+  @Field(() => CaseStatusEnum, { nullable: true }) from!: CaseStatus | null;
+  @Field(() => CaseStatusEnum) to!: CaseStatus;
+  @Field(() => Date) at!: Date;
+  @Field(() => String) actor!: string;
+  @Field(() => String, { nullable: true }) note!: string | null;
+}
+
+@ObjectType({ description: 'Personal data: visible only to admin, the leader over the grid and the grid\'s own worker' })
+export class CaseReporter {
+  @Field(() => String, { nullable: true }) name!: string | null;
+  @Field(() => String, { nullable: true }) phone!: string | null;
+}
+
+@ObjectType({ description: '事件/工单: a case that must be closed on time' })
+export class Case {
+  id!: number;
+  gridId!: number;
+  communityId!: number;
+  buildingId!: number | null;
+  reporterName!: string | null;
+  reporterPhone!: string | null;
+  @Field(() => String) code!: string;
+  @Field(() => CaseCategoryEnum) category!: CaseCategory;
+  @Field(() => CaseSourceEnum) source!: CaseSource;
+  @Field(() => CaseStatusEnum) status!: CaseStatus;
+  @Field(() => String) description!: string;
+  @Field(() => Date) reportedAt!: Date;
+  @Field(() => Date, { nullable: true }) acceptedAt!: Date | null;
+  @Field(() => Date, { nullable: true }) closedAt!: Date | null;
+  @Field(() => Date) deadline!: Date;
+  @Field(() => Int, { nullable: true, description: '1–5' }) satisfaction!: number | null;
+  @Field(() => Boolean) generated!: boolean;
+}
+
+@ObjectType()
+export class CaseEdge {
+  @Field(() => String) cursor!: string;
+  @Field(() => Case) node!: Case;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean) hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+@ObjectType()
+export class CaseConnection {
+  @Field(() => [CaseEdge]) edges!: CaseEdge[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int) totalCount!: number;
+}

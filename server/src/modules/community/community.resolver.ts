@@ -1,0 +1,97 @@
+import type { GeoJsonObject } from 'geojson';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Metric } from '../../../../shared/metrics/definitions';
+import type { Context } from '../../context';
+import { MetricEnum } from '../../graphql/enums';
+import { Grid } from '../grid/grid.type';
+import { loadMetricValue } from '../metric/metric.fields';
+import { LatLng, MetricValue } from '../metric/metric.type';
+import { findCommunity, listCommunities, memberTotal } from './community.service';
+import { Community, PartyMembersByCategory, PartyOrganization, SubDistrict, VolunteerTeam } from './community.type';
+
+@Resolver(() => Community)
+export class CommunityResolver {
+  @Query(() => [Community], { description: 'Every community, in the order they were loaded' })
+  communities(@Ctx() ctx: Context) {
+    return listCommunities(ctx.db);
+  }
+
+  @Query(() => Community, { nullable: true })
+  community(@Arg('code', () => String) code: string, @Ctx() ctx: Context) {
+    return findCommunity(ctx.db, code);
+  }
+
+  @FieldResolver(() => SubDistrict)
+  subDistrict(@Root() community: Community, @Ctx() ctx: Context) {
+    return ctx.loaders.subDistrictById.load(community.subDistrictId);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'False when the source gives no place: no geometry, never drawn at 0,0' })
+  hasLocation(@Root() community: Community) {
+    return community.centroidLat !== null;
+  }
+
+  @FieldResolver(() => LatLng, { nullable: true })
+  centroid(@Root() community: Community) {
+    return community.centroidLat === null ? null : { lat: community.centroidLat, lng: community.centroidLng };
+  }
+
+  @FieldResolver(() => GraphQLJSON, { nullable: true, description: 'GeoJSON polygon (WGS-84), generated around the approximate centroid' })
+  boundary(@Root() community: Community): GeoJsonObject | null {
+    return community.boundary ? JSON.parse(community.boundary) : null;
+  }
+
+  @FieldResolver(() => [String], { description: 'Figures the generator filled in because the source does not state them' })
+  generatedFields(@Root() community: Community): string[] {
+    return JSON.parse(community.generatedFields);
+  }
+
+  @FieldResolver(() => Int)
+  async partyMembers(@Root() community: Community, @Ctx() ctx: Context) {
+    return (await ctx.loaders.partyOrgsByCommunity.load(community.id)).reduce((sum, org) => sum + memberTotal(org), 0);
+  }
+
+  @FieldResolver(() => PartyMembersByCategory)
+  async partyMembersByCategory(@Root() community: Community, @Ctx() ctx: Context) {
+    const orgs = await ctx.loaders.partyOrgsByCommunity.load(community.id);
+    const sum = (pick: (o: (typeof orgs)[number]) => number) => orgs.reduce((total, org) => total + pick(org), 0);
+    return { resident: sum((o) => o.residentMembers), inService: sum((o) => o.inServiceMembers), retired: sum((o) => o.retiredMembers), mobile: sum((o) => o.mobileMembers) };
+  }
+
+  @FieldResolver(() => [PartyOrganization])
+  async partyOrganizations(@Root() community: Community, @Ctx() ctx: Context) {
+    return (await ctx.loaders.partyOrgsByCommunity.load(community.id)).map((org) => ({ ...org, members: memberTotal(org) }));
+  }
+
+  @FieldResolver(() => Int, { description: 'Registered volunteers: the stated figure, else the sum of team members' })
+  async volunteers(@Root() community: Community, @Ctx() ctx: Context) {
+    return community.volunteers ?? (await ctx.loaders.teamsByCommunity.load(community.id)).reduce((sum, team) => sum + team.members, 0);
+  }
+
+  @FieldResolver(() => [VolunteerTeam])
+  volunteerTeams(@Root() community: Community, @Ctx() ctx: Context) {
+    return ctx.loaders.teamsByCommunity.load(community.id);
+  }
+
+  @FieldResolver(() => Float, { description: 'Sum of logged volunteer hours in the period (default: the last 365 days)' })
+  async volunteerHours(
+    @Root() community: Community, @Ctx() ctx: Context,
+    @Arg('from', () => Date, { nullable: true }) from?: Date, @Arg('to', () => Date, { nullable: true }) to?: Date,
+  ) {
+    return (await loadMetricValue(ctx, 'community', community.id, 'VOLUNTEER_HOURS', from, to)).value ?? 0;
+  }
+
+  @FieldResolver(() => MetricValue)
+  metric(
+    @Root() community: Community, @Ctx() ctx: Context, @Arg('metric', () => MetricEnum) metric: Metric,
+    @Arg('from', () => Date, { nullable: true }) from?: Date, @Arg('to', () => Date, { nullable: true }) to?: Date,
+  ) {
+    return loadMetricValue(ctx, 'community', community.id, metric, from, to);
+  }
+
+  @FieldResolver(() => [Grid])
+  grids(@Root() community: Community, @Ctx() ctx: Context) {
+    return ctx.loaders.gridsByCommunity.load(community.id);
+  }
+}

@@ -1,0 +1,64 @@
+import type { GeoJsonObject } from 'geojson';
+import { GraphQLJSON } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Metric } from '../../../../shared/metrics/definitions';
+import { canSeePersonalData } from '../../auth/viewer';
+import type { Context } from '../../context';
+import { MetricEnum } from '../../graphql/enums';
+import { Building } from '../building/building.type';
+import { memberTotal } from '../community/community.service';
+import { Community } from '../community/community.type';
+import { loadMetricValue } from '../metric/metric.fields';
+import { LatLng, MetricValue } from '../metric/metric.type';
+import { findGrid } from './grid.service';
+import { Grid, GridWorker } from './grid.type';
+
+@Resolver(() => Grid)
+export class GridResolver {
+  @Query(() => Grid, { nullable: true })
+  grid(@Arg('code', () => String) code: string, @Ctx() ctx: Context) {
+    return findGrid(ctx.db, code);
+  }
+
+  @FieldResolver(() => Community)
+  community(@Root() grid: Grid, @Ctx() ctx: Context) {
+    return ctx.loaders.communityById.load(grid.communityId);
+  }
+
+  @FieldResolver(() => [Building])
+  buildings(@Root() grid: Grid, @Ctx() ctx: Context) {
+    return ctx.loaders.buildingsByGrid.load(grid.id);
+  }
+
+  @FieldResolver(() => LatLng, { nullable: true })
+  centroid(@Root() grid: Grid) {
+    return grid.centroidLat === null ? null : { lat: grid.centroidLat, lng: grid.centroidLng };
+  }
+
+  @FieldResolver(() => GraphQLJSON, { nullable: true })
+  boundary(@Root() grid: Grid): GeoJsonObject | null {
+    return grid.boundary ? JSON.parse(grid.boundary) : null;
+  }
+
+  @FieldResolver(() => Int)
+  async partyMembers(@Root() grid: Grid, @Ctx() ctx: Context) {
+    const orgs = await ctx.loaders.partyOrgsByCommunity.load(grid.communityId);
+    return orgs.filter((org) => org.gridId === grid.id).reduce((sum, org) => sum + memberTotal(org), 0);
+  }
+
+  @FieldResolver(() => GridWorker, { nullable: true, description: 'Null unless the caller may see personal data of this grid' })
+  async worker(@Root() grid: Grid, @Ctx() ctx: Context) {
+    const community = await ctx.loaders.communityById.load(grid.communityId);
+    const subDistrict = await ctx.loaders.subDistrictById.load(community.subDistrictId);
+    if (!canSeePersonalData(ctx.viewer, { gridCode: grid.code, subDistrictCode: subDistrict.code })) return null;
+    return { name: grid.workerName, phone: grid.workerPhone };
+  }
+
+  @FieldResolver(() => MetricValue)
+  metric(
+    @Root() grid: Grid, @Ctx() ctx: Context, @Arg('metric', () => MetricEnum) metric: Metric,
+    @Arg('from', () => Date, { nullable: true }) from?: Date, @Arg('to', () => Date, { nullable: true }) to?: Date,
+  ) {
+    return loadMetricValue(ctx, 'grid', grid.id, metric, from, to);
+  }
+}

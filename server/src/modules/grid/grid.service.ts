@@ -1,0 +1,15 @@
+import type { GridPlace } from '../../auth/viewer';
+import type { Database } from '../../db/client';
+import { notFound } from '../../graphql/errors';
+
+export function findGrid(db: Database, code: string) {
+  return db.grid.findUnique({ where: { code } });
+}
+
+/** A grid with the codes that decide who may see and change its data. */
+export async function requireGridPlace(db: Database, code: string) {
+  const grid = await db.grid.findUnique({ where: { code }, include: { community: { include: { subDistrict: true } } } });
+  if (!grid) throw notFound(`Grid "${code}"`);
+  const place: GridPlace = { gridCode: grid.code, subDistrictCode: grid.community.subDistrict.code };
+  return { grid, place };
+}

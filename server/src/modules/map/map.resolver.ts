@@ -1,0 +1,27 @@
+import { GraphQLJSON } from 'graphql-scalars';
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { MapLevel } from '../../../../shared/enums';
+import type { Metric } from '../../../../shared/metrics/definitions';
+import type { Context } from '../../context';
+import { MapLevelEnum, MetricEnum } from '../../graphql/enums';
+import { periodOf } from '../metric/period';
+import { BBoxInput } from './map.input';
+import { mapFeatures } from './map.service';
+
+@Resolver()
+export class MapResolver {
+  @Query(() => GraphQLJSON, { description: 'GeoJSON FeatureCollection (WGS-84) with properties code, name, value, tooFewCases, unit; simplified for zoom, clipped to bbox' })
+  mapFeatures(
+    @Ctx() ctx: Context,
+    @Arg('level', () => MapLevelEnum) level: MapLevel,
+    @Arg('metric', () => MetricEnum) metric: Metric,
+    @Arg('communityCode', () => String, { nullable: true }) communityCode?: string,
+    @Arg('gridCode', () => String, { nullable: true }) gridCode?: string,
+    @Arg('bbox', () => BBoxInput, { nullable: true }) bbox?: BBoxInput,
+    @Arg('zoom', () => Int, { nullable: true }) zoom?: number,
+    @Arg('from', () => Date, { nullable: true }) from?: Date,
+    @Arg('to', () => Date, { nullable: true }) to?: Date,
+  ) {
+    return mapFeatures(ctx.db, { level, metric, communityCode: communityCode ?? null, gridCode: gridCode ?? null, bbox: bbox ?? null, zoom: zoom ?? null, period: periodOf(from, to) });
+  }
+}

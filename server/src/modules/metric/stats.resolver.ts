@@ -1,0 +1,37 @@
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import type { TimeBucket } from '../../../../shared/enums';
+import type { Metric } from '../../../../shared/metrics/definitions';
+import type { Context } from '../../context';
+import { MetricEnum, TimeBucketEnum } from '../../graphql/enums';
+import { requireCommunity } from '../community/community.service';
+import { periodOf } from './period';
+import { compareCommunities, timeSeries } from './stats.service';
+import { ComparisonRow, TimePoint } from './metric.type';
+
+@Resolver()
+export class StatsResolver {
+  @Query(() => [ComparisonRow], { description: 'Communities × metrics for one period, raw and per 1,000 residents (2–5 communities side by side)' })
+  compare(
+    @Ctx() ctx: Context,
+    @Arg('communityCodes', () => [String]) communityCodes: string[],
+    @Arg('metrics', () => [MetricEnum]) metrics: Metric[],
+    @Arg('from', () => Date, { nullable: true }) from?: Date,
+    @Arg('to', () => Date, { nullable: true }) to?: Date,
+    @Arg('perThousand', () => Boolean, { nullable: true }) perThousand?: boolean,
+  ) {
+    return compareCommunities(ctx.db, communityCodes, metrics, periodOf(from, to), perThousand ?? false);
+  }
+
+  @Query(() => [TimePoint], { description: 'A metric per bucket, for one community or (without communityCode) all of them' })
+  async timeSeries(
+    @Ctx() ctx: Context,
+    @Arg('metric', () => MetricEnum) metric: Metric,
+    @Arg('bucket', () => TimeBucketEnum) bucket: TimeBucket,
+    @Arg('from', () => Date) from: Date,
+    @Arg('to', () => Date) to: Date,
+    @Arg('communityCode', () => String, { nullable: true }) communityCode?: string,
+  ) {
+    const community = communityCode ? await requireCommunity(ctx.db, communityCode) : null;
+    return timeSeries(ctx.db, metric, community?.id ?? null, bucket, periodOf(from, to));
+  }
+}

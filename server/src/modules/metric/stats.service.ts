@@ -1,0 +1,82 @@
+import { METRIC_DEFINITIONS, perThousandResidents, type Metric } from '../../../../shared/metrics/definitions';
+import type { TimeBucket } from '../../../../shared/enums';
+import { bucketStart, bucketStarts, nextBucket } from '../../../../shared/time/buckets';
+import type { Database } from '../../db/client';
+import { badInput, notFound } from '../../graphql/errors';
+import { COUNTERS, type Counters } from '../rollup/rollup.aggregate';
+import { metricResult, type MetricResult } from './metric-value';
+import { computeMetrics } from './metric.service';
+import type { Period } from './period';
+import type { ComparisonRow, TimePoint } from './metric.type';
+
+export const MAX_COMPARED = 5;
+
+export async function compareCommunities(db: Database, codes: string[], metrics: Metric[], period: Period, perThousand: boolean): Promise<ComparisonRow[]> {
+  if (codes.length === 0 || codes.length > MAX_COMPARED) throw badInput(`Compare 1 to ${MAX_COMPARED} communities, not ${codes.length}`);
+  if (metrics.length === 0) throw badInput('Name at least one metric to compare');
+  const communities = await db.community.findMany({ where: { code: { in: codes } } });
+  const missing = codes.filter((code) => !communities.some((c) => c.code === code));
+  if (missing.length) throw notFound(`Community ${missing.map((c) => `"${c}"`).join(', ')}`);
+  const byCode = new Map(communities.map((c) => [c.code, c]));
+  const values = await computeMetrics(db, 'community', communities.map((c) => c.id), [...new Set<Metric>([...metrics, 'POPULATION'])], period);
+  return codes.flatMap((code) => {
+    const community = byCode.get(code)!;
+    const results = values.get(community.id)!;
+    const population = results.get('POPULATION')!.value;
+    return metrics.map((metric) => {
+      const result = results.get(metric)!;
+      const scaled = METRIC_DEFINITIONS[metric].perThousand ? perThousandResidents(result.value, population) : null;
+      return {
+        communityCode: code, communityName: community.name, metric, raw: result.value, perThousand: scaled,
+        value: perThousand && METRIC_DEFINITIONS[metric].perThousand ? scaled : result.value,
+        sampleSize: result.sampleSize, tooFewCases: result.tooFewCases,
+      };
+    });
+  });
+}
+
+const zero = (): Counters => Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters;
+
+/**
+ * A metric per day, week or month for one community or all of them. Counts and rates
+ * come from the daily rollups, medians from raw rows, slowly changing figures from the
+ * latest snapshot in each bucket.
+ */
+export async function timeSeries(db: Database, metric: Metric, communityId: number | null, bucket: TimeBucket, period: Period): Promise<TimePoint[]> {
+  const starts = bucketStarts(period.start, new Date(period.endExclusive.getTime() - 1), bucket);
+  if (starts.length > 1_000) throw badInput(`That is ${starts.length} ${bucket.toLowerCase()} buckets; ask for at most 1,000`);
+  const scope = communityId === null ? {} : { communityId };
+  const source = METRIC_DEFINITIONS[metric].source;
+  if (source === 'static') return staticSeries(db, metric, scope, starts, bucket);
+  const days = await db.gridDayRollup.groupBy({ by: ['day'], where: { ...scope, day: { gte: period.start, lt: period.endExclusive } }, _sum: Object.fromEntries(COUNTERS.map((c) => [c, true])) as Record<(typeof COUNTERS)[number], true> });
+  const before = await db.gridDayRollup.aggregate({ where: { ...scope, day: { lt: period.start } }, _sum: { casesReported: true, casesClosed: true, casesRejected: true } });
+  let backlog = (before._sum.casesReported ?? 0) - (before._sum.casesClosed ?? 0) - (before._sum.casesRejected ?? 0);
+  const closed = source === 'raw' ? await db.case.findMany({ where: { ...scope, closedAt: { gte: period.start, lt: period.endExclusive } }, select: { reportedAt: true, closedAt: true } }) : [];
+  const counters = new Map(starts.map((s) => [s.getTime(), zero()]));
+  for (const day of days) {
+    const target = counters.get(bucketStart(day.day, bucket).getTime())!;
+    for (const c of COUNTERS) target[c] += day._sum[c] ?? 0;
+  }
+  return starts.map((start) => {
+    const sums = counters.get(start.getTime())!;
+    backlog += sums.casesReported - sums.casesClosed - sums.casesRejected;
+    const end = nextBucket(start, bucket);
+    const hoursToClose = closed.filter((c) => c.closedAt! >= start && c.closedAt! < end).map((c) => (c.closedAt!.getTime() - c.reportedAt.getTime()) / 3_600_000);
+    const result = metricResult(metric, { population: null, households: null, floatingPopulation: null, areaKm2: null, partyMembers: null, volunteers: null, counters: sums, backlog, hoursToClose });
+    return { start, ...result };
+  });
+}
+
+async function staticSeries(db: Database, metric: Metric, scope: { communityId?: number }, starts: Date[], bucket: TimeBucket): Promise<TimePoint[]> {
+  const field = ({ POPULATION: 'population', HOUSEHOLDS: 'households', FLOATING_POPULATION: 'floatingPopulation', PARTY_MEMBERS: 'partyMembers', VOLUNTEERS: 'volunteers' } as const)[metric as string];
+  if (!field) throw badInput(`${metric} has no history; ask for it with community.metric instead`);
+  const snapshots = await db.metricSnapshot.findMany({ where: scope, orderBy: { date: 'asc' } });
+  return starts.map((start) => {
+    const end = nextBucket(start, bucket);
+    const latest = new Map<number, number | null>();
+    for (const s of snapshots) if (s.date < end) latest.set(s.communityId, s[field]);
+    const known = [...latest.values()].filter((v): v is number => v !== null);
+    const result: MetricResult = { value: known.length ? known.reduce((a, b) => a + b, 0) : null, sampleSize: 0, tooFewCases: false };
+    return { start, ...result };
+  });
+}
