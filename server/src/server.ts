@@ -20,7 +20,7 @@ import { graphiqlPage } from './graphiql';
 import type { Role } from '../../shared/enums';
 
 const CLIENT_DIST = new URL('../../client/dist', import.meta.url).pathname;
-const MAX_DEPTH = 12;
+const MAX_DEPTH = 8;
 
 async function viewerFor(db: Database, authorization: string | undefined): Promise<Viewer> {
   if (!authorization) return PUBLIC_VIEWER;

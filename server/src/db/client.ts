@@ -19,16 +19,28 @@ function sqlitePath(url: string): string {
   return resolve(url.slice('file:'.length).split('?')[0]);
 }
 
-export async function connectDatabase(url: string): Promise<Database> {
+export interface ConnectOptions {
+  /** Called for every SQL statement sent (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+export async function connectDatabase(url: string, options: ConnectOptions = {}): Promise<Database> {
+  const log = options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [];
+  const client = await openClient(url, log);
+  if (options.onQuery) (client as PrismaClient<'query'>).$on('query', (event) => options.onQuery!(event.query));
+  return client;
+}
+
+async function openClient(url: string, log: { emit: 'event'; level: 'query' }[]): Promise<Database> {
   if (databaseKind(url) === 'sqlite') {
     const file = sqlitePath(url);
     mkdirSync(dirname(file), { recursive: true });
-    const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }) });
+    const client = new PrismaClient({ log, adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }) });
     // WAL lets the dashboard read while a mutation or the generator writes.
     await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     await client.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
     return client;
   }
   const { PrismaClient: PostgresClient } = await import('../../generated/postgresql/client');
-  return new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Database;
+  return new PostgresClient({ log, adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Database;
 }

@@ -16,7 +16,7 @@ export function depthLimit(max: number): ValidationRule {
     return {
       OperationDefinition(operation) {
         const depth = depthOf(operation, 0, new Set());
-        if (depth > max) context.reportError(new GraphQLError(`The query is ${depth} levels deep; at most ${max} are allowed`, { extensions: { code: 'QUERY_TOO_DEEP' } }));
+        if (depth > max) context.reportError(new GraphQLError(`The query is ${depth} levels deep; at most ${max} are allowed`));
       },
     };
   };

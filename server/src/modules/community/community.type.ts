@@ -55,4 +55,6 @@ export class Community {
   centroidLat!: number | null;
   centroidLng!: number | null;
   generatedFields!: string;
+  /** Stated number of registered volunteers, when the source gives one. */
+  volunteers!: number | null;
 }

@@ -1,5 +1,5 @@
 import { bboxClip, simplify } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { Feature, GeoJsonProperties, MultiPolygon, Polygon } from 'geojson';
 import type { BBoxInput } from './map.input';
 
 /** Degrees per screen pixel at a Web-Mercator zoom level (256-pixel tiles, at the equator). */
@@ -11,10 +11,9 @@ export function degreesPerPixel(zoom: number): number {
  * Drop vertices closer than half a pixel at this zoom, then cut to the viewport:
  * what the map draws is all that is sent.
  */
-export function fitToView<P>(feature: Feature<Polygon | MultiPolygon, P>, zoom: number | null, bbox: BBoxInput | null): Feature<Polygon | MultiPolygon, P> {
-  let shaped = zoom === null ? feature : simplify(feature, { tolerance: degreesPerPixel(zoom) / 2, highQuality: false });
-  if (bbox) shaped = bboxClip(shaped, [bbox.west, bbox.south, bbox.east, bbox.north]) as Feature<Polygon | MultiPolygon, P>;
-  return shaped;
+export function fitToView<P extends GeoJsonProperties>(feature: Feature<Polygon | MultiPolygon, P>, zoom: number | null, bbox: BBoxInput | null): Feature<Polygon | MultiPolygon, P> {
+  const simplified = zoom === null ? feature : (simplify(feature, { tolerance: degreesPerPixel(zoom) / 2, highQuality: false }) as Feature<Polygon | MultiPolygon, P>);
+  return bbox ? (bboxClip(simplified, [bbox.west, bbox.south, bbox.east, bbox.north]) as Feature<Polygon | MultiPolygon, P>) : simplified;
 }
 
 export function isEmptyGeometry(feature: Feature<Polygon | MultiPolygon>): boolean {

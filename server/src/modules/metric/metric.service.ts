@@ -39,7 +39,7 @@ async function staticFigures(db: Database, level: ScopeLevel, ids: number[]): Pr
 async function rollupSums(db: Database, level: ScopeLevel, ids: number[], day: { gte?: Date; lt: Date }): Promise<Map<number, Counters>> {
   const key = level === 'grid' ? 'gridId' : 'communityId';
   const rows = await db.gridDayRollup.groupBy({ by: [key], where: { [key]: { in: ids }, day }, _sum: SUM_ALL });
-  return new Map(rows.map((row) => [(row as Record<string, number>)[key], { ...zeroCounters(), ...Object.fromEntries(Object.entries(row._sum).map(([c, v]) => [c, v ?? 0])) }]));
+  return new Map(rows.map((row) => [(row as unknown as Record<string, number>)[key], { ...zeroCounters(), ...Object.fromEntries(Object.entries(row._sum).map(([c, v]) => [c, v ?? 0])) }]));
 }
 
 async function hoursToClose(db: Database, level: ScopeLevel, ids: number[], period: Period): Promise<Map<number, number[]>> {

@@ -1,0 +1,44 @@
+import { inject } from 'vitest';
+import { readConfig } from '../../server/src/config';
+import { connectDatabase, type Database } from '../../server/src/db/client';
+import { createServer } from '../../server/src/server';
+import { TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN } from './tokens';
+
+export { TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN };
+
+export interface GraphQLResponse<T> { status: number; data?: T; errors?: { message: string; extensions?: { code?: string } }[] }
+
+export interface TestServer {
+  url: string;
+  db: Database;
+  /** SQL statements sent since the last reset. */
+  queries: string[];
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** A real server on a free port over the run's seeded database. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const databaseUrl = inject('databaseUrl');
+  const config = readConfig({ DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', SEED_ON_START: 'false', ...env });
+  const queries: string[] = [];
+  const db = await connectDatabase(databaseUrl, { onQuery: (sql) => queries.push(sql) });
+  const server = await createServer(config, db);
+  const url = await server.listen(0, '127.0.0.1');
+  return {
+    url, db, queries,
+    async gql(query, variables, token) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...(await response.json()) };
+    },
+    async close() {
+      await server.close();
+      server.httpServer.close();
+      await db.$disconnect();
+    },
+  };
+}
