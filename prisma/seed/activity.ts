@@ -30,6 +30,8 @@ export interface GridActivityInput {
   buildings: { id: number; lat: number | null; lng: number | null }[];
   workerName: string;
   exampleCategories: string[];
+  /** How many cases to make; by default in proportion to the grid's residents. */
+  caseCount?: number;
 }
 
 /** Cases per 1,000 residents per month, at the level of the seed communities' reports. */
@@ -40,7 +42,7 @@ export function addGridCases(data: Dataset, ids: IdSequence, random: SeededRando
   const weights = categoryWeights(grid.exampleCategories);
   const from = new Date(Date.UTC(until.getUTCFullYear(), until.getUTCMonth() - months + 1, 1));
   const span = until.getTime() - from.getTime();
-  const count = random.poisson((grid.population / 1000) * CASES_PER_THOUSAND_PER_MONTH * (span / (30.4 * 24 * HOUR_MS)));
+  const count = grid.caseCount ?? random.poisson((grid.population / 1000) * CASES_PER_THOUSAND_PER_MONTH * (span / (30.4 * 24 * HOUR_MS)));
   for (let n = 0; n < count; n++) {
     const reportedAt = new Date(from.getTime() + random.next() * span);
     const category = random.weighted(CASE_CATEGORIES, weights);

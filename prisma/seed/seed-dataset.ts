@@ -44,7 +44,7 @@ export function seedDataset(until: Date, facts: CommunityFacts[] = COMMUNITY_FAC
 
 export function addCommunityActivity(
   data: Dataset, ids: IdSequence, random: SeededRandom, facts: CommunityFacts,
-  subDistrictId: number, codePrefix: string, until: Date, months = MONTHS_OF_HISTORY,
+  subDistrictId: number, codePrefix: string, until: Date, months = MONTHS_OF_HISTORY, casesPerGrid?: number,
 ) {
   const firstGrid = data.grids.length;
   const firstBuilding = data.buildings.length;
@@ -56,7 +56,7 @@ export function addCommunityActivity(
     const gridBuildings = buildings.filter((building) => building.gridId === grid.id);
     addGridCases(data, ids, random, {
       communityId: created.communityId, communityCode: facts.code, gridId: grid.id!, gridCode: grid.code,
-      population: grid.population ?? 0, workerName: grid.workerName ?? '网格员', exampleCategories,
+      population: grid.population ?? 0, caseCount: casesPerGrid, workerName: grid.workerName ?? '网格员', exampleCategories,
       buildings: gridBuildings.map((b) => ({ id: b.id!, lat: b.lat ?? null, lng: b.lng ?? null })),
     }, months, until);
   });

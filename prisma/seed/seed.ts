@@ -12,7 +12,10 @@ import { MODEL_OF, writeDataset } from './write';
 export async function seedIfEmpty(db: Database, kind: DatabaseKind, until = startOfDay(new Date())): Promise<boolean> {
   if ((await db.community.count()) > 0) return false;
   const data = seedDataset(until);
-  await db.$transaction((tx) => writeDataset(tx, data), { timeout: 600_000, maxWait: 60_000 });
+  await db.$transaction(async (tx) => {
+    const delegates = tx as unknown as Record<string, { createMany(args: { data: unknown[] }): Promise<unknown> }>;
+    await writeDataset((model, rows) => delegates[model[0].toLowerCase() + model.slice(1)].createMany({ data: rows }).then(() => undefined), data);
+  }, { timeout: 600_000, maxWait: 60_000 });
   await resetIdSequences(db, kind, TABLE_ORDER.map((table) => MODEL_OF[table]));
   return true;
 }

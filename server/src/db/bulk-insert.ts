@@ -1,0 +1,67 @@
+import Sqlite from 'better-sqlite3';
+import pg from 'pg';
+import { databaseKind } from './client';
+
+type Row = Record<string, unknown>;
+
+/** A raw connection for bulk loads: Prisma's createMany is ~10× slower for millions of rows. */
+export interface BulkWriter {
+  insert(table: string, rows: Row[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** DateTime as the Prisma SQLite adapter stores it (ISO text), booleans as 0/1. */
+function sqliteValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value ?? null;
+}
+
+/** Rows grouped by the columns they set, so that columns left out keep their defaults. */
+function byColumns(rows: Row[]): [string[], Row[]][] {
+  const groups = new Map<string, [string[], Row[]]>();
+  for (const row of rows) {
+    const columns = Object.keys(row).filter((c) => row[c] !== undefined);
+    const key = columns.join(',');
+    if (!groups.has(key)) groups.set(key, [columns, []]);
+    groups.get(key)![1].push(row);
+  }
+  return [...groups.values()];
+}
+
+export async function openBulkWriter(url: string): Promise<BulkWriter> {
+  if (databaseKind(url) === 'sqlite') {
+    const db = new Sqlite(url.slice('file:'.length).split('?')[0]);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    return {
+      async insert(table, rows) {
+        db.transaction(() => {
+          for (const [columns, group] of byColumns(rows)) {
+            const statement = db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+            for (const row of group) statement.run(columns.map((c) => sqliteValue(row[c])));
+          }
+        })();
+      },
+      async close() { db.close(); },
+    };
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    async insert(table, rows) {
+      await client.query('BEGIN');
+      for (const [columns, group] of byColumns(rows)) {
+        const perStatement = Math.floor(60_000 / columns.length);
+        for (let start = 0; start < group.length; start += perStatement) {
+          const chunk = group.slice(start, start + perStatement);
+          const values = chunk.flatMap((row) => columns.map((c) => row[c] ?? null));
+          const tuples = chunk.map((_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
+          await client.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`, values);
+        }
+      }
+      await client.query('COMMIT');
+    },
+    async close() { await client.end(); },
+  };
+}
