@@ -1,0 +1,18 @@
+import { formatNumber, type Language } from '../../../../shared/format/number';
+import type { LegendClass } from '../../../../shared/geo/classify';
+import type { MetricUnit } from '../../../../shared/metrics/definitions';
+
+/** The choropleth's classes, drawn over the map's corner like Leaflet's own controls. */
+export function Legend({ title, classes, unit, language }: { title: string; classes: LegendClass[]; unit: MetricUnit; language: Language }) {
+  return (
+    <div className="legend" data-testid="legend" aria-label={title}>
+      <strong>{title}</strong>
+      {classes.map((c) => (
+        <div key={`${c.from}-${c.to}`} className="legend-row">
+          <span className="swatch" style={{ background: c.color }} data-color={c.color} />
+          {formatNumber(c.from, unit, language)} – {formatNumber(c.to, unit, language)}
+        </div>
+      ))}
+    </div>
+  );
+}
