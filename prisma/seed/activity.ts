@@ -23,7 +23,6 @@ function categoryWeights(exampleCategories: string[]): number[] {
 
 export interface GridActivityInput {
   communityId: number;
-  communityCode: string;
   gridId: number;
   gridCode: string;
   population: number;

@@ -1,3 +1,4 @@
+import { groupBy } from '../../server/src/group-by';
 import { addGridCases, addTeamLogs } from './activity';
 import { emptyDataset, IdSequence, type Dataset } from './dataset';
 import { COMMUNITY_FACTS, type CommunityFacts } from './facts';
@@ -50,12 +51,12 @@ export function addCommunityActivity(
   const firstBuilding = data.buildings.length;
   const { ids: created } = addCommunityStructure(data, ids, random, facts, subDistrictId, codePrefix, until);
   const grids = data.grids.slice(firstGrid);
-  const buildings = data.buildings.slice(firstBuilding);
+  const buildingsOfGrid = groupBy(data.buildings.slice(firstBuilding), (b) => b.gridId);
   const exampleCategories = (facts.exampleCases ?? []).map((example) => example.category);
   grids.forEach((grid) => {
-    const gridBuildings = buildings.filter((building) => building.gridId === grid.id);
+    const gridBuildings = buildingsOfGrid.get(grid.id!) ?? [];
     addGridCases(data, ids, random, {
-      communityId: created.communityId, communityCode: facts.code, gridId: grid.id!, gridCode: grid.code,
+      communityId: created.communityId, gridId: grid.id!, gridCode: grid.code,
       population: grid.population ?? 0, caseCount: casesPerGrid, workerName: grid.workerName ?? '网格员', exampleCategories,
       buildings: gridBuildings.map((b) => ({ id: b.id!, lat: b.lat ?? null, lng: b.lng ?? null })),
     }, months, until);

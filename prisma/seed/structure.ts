@@ -80,7 +80,7 @@ export function addCommunityStructure(
     gridIds.push(gridId);
   });
 
-  addPartyOrganizations(data, ids, facts, plan, communityId, gridIds);
+  addPartyOrganizations(data, ids, facts, plan, communityId, gridIds, data.grids.slice(-gridIds.length).map((grid) => grid.population ?? 0));
   const teamIds = plan.volunteerTeams.map(({ name, members }) => {
     const id = ids.next('volunteerTeams');
     data.volunteerTeams.push({ id, name, focus: name.replace(/(志愿)?(服务)?[队组]$/, ''), communityId, members, generated: !facts.volunteering?.teams?.includes(name) });
@@ -90,7 +90,7 @@ export function addCommunityStructure(
   return { plan, ids: { communityId, gridIds, buildingIds, teamIds } };
 }
 
-function addPartyOrganizations(data: Dataset, ids: IdSequence, facts: CommunityFacts, plan: CommunityPlan, communityId: number, gridIds: number[]) {
+function addPartyOrganizations(data: Dataset, ids: IdSequence, facts: CommunityFacts, plan: CommunityPlan, communityId: number, gridIds: number[], gridPopulation: number[]) {
   const stated = facts.partyOrganizations ?? {};
   const topId = ids.next('partyOrganizations');
   const topKind = stated.committee ? 'COMMITTEE' : stated.generalBranches ? 'GENERAL_BRANCH' : 'BRANCH';
@@ -103,7 +103,6 @@ function addPartyOrganizations(data: Dataset, ids: IdSequence, facts: CommunityF
   });
   // Members are counted once, at the grid's party group ("支部建在网格上"); mobile members
   // belong to a joint branch of their own.
-  const gridPopulation = data.grids.filter((grid) => gridIds.includes(grid.id!)).map((grid) => grid.population ?? 0);
   const resident = allocate(plan.partyMembers.resident, gridPopulation);
   const inService = allocate(plan.partyMembers.inService, gridPopulation);
   const retired = allocate(plan.partyMembers.retired, gridPopulation);

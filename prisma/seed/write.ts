@@ -10,6 +10,11 @@ export const MODEL_OF: Record<TableName, string> = {
   cases: 'Case', caseEvents: 'CaseEvent', metricSnapshots: 'MetricSnapshot',
 };
 
+/** The Prisma client property of a model: `Case` → `case`. */
+export function delegateName(model: string): string {
+  return model[0].toLowerCase() + model.slice(1);
+}
+
 /** Inserts rows into a table (by model name): Prisma for the seed, a raw driver for the generator. */
 export type InsertRows = (model: string, rows: Record<string, unknown>[]) => Promise<void>;
 

@@ -28,7 +28,6 @@ it('draws one feature per located community and lists 重华 beside the map', as
 });
 
 it('drills into 康乐: 8 grids and a population of 9050', async () => {
-  await page.evaluate(() => window.history.pushState(null, '', '/c/kangle?metric=POPULATION'));
   await page.goto(`${server.url}/c/kangle?metric=POPULATION`);
   await expect.poll(features, { timeout: 20_000 }).toBe('8');
   expect(await page.getByTestId('kpi-population').getAttribute('data-value')).toBe('9050');

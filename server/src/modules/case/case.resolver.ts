@@ -5,6 +5,7 @@ import type { Context } from '../../context';
 import { CaseStatusEnum } from '../../graphql/enums';
 import { Building } from '../building/building.type';
 import { Community } from '../community/community.type';
+import { loadGridPlace } from '../grid/grid.service';
 import { Grid } from '../grid/grid.type';
 import { CaseFilter, ReportCaseInput } from './case.input';
 import { listCases, reportCase, transitionCase } from './case.service';
@@ -65,10 +66,7 @@ export class CaseResolver {
 
   @FieldResolver(() => CaseReporter, { nullable: true, description: 'Null unless the caller may see personal data of this grid' })
   async reporter(@Root() c: Case, @Ctx() ctx: Context) {
-    const grid = await ctx.loaders.gridById.load(c.gridId);
-    const community = await ctx.loaders.communityById.load(c.communityId);
-    const subDistrict = await ctx.loaders.subDistrictById.load(community.subDistrictId);
-    if (!canSeePersonalData(ctx.viewer, { gridCode: grid.code, subDistrictCode: subDistrict.code })) return null;
+    if (!canSeePersonalData(ctx.viewer, await loadGridPlace(ctx, c.gridId))) return null;
     return { name: c.reporterName, phone: c.reporterPhone };
   }
 }

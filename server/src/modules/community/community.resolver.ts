@@ -7,7 +7,8 @@ import { MetricEnum } from '../../graphql/enums';
 import { Grid } from '../grid/grid.type';
 import { loadMetricValue } from '../metric/metric.fields';
 import { LatLng, MetricValue } from '../metric/metric.type';
-import { findCommunity, listCommunities, memberTotal } from './community.service';
+import { memberTotal } from '../../../../shared/metrics/party-members';
+import { findCommunity, listCommunities } from './community.service';
 import { Community, PartyMembersByCategory, PartyOrganization, SubDistrict, VolunteerTeam } from './community.type';
 
 @Resolver(() => Community)
@@ -49,7 +50,7 @@ export class CommunityResolver {
 
   @FieldResolver(() => Int)
   async partyMembers(@Root() community: Community, @Ctx() ctx: Context) {
-    return (await ctx.loaders.partyOrgsByCommunity.load(community.id)).reduce((sum, org) => sum + memberTotal(org), 0);
+    return (await loadMetricValue(ctx, 'community', community.id, 'PARTY_MEMBERS')).value;
   }
 
   @FieldResolver(() => PartyMembersByCategory)
@@ -66,7 +67,7 @@ export class CommunityResolver {
 
   @FieldResolver(() => Int, { description: 'Registered volunteers: the stated figure, else the sum of team members' })
   async volunteers(@Root() community: Community, @Ctx() ctx: Context) {
-    return community.volunteers ?? (await ctx.loaders.teamsByCommunity.load(community.id)).reduce((sum, team) => sum + team.members, 0);
+    return (await loadMetricValue(ctx, 'community', community.id, 'VOLUNTEERS')).value;
   }
 
   @FieldResolver(() => [VolunteerTeam])

@@ -14,7 +14,3 @@ export async function requireCommunity(db: Database, code: string) {
   if (!community) throw notFound(`Community "${code}"`);
   return community;
 }
-
-export function memberTotal(org: { residentMembers: number; inServiceMembers: number; retiredMembers: number; mobileMembers: number }): number {
-  return org.residentMembers + org.inServiceMembers + org.retiredMembers + org.mobileMembers;
-}

@@ -6,11 +6,10 @@ import { canSeePersonalData } from '../../auth/viewer';
 import type { Context } from '../../context';
 import { MetricEnum } from '../../graphql/enums';
 import { Building } from '../building/building.type';
-import { memberTotal } from '../community/community.service';
 import { Community } from '../community/community.type';
 import { loadMetricValue } from '../metric/metric.fields';
 import { LatLng, MetricValue } from '../metric/metric.type';
-import { findGrid } from './grid.service';
+import { findGrid, loadGridPlace } from './grid.service';
 import { Grid, GridWorker } from './grid.type';
 
 @Resolver(() => Grid)
@@ -42,15 +41,12 @@ export class GridResolver {
 
   @FieldResolver(() => Int)
   async partyMembers(@Root() grid: Grid, @Ctx() ctx: Context) {
-    const orgs = await ctx.loaders.partyOrgsByCommunity.load(grid.communityId);
-    return orgs.filter((org) => org.gridId === grid.id).reduce((sum, org) => sum + memberTotal(org), 0);
+    return (await loadMetricValue(ctx, 'grid', grid.id, 'PARTY_MEMBERS')).value;
   }
 
   @FieldResolver(() => GridWorker, { nullable: true, description: 'Null unless the caller may see personal data of this grid' })
   async worker(@Root() grid: Grid, @Ctx() ctx: Context) {
-    const community = await ctx.loaders.communityById.load(grid.communityId);
-    const subDistrict = await ctx.loaders.subDistrictById.load(community.subDistrictId);
-    if (!canSeePersonalData(ctx.viewer, { gridCode: grid.code, subDistrictCode: subDistrict.code })) return null;
+    if (!canSeePersonalData(ctx.viewer, await loadGridPlace(ctx, grid.id))) return null;
     return { name: grid.workerName, phone: grid.workerPhone };
   }
 

@@ -1,4 +1,5 @@
 import type { GridPlace } from '../../auth/viewer';
+import type { Context } from '../../context';
 import type { Database } from '../../db/client';
 import { notFound } from '../../graphql/errors';
 
@@ -12,4 +13,12 @@ export async function requireGridPlace(db: Database, code: string) {
   if (!grid) throw notFound(`Grid "${code}"`);
   const place: GridPlace = { gridCode: grid.code, subDistrictCode: grid.community.subDistrict.code };
   return { grid, place };
+}
+
+/** Where a grid sits, through the request's loaders (for personal-data checks on many rows). */
+export async function loadGridPlace(ctx: Context, gridId: number): Promise<GridPlace> {
+  const grid = await ctx.loaders.gridById.load(gridId);
+  const community = await ctx.loaders.communityById.load(grid.communityId);
+  const subDistrict = await ctx.loaders.subDistrictById.load(community.subDistrictId);
+  return { gridCode: grid.code, subDistrictCode: subDistrict.code };
 }

@@ -1,26 +1,24 @@
 import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
+import { memberTotal } from '../../../../shared/metrics/party-members';
 import type { Database } from '../../db/client';
-import { COUNTERS, type Counters } from '../rollup/rollup.aggregate';
+import { groupBy } from '../../group-by';
+import { SUM_ALL_COUNTERS, zeroCounters, type Counters } from '../rollup/rollup.aggregate';
 import { metricResult, type MetricResult, type ScopeFigures } from './metric-value';
 import type { Period } from './period';
 
 export type ScopeLevel = 'community' | 'grid';
 
-const zeroCounters = (): Counters => Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters;
-const SUM_ALL = Object.fromEntries(COUNTERS.map((c) => [c, true])) as Record<(typeof COUNTERS)[number], true>;
 
 type StaticFigures = Pick<ScopeFigures, 'population' | 'households' | 'floatingPopulation' | 'areaKm2' | 'partyMembers' | 'volunteers'>;
 
 async function staticFigures(db: Database, level: ScopeLevel, ids: number[]): Promise<Map<number, StaticFigures>> {
   const members = { residentMembers: true, inServiceMembers: true, retiredMembers: true, mobileMembers: true } as const;
-  const sumMembers = (s: { residentMembers: number | null; inServiceMembers: number | null; retiredMembers: number | null; mobileMembers: number | null }) =>
-    (s.residentMembers ?? 0) + (s.inServiceMembers ?? 0) + (s.retiredMembers ?? 0) + (s.mobileMembers ?? 0);
   if (level === 'grid') {
     const [grids, party] = await Promise.all([
       db.grid.findMany({ where: { id: { in: ids } }, select: { id: true, population: true, households: true, areaKm2: true } }),
       db.partyOrganization.groupBy({ by: ['gridId'], where: { gridId: { in: ids } }, _sum: members }),
     ]);
-    const partyByGrid = new Map(party.map((row) => [row.gridId, sumMembers(row._sum)]));
+    const partyByGrid = new Map(party.map((row) => [row.gridId, memberTotal(row._sum)]));
     return new Map(grids.map((g) => [g.id, { population: g.population, households: g.households, floatingPopulation: null, areaKm2: g.areaKm2, partyMembers: partyByGrid.get(g.id) ?? 0, volunteers: null }]));
   }
   const [communities, party, teams] = await Promise.all([
@@ -28,7 +26,7 @@ async function staticFigures(db: Database, level: ScopeLevel, ids: number[]): Pr
     db.partyOrganization.groupBy({ by: ['communityId'], where: { communityId: { in: ids } }, _sum: members }),
     db.volunteerTeam.groupBy({ by: ['communityId'], where: { communityId: { in: ids } }, _sum: { members: true } }),
   ]);
-  const partyByCommunity = new Map(party.map((row) => [row.communityId, sumMembers(row._sum)]));
+  const partyByCommunity = new Map(party.map((row) => [row.communityId, memberTotal(row._sum)]));
   const teamsByCommunity = new Map(teams.map((row) => [row.communityId, row._sum.members ?? 0]));
   return new Map(communities.map((c) => [c.id, {
     population: c.population, households: c.households, floatingPopulation: c.floatingPopulation, areaKm2: c.areaKm2,
@@ -38,7 +36,7 @@ async function staticFigures(db: Database, level: ScopeLevel, ids: number[]): Pr
 
 async function rollupSums(db: Database, level: ScopeLevel, ids: number[], day: { gte?: Date; lt: Date }): Promise<Map<number, Counters>> {
   const key = level === 'grid' ? 'gridId' : 'communityId';
-  const rows = await db.gridDayRollup.groupBy({ by: [key], where: { [key]: { in: ids }, day }, _sum: SUM_ALL });
+  const rows = await db.gridDayRollup.groupBy({ by: [key], where: { [key]: { in: ids }, day }, _sum: SUM_ALL_COUNTERS });
   return new Map(rows.map((row) => [(row as unknown as Record<string, number>)[key], { ...zeroCounters(), ...Object.fromEntries(Object.entries(row._sum).map(([c, v]) => [c, v ?? 0])) }]));
 }
 
@@ -48,12 +46,11 @@ async function hoursToClose(db: Database, level: ScopeLevel, ids: number[], peri
     where: { [key]: { in: ids }, closedAt: { gte: period.start, lt: period.endExclusive } },
     select: { gridId: true, communityId: true, reportedAt: true, closedAt: true },
   });
-  const hours = new Map<number, number[]>();
-  for (const c of closed) {
-    const id = c[key];
-    hours.set(id, [...(hours.get(id) ?? []), (c.closedAt!.getTime() - c.reportedAt.getTime()) / 3_600_000]);
-  }
-  return hours;
+  return groupBy(closed, (c) => c[key], hoursFromReportToClose);
+}
+
+export function hoursFromReportToClose(c: { reportedAt: Date; closedAt: Date | null }): number {
+  return (c.closedAt!.getTime() - c.reportedAt.getTime()) / 3_600_000;
 }
 
 /**

@@ -2,10 +2,11 @@ import { METRIC_DEFINITIONS, perThousandResidents, type Metric } from '../../../
 import type { TimeBucket } from '../../../../shared/enums';
 import { bucketStart, bucketStarts, nextBucket } from '../../../../shared/time/buckets';
 import type { Database } from '../../db/client';
+import { groupBy } from '../../group-by';
 import { badInput, notFound } from '../../graphql/errors';
-import { COUNTERS, type Counters } from '../rollup/rollup.aggregate';
+import { COUNTERS, SUM_ALL_COUNTERS, zeroCounters } from '../rollup/rollup.aggregate';
 import { metricResult, type MetricResult } from './metric-value';
-import { computeMetrics } from './metric.service';
+import { computeMetrics, hoursFromReportToClose } from './metric.service';
 import type { Period } from './period';
 import type { ComparisonRow, TimePoint } from './metric.type';
 
@@ -35,7 +36,6 @@ export async function compareCommunities(db: Database, codes: string[], metrics:
   });
 }
 
-const zero = (): Counters => Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters;
 
 /**
  * A metric per day, week or month for one community or all of them. Counts and rates
@@ -48,11 +48,12 @@ export async function timeSeries(db: Database, metric: Metric, communityId: numb
   const scope = communityId === null ? {} : { communityId };
   const source = METRIC_DEFINITIONS[metric].source;
   if (source === 'static') return staticSeries(db, metric, scope, starts, bucket);
-  const days = await db.gridDayRollup.groupBy({ by: ['day'], where: { ...scope, day: { gte: period.start, lt: period.endExclusive } }, _sum: Object.fromEntries(COUNTERS.map((c) => [c, true])) as Record<(typeof COUNTERS)[number], true> });
+  const days = await db.gridDayRollup.groupBy({ by: ['day'], where: { ...scope, day: { gte: period.start, lt: period.endExclusive } }, _sum: SUM_ALL_COUNTERS });
   const before = await db.gridDayRollup.aggregate({ where: { ...scope, day: { lt: period.start } }, _sum: { casesReported: true, casesClosed: true, casesRejected: true } });
   let backlog = (before._sum.casesReported ?? 0) - (before._sum.casesClosed ?? 0) - (before._sum.casesRejected ?? 0);
   const closed = source === 'raw' ? await db.case.findMany({ where: { ...scope, closedAt: { gte: period.start, lt: period.endExclusive } }, select: { reportedAt: true, closedAt: true } }) : [];
-  const counters = new Map(starts.map((s) => [s.getTime(), zero()]));
+  const counters = new Map(starts.map((s) => [s.getTime(), zeroCounters()]));
+  const hoursByBucket = groupBy(closed, (c) => bucketStart(c.closedAt!, bucket).getTime(), hoursFromReportToClose);
   for (const day of days) {
     const target = counters.get(bucketStart(day.day, bucket).getTime())!;
     for (const c of COUNTERS) target[c] += day._sum[c] ?? 0;
@@ -60,8 +61,7 @@ export async function timeSeries(db: Database, metric: Metric, communityId: numb
   return starts.map((start) => {
     const sums = counters.get(start.getTime())!;
     backlog += sums.casesReported - sums.casesClosed - sums.casesRejected;
-    const end = nextBucket(start, bucket);
-    const hoursToClose = closed.filter((c) => c.closedAt! >= start && c.closedAt! < end).map((c) => (c.closedAt!.getTime() - c.reportedAt.getTime()) / 3_600_000);
+    const hoursToClose = hoursByBucket.get(start.getTime()) ?? [];
     const result = metricResult(metric, { population: null, households: null, floatingPopulation: null, areaKm2: null, partyMembers: null, volunteers: null, counters: sums, backlog, hoursToClose });
     return { start, ...result };
   });

@@ -21,6 +21,11 @@ export const COUNTERS = [
 export type Counter = (typeof COUNTERS)[number];
 export type Counters = Record<Counter, number>;
 
+export const zeroCounters = (): Counters => Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters;
+
+/** A Prisma `_sum` selection of every counter. */
+export const SUM_ALL_COUNTERS = Object.fromEntries(COUNTERS.map((c) => [c, true])) as Record<Counter, true>;
+
 export interface RollupDelta { gridId: number; communityId: number; day: Date; counters: Partial<Counters> }
 
 /**
@@ -67,7 +72,7 @@ export function sumDeltas(deltas: Iterable<RollupDelta>): RollupRow[] {
     const key = `${delta.gridId}:${delta.day.getTime()}`;
     let row = rows.get(key);
     if (!row) {
-      row = { gridId: delta.gridId, communityId: delta.communityId, day: delta.day, ...(Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Counters) };
+      row = { gridId: delta.gridId, communityId: delta.communityId, day: delta.day, ...zeroCounters() };
       rows.set(key, row);
     }
     for (const [counter, value] of Object.entries(delta.counters)) row[counter as Counter] += value;
