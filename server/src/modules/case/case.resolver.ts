@@ -9,7 +9,8 @@ import { loadGridPlace } from '../grid/grid.service';
 import { Grid } from '../grid/grid.type';
 import { CaseFilter, ReportCaseInput } from './case.input';
 import { listCases, reportCase, transitionCase } from './case.service';
-import { Case, CaseConnection, CaseEvent, CaseReporter } from './case.type';
+import { Contact } from '../../auth/contact.type';
+import { Case, CaseConnection, CaseEvent } from './case.type';
 
 @Resolver(() => Case)
 export class CaseResolver {
@@ -64,7 +65,7 @@ export class CaseResolver {
     return ctx.loaders.eventsByCase.load(c.id);
   }
 
-  @FieldResolver(() => CaseReporter, { nullable: true, description: 'Null unless the caller may see personal data of this grid' })
+  @FieldResolver(() => Contact, { nullable: true, description: 'Null unless the caller may see personal data of this grid' })
   async reporter(@Root() c: Case, @Ctx() ctx: Context) {
     if (!canSeePersonalData(ctx.viewer, await loadGridPlace(ctx, c.gridId))) return null;
     return { name: c.reporterName, phone: c.reporterPhone };

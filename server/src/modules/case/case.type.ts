@@ -12,12 +12,6 @@ export class CaseEvent {
   @Field(() => String, { nullable: true }) note!: string | null;
 }
 
-@ObjectType({ description: 'Personal data: visible only to admin, the leader over the grid and the grid\'s own worker' })
-export class CaseReporter {
-  @Field(() => String, { nullable: true }) name!: string | null;
-  @Field(() => String, { nullable: true }) phone!: string | null;
-}
-
 @ObjectType({ description: '事件/工单: a case that must be closed on time' })
 export class Case {
   id!: number;

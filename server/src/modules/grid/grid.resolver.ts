@@ -10,7 +10,8 @@ import { Community } from '../community/community.type';
 import { loadMetricValue } from '../metric/metric.fields';
 import { LatLng, MetricValue } from '../metric/metric.type';
 import { findGrid, loadGridPlace } from './grid.service';
-import { Grid, GridWorker } from './grid.type';
+import { Grid } from './grid.type';
+import { Contact } from '../../auth/contact.type';
 
 @Resolver(() => Grid)
 export class GridResolver {
@@ -44,7 +45,7 @@ export class GridResolver {
     return (await loadMetricValue(ctx, 'grid', grid.id, 'PARTY_MEMBERS')).value;
   }
 
-  @FieldResolver(() => GridWorker, { nullable: true, description: 'Null unless the caller may see personal data of this grid' })
+  @FieldResolver(() => Contact, { nullable: true, description: 'Null unless the caller may see personal data of this grid' })
   async worker(@Root() grid: Grid, @Ctx() ctx: Context) {
     if (!canSeePersonalData(ctx.viewer, await loadGridPlace(ctx, grid.id))) return null;
     return { name: grid.workerName, phone: grid.workerPhone };

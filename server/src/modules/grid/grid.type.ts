@@ -1,11 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Personal data: visible only to admin, the leader over the grid and the grid\'s own worker' })
-export class GridWorker {
-  @Field(() => String, { nullable: true }) name!: string | null;
-  @Field(() => String, { nullable: true }) phone!: string | null;
-}
-
 @ObjectType({ description: '网格: a few buildings under one grid worker' })
 export class Grid {
   id!: number;
