@@ -8,6 +8,7 @@ import { CommunityResolver } from '../modules/community/community.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { MapResolver } from '../modules/map/map.resolver';
 import { StatsResolver } from '../modules/metric/stats.resolver';
+import { SearchResolver } from '../modules/search/search.resolver';
 import { VolunteerResolver } from '../modules/volunteer/volunteer.resolver';
 import { readPolicy } from '../auth/read-policy';
 import './enums';
@@ -16,7 +17,7 @@ export const SCHEMA_FILE = new URL('../../schema.graphql', import.meta.url).path
 
 export function buildAppSchema(emitSchemaFile: string | false = false) {
   return buildSchema({
-    resolvers: [CommunityResolver, GridResolver, BuildingResolver, MapResolver, StatsResolver, CaseResolver, VolunteerResolver, ViewerResolver],
+    resolvers: [CommunityResolver, GridResolver, BuildingResolver, MapResolver, StatsResolver, CaseResolver, VolunteerResolver, SearchResolver, ViewerResolver],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     globalMiddlewares: [readPolicy],
     validate: false,

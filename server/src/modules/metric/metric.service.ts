@@ -2,7 +2,7 @@ import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/defi
 import { memberTotal } from '../../../../shared/metrics/party-members';
 import type { Database } from '../../db/client';
 import { groupBy } from '../../group-by';
-import { SUM_ALL_COUNTERS, zeroCounters, type Counters } from '../rollup/rollup.aggregate';
+import { COUNTERS, SUM_ALL_COUNTERS, zeroCounters, type Counters } from '../rollup/rollup.aggregate';
 import { metricResult, type MetricResult, type ScopeFigures } from './metric-value';
 import type { Period } from './period';
 
@@ -53,31 +53,58 @@ export function hoursFromReportToClose(c: { reportedAt: Date; closedAt: Date | n
   return (c.closedAt!.getTime() - c.reportedAt.getTime()) / 3_600_000;
 }
 
-/**
- * The requested metrics for many communities or grids at once: a fixed number of
- * queries whatever the number of scopes, reading only the sources the metrics need.
- */
-export async function computeMetrics(db: Database, level: ScopeLevel, ids: number[], metrics: readonly Metric[], period: Period): Promise<Map<number, Map<Metric, MetricResult>>> {
+/** The figures of many communities or grids at once, reading only the sources the metrics need. */
+async function loadFigures(db: Database, level: ScopeLevel, ids: number[], metrics: readonly Metric[], period: Period): Promise<Map<number, ScopeFigures>> {
   const sources = new Set(metrics.map((m) => METRIC_DEFINITIONS[m].source));
-  const needsBacklog = metrics.includes('BACKLOG');
   const [statics, sums, upToEnd, hours] = await Promise.all([
     staticFigures(db, level, ids),
     sources.has('rollup') ? rollupSums(db, level, ids, { gte: period.start, lt: period.endExclusive }) : new Map<number, Counters>(),
-    needsBacklog ? rollupSums(db, level, ids, { lt: period.endExclusive }) : new Map<number, Counters>(),
+    metrics.includes('BACKLOG') ? rollupSums(db, level, ids, { lt: period.endExclusive }) : new Map<number, Counters>(),
     sources.has('raw') ? hoursToClose(db, level, ids, period) : new Map<number, number[]>(),
   ]);
-  const results = new Map<number, Map<Metric, MetricResult>>();
+  const figures = new Map<number, ScopeFigures>();
   for (const id of ids) {
     const base = statics.get(id);
     if (!base) continue;
     const cumulative = upToEnd.get(id) ?? zeroCounters();
-    const figures: ScopeFigures = {
+    figures.set(id, {
       ...base,
       counters: sums.get(id) ?? zeroCounters(),
       backlog: cumulative.casesReported - cumulative.casesClosed - cumulative.casesRejected,
       hoursToClose: hours.get(id) ?? [],
-    };
-    results.set(id, new Map(metrics.map((m) => [m, metricResult(m, figures)])));
+    });
   }
-  return results;
+  return figures;
+}
+
+/**
+ * The requested metrics for many communities or grids at once: a fixed number of
+ * queries whatever the number of scopes.
+ */
+export async function computeMetrics(db: Database, level: ScopeLevel, ids: number[], metrics: readonly Metric[], period: Period): Promise<Map<number, Map<Metric, MetricResult>>> {
+  const figures = await loadFigures(db, level, ids, metrics, period);
+  return new Map([...figures].map(([id, f]) => [id, new Map(metrics.map((m) => [m, metricResult(m, f)]))]));
+}
+
+const addNullable = (a: number | null, b: number | null) => (a === null && b === null ? null : (a ?? 0) + (b ?? 0));
+
+/** Figures of several scopes taken together: counts add up, rates are recomputed from the summed counts. */
+export function mergeFigures(all: ScopeFigures[]): ScopeFigures {
+  return all.reduce((total, f) => ({
+    population: addNullable(total.population, f.population),
+    households: addNullable(total.households, f.households),
+    floatingPopulation: addNullable(total.floatingPopulation, f.floatingPopulation),
+    areaKm2: addNullable(total.areaKm2, f.areaKm2),
+    partyMembers: addNullable(total.partyMembers, f.partyMembers),
+    volunteers: addNullable(total.volunteers, f.volunteers),
+    counters: Object.fromEntries(COUNTERS.map((c) => [c, total.counters[c] + f.counters[c]])) as Counters,
+    backlog: total.backlog + f.backlog,
+    hoursToClose: [...total.hoursToClose, ...f.hoursToClose],
+  }), { population: null, households: null, floatingPopulation: null, areaKm2: null, partyMembers: null, volunteers: null, counters: zeroCounters(), backlog: 0, hoursToClose: [] } as ScopeFigures);
+}
+
+/** The metrics of several communities (or grids) taken as one scope. */
+export async function computeTotals(db: Database, level: ScopeLevel, ids: number[], metrics: readonly Metric[], period: Period): Promise<Map<Metric, MetricResult>> {
+  const merged = mergeFigures([...(await loadFigures(db, level, ids, metrics, period)).values()]);
+  return new Map(metrics.map((m) => [m, metricResult(m, merged)]));
 }

@@ -1,6 +1,8 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { MetricEnum } from '../../graphql/enums';
 import type { Metric } from '../../../../shared/metrics/definitions';
+import type { CaseCategory } from '../../../../shared/enums';
+import { CaseCategoryEnum } from '../../graphql/enums';
 
 @ObjectType({ description: 'A metric of one scope over one period. value is null when unknown or when a rate stands on fewer than 5 cases.' })
 export class MetricValue {
@@ -35,4 +37,12 @@ export class TimePoint {
 export class LatLng {
   @Field(() => Float) lat!: number;
   @Field(() => Float) lng!: number;
+}
+
+@ObjectType({ description: 'Cases reported in a period in one category' })
+export class CategoryCount {
+  @Field(() => CaseCategoryEnum) category!: CaseCategory;
+  @Field(() => Int) reported!: number;
+  @Field(() => Int, { description: 'Of those reported, closed by now' }) closed!: number;
+  @Field(() => Int, { description: 'Of those reported, still open' }) open!: number;
 }

@@ -5,8 +5,8 @@ import type { Context } from '../../context';
 import { MetricEnum, TimeBucketEnum } from '../../graphql/enums';
 import { requireCommunity } from '../community/community.service';
 import { periodOf } from './period';
-import { compareCommunities, timeSeries } from './stats.service';
-import { ComparisonRow, TimePoint } from './metric.type';
+import { casesByCategory, compareCommunities, scopeSummary, timeSeries } from './stats.service';
+import { CategoryCount, ComparisonRow, MetricValue, TimePoint } from './metric.type';
 
 @Resolver()
 export class StatsResolver {
@@ -33,5 +33,28 @@ export class StatsResolver {
   ) {
     const community = communityCode ? await requireCommunity(ctx.db, communityCode) : null;
     return timeSeries(ctx.db, metric, community?.id ?? null, bucket, periodOf(from, to));
+  }
+
+  @Query(() => [MetricValue], { description: 'Metrics of every community taken together, of one community, or of one grid (gridCode)' })
+  summary(
+    @Ctx() ctx: Context,
+    @Arg('metrics', () => [MetricEnum]) metrics: Metric[],
+    @Arg('communityCode', () => String, { nullable: true }) communityCode?: string,
+    @Arg('gridCode', () => String, { nullable: true }) gridCode?: string,
+    @Arg('from', () => Date, { nullable: true }) from?: Date,
+    @Arg('to', () => Date, { nullable: true }) to?: Date,
+  ) {
+    return scopeSummary(ctx.db, communityCode ?? null, gridCode ?? null, metrics, periodOf(from, to));
+  }
+
+  @Query(() => [CategoryCount], { description: 'Cases reported in the period by category, for all communities, one community or one grid' })
+  casesByCategory(
+    @Ctx() ctx: Context,
+    @Arg('communityCode', () => String, { nullable: true }) communityCode?: string,
+    @Arg('gridCode', () => String, { nullable: true }) gridCode?: string,
+    @Arg('from', () => Date, { nullable: true }) from?: Date,
+    @Arg('to', () => Date, { nullable: true }) to?: Date,
+  ) {
+    return casesByCategory(ctx.db, communityCode ?? null, gridCode ?? null, periodOf(from, to));
   }
 }

@@ -1,14 +1,15 @@
 import { METRIC_DEFINITIONS, perThousandResidents, type Metric } from '../../../../shared/metrics/definitions';
-import type { TimeBucket } from '../../../../shared/enums';
+import { CASE_CATEGORIES, type CaseCategory, type TimeBucket } from '../../../../shared/enums';
+import { isOpen, type CaseStatus } from '../../../../shared/case/workflow';
 import { bucketStart, bucketStarts, nextBucket } from '../../../../shared/time/buckets';
 import type { Database } from '../../db/client';
 import { groupBy } from '../../group-by';
 import { badInput, notFound } from '../../graphql/errors';
 import { COUNTERS, SUM_ALL_COUNTERS, zeroCounters } from '../rollup/rollup.aggregate';
 import { metricResult, type MetricResult } from './metric-value';
-import { computeMetrics, hoursFromReportToClose } from './metric.service';
+import { computeMetrics, computeTotals, hoursFromReportToClose, type ScopeLevel } from './metric.service';
 import type { Period } from './period';
-import type { ComparisonRow, TimePoint } from './metric.type';
+import type { CategoryCount, ComparisonRow, MetricValue, TimePoint } from './metric.type';
 
 export const MAX_COMPARED = 5;
 
@@ -78,5 +79,45 @@ async function staticSeries(db: Database, metric: Metric, scope: { communityId?:
     const known = [...latest.values()].filter((v): v is number => v !== null);
     const result: MetricResult = { value: known.length ? known.reduce((a, b) => a + b, 0) : null, sampleSize: 0, tooFewCases: false };
     return { start, ...result };
+  });
+}
+
+/** The scope the dashboard shows: every community, one community, or one grid. */
+export async function resolveScope(db: Database, communityCode: string | null, gridCode: string | null): Promise<{ level: ScopeLevel; ids: number[]; communityId: number | null; gridId: number | null }> {
+  if (gridCode) {
+    const grid = await db.grid.findUnique({ where: { code: gridCode } });
+    if (!grid) throw notFound(`Grid "${gridCode}"`);
+    return { level: 'grid', ids: [grid.id], communityId: grid.communityId, gridId: grid.id };
+  }
+  if (communityCode) {
+    const community = await db.community.findUnique({ where: { code: communityCode } });
+    if (!community) throw notFound(`Community "${communityCode}"`);
+    return { level: 'community', ids: [community.id], communityId: community.id, gridId: null };
+  }
+  const all = await db.community.findMany({ select: { id: true } });
+  return { level: 'community', ids: all.map((c) => c.id), communityId: null, gridId: null };
+}
+
+/** Metrics of a whole scope: counts summed, rates recomputed from summed counts. */
+export async function scopeSummary(db: Database, communityCode: string | null, gridCode: string | null, metrics: Metric[], period: Period): Promise<MetricValue[]> {
+  if (metrics.length === 0) throw badInput('Name at least one metric');
+  const scope = await resolveScope(db, communityCode, gridCode);
+  const totals = await computeTotals(db, scope.level, scope.ids, [...new Set<Metric>([...metrics, 'POPULATION'])], period);
+  const population = totals.get('POPULATION')!.value;
+  return metrics.map((metric) => {
+    const result = totals.get(metric)!;
+    return { metric, ...result, perThousand: METRIC_DEFINITIONS[metric].perThousand ? perThousandResidents(result.value, population) : null };
+  });
+}
+
+/** Cases reported in the period by category, with how many of them are closed and still open. */
+export async function casesByCategory(db: Database, communityCode: string | null, gridCode: string | null, period: Period): Promise<CategoryCount[]> {
+  const scope = await resolveScope(db, communityCode, gridCode);
+  const where = { reportedAt: { gte: period.start, lt: period.endExclusive }, ...(scope.gridId ? { gridId: scope.gridId } : scope.communityId ? { communityId: scope.communityId } : {}) };
+  const rows = await db.case.groupBy({ by: ['category', 'status'], where, _count: { _all: true } });
+  return CASE_CATEGORIES.map((category: CaseCategory) => {
+    const of = rows.filter((r) => r.category === category);
+    const count = (pick: (status: CaseStatus) => boolean) => of.filter((r) => pick(r.status as CaseStatus)).reduce((sum, r) => sum + r._count._all, 0);
+    return { category, reported: count(() => true), closed: count((s) => s === 'CLOSED'), open: count(isOpen) };
   });
 }
