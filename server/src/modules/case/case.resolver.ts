@@ -7,6 +7,7 @@ import { Building } from '../building/building.type';
 import { Community } from '../community/community.type';
 import { loadGridPlace } from '../grid/grid.service';
 import { Grid } from '../grid/grid.type';
+import { LatLng } from '../metric/metric.type';
 import { CaseFilter, ReportCaseInput } from './case.input';
 import { listCases, reportCase, transitionCase } from './case.service';
 import { Contact } from '../../auth/contact.type';
@@ -53,6 +54,11 @@ export class CaseResolver {
   async building(@Root() c: Case, @Ctx() ctx: Context) {
     if (c.buildingId === null) return null;
     return (await ctx.loaders.buildingsByGrid.load(c.gridId)).find((b) => b.id === c.buildingId) ?? null;
+  }
+
+  @FieldResolver(() => LatLng, { nullable: true, description: 'Where the case is (its building, else the grid centre); null without a location' })
+  location(@Root() c: Case) {
+    return c.lat === null || c.lng === null ? null : { lat: c.lat, lng: c.lng };
   }
 
   @FieldResolver(() => Boolean, { description: 'Open and past its deadline' })

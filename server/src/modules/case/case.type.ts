@@ -20,6 +20,8 @@ export class Case {
   buildingId!: number | null;
   reporterName!: string | null;
   reporterPhone!: string | null;
+  lat!: number | null;
+  lng!: number | null;
   @Field(() => String) code!: string;
   @Field(() => CaseCategoryEnum) category!: CaseCategory;
   @Field(() => CaseSourceEnum) source!: CaseSource;

@@ -3,9 +3,8 @@ import type { TimeBucket } from '../../../../shared/enums';
 import type { Metric } from '../../../../shared/metrics/definitions';
 import type { Context } from '../../context';
 import { MetricEnum, TimeBucketEnum } from '../../graphql/enums';
-import { requireCommunity } from '../community/community.service';
 import { periodOf } from './period';
-import { casesByCategory, compareCommunities, scopeSummary, timeSeries } from './stats.service';
+import { casesByCategory, compareCommunities, resolveScope, scopeSummary, timeSeries } from './stats.service';
 import { CategoryCount, ComparisonRow, MetricValue, TimePoint } from './metric.type';
 
 @Resolver()
@@ -22,7 +21,7 @@ export class StatsResolver {
     return compareCommunities(ctx.db, communityCodes, metrics, periodOf(from, to), perThousand ?? false);
   }
 
-  @Query(() => [TimePoint], { description: 'A metric per bucket, for one community or (without communityCode) all of them' })
+  @Query(() => [TimePoint], { description: 'A metric per bucket, for one grid, one community or (without either) all of them' })
   async timeSeries(
     @Ctx() ctx: Context,
     @Arg('metric', () => MetricEnum) metric: Metric,
@@ -30,9 +29,10 @@ export class StatsResolver {
     @Arg('from', () => Date) from: Date,
     @Arg('to', () => Date) to: Date,
     @Arg('communityCode', () => String, { nullable: true }) communityCode?: string,
+    @Arg('gridCode', () => String, { nullable: true }) gridCode?: string,
   ) {
-    const community = communityCode ? await requireCommunity(ctx.db, communityCode) : null;
-    return timeSeries(ctx.db, metric, community?.id ?? null, bucket, periodOf(from, to));
+    const scope = await resolveScope(ctx.db, communityCode ?? null, gridCode ?? null);
+    return timeSeries(ctx.db, metric, scope, bucket, periodOf(from, to));
   }
 
   @Query(() => [MetricValue], { description: 'Metrics of every community taken together, of one community, or of one grid (gridCode)' })

@@ -43,16 +43,19 @@ export async function compareCommunities(db: Database, codes: string[], metrics:
  * come from the daily rollups, medians from raw rows, slowly changing figures from the
  * latest snapshot in each bucket.
  */
-export async function timeSeries(db: Database, metric: Metric, communityId: number | null, bucket: TimeBucket, period: Period): Promise<TimePoint[]> {
+export async function timeSeries(db: Database, metric: Metric, scope: Scope, bucket: TimeBucket, period: Period): Promise<TimePoint[]> {
   const starts = bucketStarts(period.start, new Date(period.endExclusive.getTime() - 1), bucket);
   if (starts.length > 1_000) throw badInput(`That is ${starts.length} ${bucket.toLowerCase()} buckets; ask for at most 1,000`);
-  const scope = communityId === null ? {} : { communityId };
   const source = METRIC_DEFINITIONS[metric].source;
-  if (source === 'static') return staticSeries(db, metric, scope, starts, bucket);
-  const days = await db.gridDayRollup.groupBy({ by: ['day'], where: { ...scope, day: { gte: period.start, lt: period.endExclusive } }, _sum: SUM_ALL_COUNTERS });
-  const before = await db.gridDayRollup.aggregate({ where: { ...scope, day: { lt: period.start } }, _sum: { casesReported: true, casesClosed: true, casesRejected: true } });
+  if (source === 'static') {
+    if (scope.gridId) throw badInput(`${metric} has no history per grid; ask for it with grid.metric instead`);
+    return staticSeries(db, metric, scope.communityId ? { communityId: scope.communityId } : {}, starts, bucket);
+  }
+  const where = scope.gridId ? { gridId: scope.gridId } : scope.communityId ? { communityId: scope.communityId } : {};
+  const days = await db.gridDayRollup.groupBy({ by: ['day'], where: { ...where, day: { gte: period.start, lt: period.endExclusive } }, _sum: SUM_ALL_COUNTERS });
+  const before = await db.gridDayRollup.aggregate({ where: { ...where, day: { lt: period.start } }, _sum: { casesReported: true, casesClosed: true, casesRejected: true } });
   let backlog = (before._sum.casesReported ?? 0) - (before._sum.casesClosed ?? 0) - (before._sum.casesRejected ?? 0);
-  const closed = source === 'raw' ? await db.case.findMany({ where: { ...scope, closedAt: { gte: period.start, lt: period.endExclusive } }, select: { reportedAt: true, closedAt: true } }) : [];
+  const closed = source === 'raw' ? await db.case.findMany({ where: { ...where, closedAt: { gte: period.start, lt: period.endExclusive } }, select: { reportedAt: true, closedAt: true } }) : [];
   const counters = new Map(starts.map((s) => [s.getTime(), zeroCounters()]));
   const hoursByBucket = groupBy(closed, (c) => bucketStart(c.closedAt!, bucket).getTime(), hoursFromReportToClose);
   for (const day of days) {
@@ -83,7 +86,9 @@ async function staticSeries(db: Database, metric: Metric, scope: { communityId?:
 }
 
 /** The scope the dashboard shows: every community, one community, or one grid. */
-export async function resolveScope(db: Database, communityCode: string | null, gridCode: string | null): Promise<{ level: ScopeLevel; ids: number[]; communityId: number | null; gridId: number | null }> {
+export interface Scope { level: ScopeLevel; ids: number[]; communityId: number | null; gridId: number | null }
+
+export async function resolveScope(db: Database, communityCode: string | null, gridCode: string | null): Promise<Scope> {
   if (gridCode) {
     const grid = await db.grid.findUnique({ where: { code: gridCode } });
     if (!grid) throw notFound(`Grid "${gridCode}"`);
