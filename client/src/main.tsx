@@ -2,15 +2,21 @@ import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Dashboard } from './app/Dashboard';
+import { App } from './app/App';
 import './styles.css';
 
-const client = new ApolloClient({ link: new HttpLink({ uri: '/graphql' }), cache: new InMemoryCache() });
+const client = new ApolloClient({
+  link: new HttpLink({ uri: '/graphql' }),
+  cache: new InMemoryCache({
+    // Places are identified by their codes, so every query about a community updates the same cache entry.
+    typePolicies: { Community: { keyFields: ['code'] }, Grid: { keyFields: ['code'] }, Building: { keyFields: ['code'] }, Case: { keyFields: ['code'] } },
+  }),
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <ApolloProvider client={client}>
-      <Dashboard />
+      <App />
     </ApolloProvider>
   </StrictMode>,
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber } from './number';
+import { formatNumber, formatPerThousand } from './number';
 
 describe('number formatting', () => {
   it('uses 万 for ten thousands in Chinese', () => {
@@ -10,6 +10,11 @@ describe('number formatting', () => {
 
   it('groups thousands in English', () => {
     expect(formatNumber(14929, 'people', 'en')).toBe('14,929');
+  });
+
+  it('keeps one decimal per 1,000 residents', () => {
+    expect(formatPerThousand(0.33, 'zh-CN')).toBe('0.3');
+    expect(formatPerThousand(30.718, 'en')).toBe('30.7');
   });
 
   it('shows ratios as percentages and missing values as a dash', () => {

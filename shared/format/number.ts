@@ -13,3 +13,9 @@ export function formatNumber(value: number | null, unit: MetricUnit, language: L
   }
   return value.toLocaleString(language, { maximumFractionDigits: digits });
 }
+
+/** A value per 1,000 residents: one decimal, so that small rates do not round to 0. */
+export function formatPerThousand(value: number | null, language: Language): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  return value.toLocaleString(language, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+}

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../api/harness';
 import { launchBrowser, SCREENSHOTS } from './browser';
@@ -16,41 +16,97 @@ afterAll(async () => {
   await server?.close();
 });
 
-const features = () => page.getByTestId('grid-map').getAttribute('data-features');
+const map = () => page.getByTestId('grid-map');
+const features = () => map().getAttribute('data-features');
+const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 
-it('draws one feature per located community and lists 重华 beside the map', async () => {
-  const started = Date.now();
-  await page.goto(`${server.url}/`);
-  await expect.poll(features, { timeout: 20_000 }).toBe('4');
-  console.log(`overview drawn ${Date.now() - started} ms after navigation`);
-  await expect.poll(() => page.getByTestId('no-location').textContent()).toContain('重华社区');
-  await page.screenshot({ path: `${SCREENSHOTS}/overview.png` });
-});
+describe('the map dashboard in Chromium', () => {
+  it('draws one feature per located community and lists 重华 beside the map', async () => {
+    const started = Date.now();
+    await page.goto(`${server.url}/`);
+    await expect.poll(features, { timeout: 20_000 }).toBe('4');
+    console.log(`overview: map fully drawn ${Date.now() - started} ms after navigation`);
+    await expect.poll(() => page.getByTestId('no-location').textContent()).toContain('重华社区');
+    await expect.poll(() => page.getByTestId('kpi-population').getAttribute('data-value')).toBe('67449');
+    await shot('overview-1366');
+  });
 
-it('drills into 康乐: 8 grids and a population of 9050', async () => {
-  await page.goto(`${server.url}/c/kangle?metric=POPULATION`);
-  await expect.poll(features, { timeout: 20_000 }).toBe('8');
-  expect(await page.getByTestId('kpi-population').getAttribute('data-value')).toBe('9050');
-  await page.screenshot({ path: `${SCREENSHOTS}/kangle.png` });
-});
+  it('drills into 康乐: 8 grids and a population of 9050, then into a grid with its buildings and open cases', async () => {
+    await page.goto(`${server.url}/c/kangle?metric=POPULATION`);
+    await expect.poll(features, { timeout: 20_000 }).toBe('8');
+    await expect.poll(() => page.getByTestId('kpi-population').getAttribute('data-value')).toBe('9050');
+    for (const chart of ['ranking', 'population', 'party', 'volunteer-hours', 'cases', 'categories']) await expect.poll(() => page.getByTestId(`chart-${chart}`).count()).toBe(1);
+    await shot('community-kangle');
+    const grid = await server.db.grid.findFirstOrThrow({ where: { community: { code: 'kangle' } }, orderBy: { code: 'asc' }, include: { buildings: true } });
+    await page.goto(`${server.url}/c/kangle/g/${grid.code}?metric=HOUSEHOLDS`);
+    await expect.poll(() => map().getAttribute('data-level'), { timeout: 20_000 }).toBe('BUILDING');
+    await expect.poll(features).toBe(String(grid.buildings.length));
+    await expect.poll(() => page.getByTestId('breadcrumb').textContent()).toContain(grid.name);
+    await expect.poll(() => page.getByTestId('open-cases').count()).toBe(1);
+    await shot('grid');
+  });
 
-it('changes the legend and the colours when the metric changes', async () => {
-  await page.goto(`${server.url}/?metric=POPULATION`);
-  await expect.poll(features, { timeout: 20_000 }).toBe('4');
-  const legendBefore = await page.getByTestId('legend').textContent();
-  await page.getByTestId('metric-select').selectOption('PARTY_MEMBERS');
-  await expect.poll(() => page.getByTestId('legend').textContent()).not.toBe(legendBefore);
-  expect(await page.getByTestId('legend').textContent()).toContain('党员数');
-  expect(page.url()).toContain('metric=PARTY_MEMBERS');
-});
+  it('changes the legend and at least one fill colour when the metric changes', async () => {
+    await page.goto(`${server.url}/c/kangle?metric=POPULATION`);
+    await expect.poll(features, { timeout: 20_000 }).toBe('8');
+    const legendBefore = await page.getByTestId('legend').textContent();
+    const fillsBefore = await map().getAttribute('data-fills');
+    await page.getByTestId('metric-select').selectOption('ON_TIME_RATE');
+    await expect.poll(() => page.getByTestId('legend').textContent()).toContain('按期结案率');
+    expect(await page.getByTestId('legend').textContent()).not.toBe(legendBefore);
+    await expect.poll(() => map().getAttribute('data-fills')).not.toBe(fillsBefore);
+    expect(page.url()).toContain('metric=ON_TIME_RATE');
+  });
 
-it('switches the title to English and keeps the choice', async () => {
-  await page.goto(`${server.url}/`);
-  const zh = await page.getByTestId('title').textContent();
-  expect(zh).toContain('网格通');
-  await page.getByTestId('language-switch').click();
-  await expect.poll(() => page.getByTestId('title').textContent()).toContain('GridScope · Community grid governance');
-  await page.reload();
-  await expect.poll(() => page.getByTestId('title').textContent()).toContain('Community grid governance');
-  await page.getByTestId('language-switch').click();
+  it('finds a community with the search box', async () => {
+    await page.goto(`${server.url}/`);
+    await page.getByTestId('search').fill('共和');
+    await page.getByRole('option').filter({ hasText: '共和路社区' }).first().getByRole('button').click();
+    await expect.poll(() => page.url()).toContain('/c/gonghelu');
+    await expect.poll(() => page.getByTestId('kpi-population').getAttribute('data-value')).toBe('14929');
+  });
+
+  it('switches the basemap without reloading the page', async () => {
+    await page.goto(`${server.url}/`);
+    await expect.poll(features, { timeout: 20_000 }).toBe('4');
+    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 42; });
+    await page.getByTestId('basemap-select').selectOption('amap');
+    await expect.poll(features).toBe('4');
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+  });
+
+  it('shows 重华 without a map and without crashing', async () => {
+    await page.goto(`${server.url}/c/chonghua`);
+    await expect.poll(() => page.getByTestId('kpi-population').getAttribute('data-value'), { timeout: 20_000 }).toBe('4000');
+    expect(await features()).toBe('0');
+    await expect.poll(() => page.getByTestId('no-location').textContent()).toContain('暂无地理位置');
+  });
+
+  it('compares 康乐 and 共和路 side by side, raw and per 1,000', async () => {
+    await page.goto(`${server.url}/compare?c=kangle,gonghelu`);
+    await expect.poll(() => page.getByTestId('compare-POPULATION-kangle').getAttribute('data-value'), { timeout: 20_000 }).toBe('9050');
+    expect(await page.getByTestId('compare-POPULATION-gonghelu').getAttribute('data-value')).toBe('14929');
+    expect(await page.getByTestId('compare-VOLUNTEERS-gonghelu').textContent()).toMatch(/3,681.*每千人.*最好/);
+    await shot('compare');
+  });
+
+  it('switches the title to English and keeps the choice', async () => {
+    await page.goto(`${server.url}/`);
+    expect(await page.getByTestId('title').textContent()).toContain('网格通');
+    await page.getByTestId('language-switch').click();
+    await expect.poll(() => page.getByTestId('title').textContent()).toContain('GridScope · Community grid governance');
+    await page.reload();
+    await expect.poll(() => page.getByTestId('title').textContent()).toContain('Community grid governance');
+    await shot('overview-english');
+    await page.getByTestId('language-switch').click();
+  });
+
+  it('fits a 1920×1080 monitor', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto(`${server.url}/c/kangle?metric=ON_TIME_RATE`);
+    await expect.poll(features, { timeout: 20_000 }).toBe('8');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(1920);
+    await shot('community-1920');
+  });
 });

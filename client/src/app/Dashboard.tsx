@@ -1,73 +1,73 @@
 import { useQuery } from '@apollo/client/react';
-import { METRICS } from '../../../shared/metrics/definitions';
+import type { Language } from '../../../shared/format/number';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { CaseFlowChart } from '../features/charts/CaseFlowChart';
+import { CategoryChart } from '../features/charts/CategoryChart';
 import { KpiCards, type Kpi } from '../features/charts/KpiCards';
-import { COMMUNITY_GRIDS, SCOPE_METRICS } from '../features/charts/operations';
+import { OpenCasesList } from '../features/charts/OpenCasesList';
+import { COMMUNITY_ROWS, GRID_ROWS, KPI_METRICS, SCOPE_SERIES, SCOPE_SUMMARY, type ChildRow, type SeriesData } from '../features/charts/operations';
+import { PartyChart } from '../features/charts/PartyChart';
+import { PopulationChart } from '../features/charts/PopulationChart';
 import { RankingChart } from '../features/charts/RankingChart';
+import { VolunteerHoursChart } from '../features/charts/VolunteerHoursChart';
+import type { BasemapName, ServerConfig } from '../features/map/basemap';
 import { GridMap } from '../features/map/GridMap';
-import { useLanguage } from '../i18n/useLanguage';
-import { useRoute } from './route';
+import type { Strings } from '../i18n/catalogue';
+import type { Route } from './route';
 
-interface CommunityRow {
-  code: string; name: string; hasLocation: boolean; population: number; households: number; partyMembers: number; volunteers: number; volunteerHours: number;
-  closure: { value: number | null; tooFewCases: boolean }; onTime: { value: number | null; tooFewCases: boolean }; backlog: { value: number }; selected: { value: number | null };
-}
+interface Props { route: Route; period: { from: string; to: string }; basemap: BasemapName; config: ServerConfig | null; language: Language; strings: Strings; navigate(next: Partial<Route>): void }
 
-const sum = (rows: CommunityRow[], pick: (r: CommunityRow) => number) => rows.reduce((total, r) => total + pick(r), 0);
-
-export function Dashboard() {
-  const { language, strings, toggle } = useLanguage();
-  const { route, navigate } = useRoute();
-  const { data, error, refetch } = useQuery<{ communities: CommunityRow[] }>(SCOPE_METRICS, { variables: { metric: route.metric } });
-  const grids = useQuery<{ community: { grids: { code: string; name: string; selected: { value: number | null } }[] } }>(COMMUNITY_GRIDS, {
-    variables: { code: route.communityCode, metric: route.metric }, skip: !route.communityCode,
-  });
-  const all = data?.communities ?? [];
-  const scope = route.communityCode ? all.filter((c) => c.code === route.communityCode) : all;
-  const kpis: Kpi[] = [
-    { metric: 'POPULATION', value: sum(scope, (c) => c.population) },
-    { metric: 'HOUSEHOLDS', value: sum(scope, (c) => c.households) },
-    { metric: 'PARTY_MEMBERS', value: sum(scope, (c) => c.partyMembers) },
-    { metric: 'VOLUNTEERS', value: sum(scope, (c) => c.volunteers) },
-    { metric: 'VOLUNTEER_HOURS', value: sum(scope, (c) => c.volunteerHours) },
-    ...(scope.length === 1 ? [
-      { metric: 'CLOSURE_RATE' as const, value: scope[0].closure.value, tooFewCases: scope[0].closure.tooFewCases },
-      { metric: 'ON_TIME_RATE' as const, value: scope[0].onTime.value, tooFewCases: scope[0].onTime.tooFewCases },
-    ] : []),
-    { metric: 'BACKLOG', value: sum(scope, (c) => c.backlog.value) },
-  ];
-  const current = all.find((c) => c.code === route.communityCode);
-  const ranking = route.communityCode
-    ? (grids.data?.community.grids ?? []).map((g) => ({ name: g.name, value: g.selected.value }))
-    : all.map((c) => ({ name: c.name, value: c.selected.value }));
+/** The leader's screen: the scope's key figures, its map, and charts of its parts. */
+export function Dashboard({ route, period, basemap, config, language, strings, navigate }: Props) {
+  const { communityCode, gridCode, metric } = route;
+  const summary = useQuery<{ summary: Kpi[] }>(SCOPE_SUMMARY, { variables: { metrics: KPI_METRICS, communityCode, gridCode, ...period } });
+  const communities = useQuery<{ communities: ChildRow[] }>(COMMUNITY_ROWS, { variables: { metric, ...period } });
+  const grids = useQuery<{ community: { name: string; hasLocation: boolean; grids: ChildRow[] } | null }>(GRID_ROWS, { variables: { code: communityCode, metric, ...period }, skip: !communityCode });
+  const series = useQuery<SeriesData>(SCOPE_SERIES, { variables: { communityCode, gridCode, ...period } });
+  const error = summary.error ?? communities.error ?? grids.error ?? series.error;
+  const allCommunities = communities.data?.communities ?? [];
+  const community = grids.data?.community;
+  const rows = communityCode ? community?.grids ?? [] : allCommunities;
+  const rowsLoading = communityCode ? grids.loading : communities.loading;
+  const grid = community?.grids.find((g) => g.code === gridCode);
+  const select = (code: string) => navigate(communityCode ? { gridCode: code } : { communityCode: code, gridCode: null });
+  const retry = () => Promise.all([summary.refetch(), communities.refetch(), series.refetch(), ...(communityCode ? [grids.refetch()] : [])]);
   return (
-    <div className="dashboard">
-      <header className="topbar">
-        <h1 data-testid="title">{strings.title}</h1>
-        <select aria-label={strings.metric} value={route.metric} data-testid="metric-select" onChange={(e) => navigate({ metric: e.target.value as typeof route.metric })}>
-          {METRICS.map((m) => <option key={m} value={m}>{strings.metrics[m]}</option>)}
-        </select>
-        <button type="button" onClick={toggle} data-testid="language-switch">{strings.language}</button>
-      </header>
-      {error && <div className="banner" role="alert">{strings.error} <button type="button" onClick={() => refetch()}>{strings.retry}</button></div>}
-      <nav className="breadcrumb">
+    <>
+      {error && <div className="banner" role="alert" data-testid="error-banner">{strings.error} <button type="button" onClick={() => void retry()}>{strings.retry}</button></div>}
+      <nav className="breadcrumb" data-testid="breadcrumb">
         <a href="/" onClick={(e) => { e.preventDefault(); navigate({ communityCode: null, gridCode: null }); }}>{strings.allCommunities}</a>
-        {current && <> › <span>{current.name}</span></>}
-        <span className="period"> · {strings.period}</span>
+        {community && <> › <a href={`/c/${communityCode}`} onClick={(e) => { e.preventDefault(); navigate({ gridCode: null }); }}>{community.name}</a></>}
+        {grid && <> › <span>{grid.name}</span></>}
+        <span className="period"> · {strings.periods[route.period]}</span>
       </nav>
-      {data ? <KpiCards kpis={kpis} language={language} strings={strings} /> : <div className="kpis skeleton">{strings.loading}</div>}
+      <KpiCards kpis={summary.data?.summary ?? null} language={language} strings={strings} />
       <main className="body">
-        <GridMap communityCode={route.communityCode} metric={route.metric} language={language} strings={strings}
-          onSelect={(code) => (route.communityCode ? undefined : navigate({ communityCode: code, gridCode: null }))} />
+        <ErrorBoundary message={strings.crashed}>
+          <GridMap communityCode={communityCode} gridCode={gridCode} metric={metric} period={period} basemap={basemap} config={config} language={language} strings={strings} onSelect={select} />
+        </ErrorBoundary>
         <aside className="side">
-          <RankingChart title={`${strings.ranking} · ${strings.metrics[route.metric]}`} items={ranking} metric={route.metric} language={language} />
-          {!route.communityCode && all.some((c) => !c.hasLocation) && (
-            <section className="panel" data-testid="no-location">
-              <p>{strings.noLocation}</p>
-              <ul>{all.filter((c) => !c.hasLocation).map((c) => <li key={c.code}>{c.name}</li>)}</ul>
-            </section>
-          )}
+          <ErrorBoundary message={strings.crashed}>
+            {gridCode ? <OpenCasesList gridCode={gridCode} language={language} strings={strings} /> : <RankingChart rows={rows} metric={metric} language={language} strings={strings} loading={rowsLoading} onSelect={select} />}
+            {!communityCode && allCommunities.some((c) => !c.hasLocation) && (
+              <section className="panel" data-testid="no-location">
+                <p>{strings.noLocation}</p>
+                <ul>{allCommunities.filter((c) => !c.hasLocation).map((c) => <li key={c.code}><a href={`/c/${c.code}`} onClick={(e) => { e.preventDefault(); select(c.code); }}>{c.name}</a></li>)}</ul>
+              </section>
+            )}
+            {community && !community.hasLocation && <section className="panel" data-testid="no-location">{strings.noLocationHere}</section>}
+          </ErrorBoundary>
         </aside>
       </main>
-    </div>
+      <div className="charts">
+        <ErrorBoundary message={strings.crashed}>
+          {!gridCode && <PopulationChart rows={rows} language={language} strings={strings} loading={rowsLoading} />}
+          {!gridCode && <PartyChart rows={rows} language={language} strings={strings} loading={rowsLoading} />}
+          <VolunteerHoursChart points={series.data?.hours ?? []} language={language} strings={strings} loading={series.loading} />
+          <CaseFlowChart series={series.data ?? null} language={language} strings={strings} loading={series.loading} />
+          <CategoryChart categories={series.data?.categories ?? []} language={language} strings={strings} loading={series.loading} />
+        </ErrorBoundary>
+      </div>
+    </>
   );
 }

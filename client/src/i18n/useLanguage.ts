@@ -1,17 +1,20 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Language } from '../../../shared/format/number';
 import { CATALOGUE } from './catalogue';
 
 const KEY = 'gridscope.language';
 
-/** The chosen language, zh-CN by default, kept across visits. */
+/** The chosen language: ?lang= first, then the saved choice, else zh-CN; a switch is saved. */
 export function useLanguage() {
-  const [language, setLanguage] = useState<Language>(() => (localStorage.getItem(KEY) === 'en' ? 'en' : 'zh-CN'));
+  const [language, setLanguage] = useState<Language>(() => {
+    const asked = new URLSearchParams(window.location.search).get('lang') ?? localStorage.getItem(KEY);
+    return asked === 'en' ? 'en' : 'zh-CN';
+  });
+  useEffect(function markDocumentLanguage() { document.documentElement.lang = language; }, [language]);
   const toggle = useCallback(() => {
     setLanguage((current) => {
       const next = current === 'en' ? 'zh-CN' : 'en';
       localStorage.setItem(KEY, next);
-      document.documentElement.lang = next;
       return next;
     });
   }, []);

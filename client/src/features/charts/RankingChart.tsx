@@ -1,26 +1,28 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatNumber, type Language } from '../../../../shared/format/number';
-import { PALETTE } from '../../../../shared/geo/classify';
+import type { Language } from '../../../../shared/format/number';
 import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
+import { Panel } from '../../components/Panel';
+import type { Strings } from '../../i18n/catalogue';
+import { axisFormat, SERIES_COLORS } from './axis';
+import type { ChildRow } from './operations';
 
-export interface RankedItem { name: string; value: number | null }
-
-/** Communities or grids ranked by the selected metric. */
-export function RankingChart({ title, items, metric, language }: { title: string; items: RankedItem[]; metric: Metric; language: Language }) {
-  const unit = METRIC_DEFINITIONS[metric].unit;
-  const ranked = items.filter((i) => i.value !== null).sort((a, b) => b.value! - a.value!);
+/** Communities or grids ranked by the selected metric; click a bar to drill down. */
+export function RankingChart({ rows, metric, language, strings, loading, onSelect }: { rows: ChildRow[]; metric: Metric; language: Language; strings: Strings; loading: boolean; onSelect(code: string): void }) {
+  const ranked = rows.filter((r) => r.selected.value !== null && !r.selected.tooFewCases).map((r) => ({ code: r.code, name: r.name, value: r.selected.value! })).sort((a, b) => b.value - a.value);
+  const thin = rows.filter((r) => r.selected.tooFewCases).map((r) => r.name);
+  const format = axisFormat(METRIC_DEFINITIONS[metric].unit, language);
   return (
-    <section className="panel" data-testid="chart-ranking">
-      <h2>{title}</h2>
-      <ResponsiveContainer width="100%" height={Math.max(160, ranked.length * 28 + 40)}>
-        <BarChart data={ranked} layout="vertical" margin={{ left: 16, right: 24 }}>
+    <Panel title={`${strings.ranking} · ${strings.metrics[metric]}`} testId="chart-ranking" loading={loading} empty={ranked.length === 0 && thin.length === 0} strings={strings}>
+      <ResponsiveContainer width="100%" height={Math.min(420, Math.max(150, ranked.length * 26 + 40))}>
+        <BarChart data={ranked} layout="vertical" margin={{ left: 8, right: 24 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" tickFormatter={(v: number) => formatNumber(v, unit, language)} />
-          <YAxis type="category" dataKey="name" width={96} />
-          <Tooltip formatter={(v) => formatNumber(Number(v), unit, language)} />
-          <Bar dataKey="value" fill={PALETTE[3]} isAnimationActive={false} />
+          <XAxis type="number" tickFormatter={format} />
+          <YAxis type="category" dataKey="name" width={84} interval={0} tick={{ fontSize: 12 }} />
+          <Tooltip formatter={format} />
+          <Bar dataKey="value" name={strings.metrics[metric]} fill={SERIES_COLORS.first} isAnimationActive={false} onClick={(entry) => onSelect((entry as unknown as { code: string }).code)} cursor="pointer" />
         </BarChart>
       </ResponsiveContainer>
-    </section>
+      {thin.length > 0 && <p className="empty" data-testid="too-few">{strings.tooFew}：{thin.join('、')}</p>}
+    </Panel>
   );
 }

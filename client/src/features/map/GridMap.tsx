@@ -1,57 +1,129 @@
 import { useQuery } from '@apollo/client/react';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { useEffect, useMemo } from 'react';
-import { GeoJSON, MapContainer, useMap } from 'react-leaflet';
-import { formatNumber, type Language } from '../../../../shared/format/number';
+import { useEffect, useMemo, useState } from 'react';
+import { CircleMarker, GeoJSON, MapContainer, TileLayer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
+import type { Language } from '../../../../shared/format/number';
 import { classify, colorFor } from '../../../../shared/geo/classify';
+import { convertGeometry, convertPosition } from '../../../../shared/geo/convert';
 import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
+import { metricText } from '../../components/metricText';
 import type { Strings } from '../../i18n/catalogue';
+import { BASEMAP_CRS, TILE_SUBDOMAINS, tileUrl, type BasemapName, type ServerConfig } from './basemap';
 import { Legend } from './Legend';
-import { MAP_FEATURES } from './operations';
+import { MAP_FEATURES, OPEN_CASES } from './operations';
 
-interface Props { communityCode: string | null; metric: Metric; language: Language; strings: Strings; onSelect(code: string): void }
 type Properties = { code: string; name: string; value: number | null; tooFewCases: boolean };
+type Collection = FeatureCollection<Geometry, Properties>;
 
-function FitToFeatures({ data }: { data: FeatureCollection }) {
+interface Props {
+  communityCode: string | null;
+  gridCode: string | null;
+  metric: Metric;
+  period: { from: string; to: string };
+  basemap: BasemapName;
+  config: ServerConfig | null;
+  language: Language;
+  strings: Strings;
+  onSelect(code: string): void;
+}
+
+/** Below this zoom a community (a few hundred metres across) is too small to see: draw a marker too. */
+const MARKER_ZOOM = 13;
+
+function FitBounds({ data, fitKey }: { data: FeatureCollection; fitKey: string }) {
   const map = useMap();
-  useEffect(function fitBounds() {
+  useEffect(function fitToFeatures() {
     const bounds = L.geoJSON(data).getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24] });
-  }, [map, data]);
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [28, 28], maxZoom: 17 });
+    // Refit only when the place changes, not when the metric does.
+  }, [map, fitKey]);
   return null;
 }
 
-/** Communities (or one community's grids) as a choropleth on the offline basemap: only our own boundaries. */
-export function GridMap({ communityCode, metric, language, strings, onSelect }: Props) {
-  const level = communityCode ? 'GRID' : 'COMMUNITY';
-  const { data, loading } = useQuery<{ mapFeatures: FeatureCollection }>(MAP_FEATURES, { variables: { level, metric, communityCode } });
-  const collection = data?.mapFeatures;
-  const classes = useMemo(() => classify(collection?.features.map((f) => (f.properties as Properties).value) ?? []), [collection]);
-  const unit = METRIC_DEFINITIONS[metric].unit;
-  const renderer = useMemo(() => L.canvas(), []);
+function useZoom(): number {
+  const [zoom, setZoom] = useState(0);
+  const map = useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
+  useEffect(function readFirstZoom() { setZoom(map.getZoom()); }, [map]);
+  return zoom;
+}
+
+function centre(feature: Feature<Geometry>): [number, number] {
+  const c = L.geoJSON(feature).getBounds().getCenter();
+  return [c.lat, c.lng];
+}
+
+function CommunityMarkers({ features, fill, label }: { features: Feature<Geometry, Properties>[]; fill: (p: Properties) => string; label: (p: Properties) => string }) {
+  const zoom = useZoom();
+  if (zoom >= MARKER_ZOOM) return null;
+  return features.map((f) => (
+    <CircleMarker key={f.properties.code} center={centre(f)} radius={11} pathOptions={{ fillColor: fill(f.properties), fillOpacity: 0.9, color: '#fff', weight: 2 }}>
+      <Tooltip permanent direction="right" offset={[10, 0]}>{label(f.properties)}</Tooltip>
+    </CircleMarker>
+  ));
+}
+
+/**
+ * Communities, one community's grids, or one grid's buildings and open cases, as a
+ * choropleth. With no basemap only our own boundaries are drawn; with AMap the
+ * geometry is converted to GCJ-02 so that it sits on the streets.
+ */
+export function GridMap({ communityCode, gridCode, metric, period, basemap, config, language, strings, onSelect }: Props) {
+  const level = gridCode ? 'BUILDING' : communityCode ? 'GRID' : 'COMMUNITY';
+  const areas = useQuery<{ mapFeatures: Collection }>(MAP_FEATURES, { variables: { level: communityCode ? 'GRID' : 'COMMUNITY', metric, communityCode, ...period } });
+  const points = useQuery<{ mapFeatures: Collection }>(MAP_FEATURES, { variables: { level: 'BUILDING', metric, gridCode, ...period }, skip: !gridCode });
+  const cases = useQuery<{ cases: { edges: { node: { code: string; category: string; description: string; overdue: boolean; location: { lat: number; lng: number } | null } }[] } }>(OPEN_CASES, { variables: { gridCode }, skip: !gridCode });
+  const crs = BASEMAP_CRS[basemap];
+  const shown = useMemo(() => {
+    const convert = (c: Collection | undefined): Collection | undefined => c && { ...c, features: c.features.map((f) => ({ ...f, geometry: convertGeometry(f.geometry, 'WGS84', crs) })) };
+    return { areas: convert(areas.data?.mapFeatures), points: convert(points.data?.mapFeatures) };
+  }, [areas.data, points.data, crs]);
+  const primary = level === 'BUILDING' ? shown.points : shown.areas;
+  const classes = useMemo(() => classify(primary?.features.map((f) => f.properties.value) ?? []), [primary]);
+  const fill = (p: Properties) => colorFor(p.tooFewCases ? null : p.value, classes);
+  const label = (p: Properties) => `${p.name}：${metricText(metric, p.value, p.tooFewCases, language, strings)}`;
+  const renderer = useMemo(() => L.canvas({ padding: 0.5 }), []);
+  const loading = areas.loading || points.loading;
+  const fitKey = `${communityCode}/${gridCode}/${basemap}`;
+  const drawn = primary && !loading ? primary.features : [];
+  const selectedGrid = shown.areas?.features.find((f) => f.properties.code === gridCode);
   return (
-    <div className="map-frame" data-testid="grid-map" data-features={collection && !loading ? collection.features.length : 0} data-level={level}>
-      <MapContainer center={[34, 112]} zoom={5} preferCanvas renderer={renderer} attributionControl={false} style={{ height: '100%', background: '#eef2f6' }}>
-        {collection && (
-          <>
-            <GeoJSON
-              key={`${level}-${communityCode}-${metric}-${language}`}
-              data={collection}
-              style={(feature) => ({ fillColor: colorFor((feature?.properties as Properties).value, classes), fillOpacity: 0.8, color: '#fff', weight: 1.5 })}
-              onEachFeature={(feature: Feature, layer) => {
-                const p = feature.properties as Properties;
-                const shown = p.tooFewCases ? strings.tooFew : formatNumber(p.value, unit, language);
-                layer.bindTooltip(`${p.name}<br>${strings.metrics[metric]}: ${shown}`, { sticky: true });
-                layer.on('click', () => onSelect(p.code));
-              }}
-            />
-            <FitToFeatures data={collection} />
-          </>
+    <div className="map-frame" data-testid="grid-map" data-level={level} data-features={drawn.length} data-fills={drawn.map((f) => fill(f.properties)).join(',')}>
+      <MapContainer center={[34, 112]} zoom={5} preferCanvas renderer={renderer} attributionControl={false} className="map">
+        {basemap !== 'none' && config && <TileLayer key={basemap} url={tileUrl(config, basemap)} subdomains={TILE_SUBDOMAINS[basemap]} maxZoom={18} />}
+        {shown.areas && (
+          <GeoJSON
+            key={`${level}-${communityCode}-${gridCode}-${metric}-${language}-${crs}-${period.from}-${classes.map((c) => c.color).join()}`}
+            data={shown.areas}
+            style={(feature) => level === 'BUILDING'
+              ? { fillColor: '#fff', fillOpacity: 0.5, color: feature?.properties.code === gridCode ? '#b71c1c' : '#98a2b3', weight: feature?.properties.code === gridCode ? 3 : 1 }
+              : { fillColor: fill(feature!.properties), fillOpacity: 0.82, color: '#fff', weight: 1.5 }}
+            onEachFeature={(feature: Feature<Geometry, Properties>, layer) => {
+              if (level !== 'BUILDING') layer.bindTooltip(label(feature.properties), { sticky: true });
+              layer.on('click', () => onSelect(feature.properties.code));
+            }}
+          />
         )}
+        {level === 'COMMUNITY' && shown.areas && <CommunityMarkers features={shown.areas.features} fill={fill} label={label} />}
+        {level === 'BUILDING' && shown.points?.features.map((f) => (
+          <CircleMarker key={f.properties.code} center={[(f.geometry as Point).coordinates[1], (f.geometry as Point).coordinates[0]]} radius={6}
+            pathOptions={{ fillColor: fill(f.properties), fillOpacity: 0.9, color: '#333', weight: 1 }}>
+            <Tooltip>{label(f.properties)}</Tooltip>
+          </CircleMarker>
+        ))}
+        {level === 'BUILDING' && cases.data?.cases.edges.filter((e) => e.node.location).map(({ node }) => {
+          const [lng, lat] = convertPosition([node.location!.lng, node.location!.lat], 'WGS84', crs);
+          return (
+            <CircleMarker key={node.code} center={[lat, lng]} radius={7} pathOptions={{ fillColor: node.overdue ? '#d7191c' : '#fdae61', fillOpacity: 1, color: "#7a0000", weight: 2 }}>
+              <Tooltip>{`${strings.categories[node.category as keyof Strings['categories']]}：${node.description}`}</Tooltip>
+            </CircleMarker>
+          );
+        })}
+        {primary && <FitBounds data={level === 'BUILDING' && selectedGrid ? { type: 'FeatureCollection', features: [selectedGrid] } : primary} fitKey={fitKey} />}
       </MapContainer>
-      <Legend title={strings.metrics[metric]} classes={classes} unit={unit} language={language} />
+      <Legend title={strings.metrics[metric]} classes={classes} unit={METRIC_DEFINITIONS[metric].unit} language={language} noData={METRIC_DEFINITIONS[metric].isRate ? `${strings.tooFew} / ${strings.empty}` : strings.empty} />
+      {loading && <div className="map-loading">{strings.loading}</div>}
     </div>
   );
 }

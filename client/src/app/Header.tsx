@@ -1,0 +1,43 @@
+import { METRICS, type Metric } from '../../../shared/metrics/definitions';
+import { BASEMAPS, type BasemapName } from '../features/map/basemap';
+import { SearchBox, type SearchHit } from '../features/search/SearchBox';
+import type { Strings } from '../i18n/catalogue';
+import { PERIODS, type PeriodPreset } from './period';
+import type { Route } from './route';
+
+interface Props {
+  route: Route; strings: Strings; basemap: BasemapName;
+  navigate(next: Partial<Route>): void; onBasemap(name: BasemapName): void; onLanguage(): void; onSearch(hit: SearchHit): void;
+}
+
+export function Header({ route, strings, basemap, navigate, onBasemap, onLanguage, onSearch }: Props) {
+  return (
+    <header className="topbar">
+      <h1 data-testid="title">{strings.title}</h1>
+      <SearchBox strings={strings} onPick={onSearch} />
+      {route.screen === 'dashboard' && (
+        <>
+          <label>{strings.metric}
+            <select value={route.metric} data-testid="metric-select" onChange={(e) => navigate({ metric: e.target.value as Metric })}>
+              {METRICS.map((m) => <option key={m} value={m}>{strings.metrics[m]}</option>)}
+            </select>
+          </label>
+          <label>{strings.basemap}
+            <select value={basemap} data-testid="basemap-select" onChange={(e) => onBasemap(e.target.value as BasemapName)}>
+              {BASEMAPS.map((b) => <option key={b} value={b}>{strings.basemaps[b]}</option>)}
+            </select>
+          </label>
+        </>
+      )}
+      <label>{strings.period}
+        <select value={route.period} data-testid="period-select" onChange={(e) => navigate({ period: e.target.value as PeriodPreset })}>
+          {PERIODS.map((p) => <option key={p} value={p}>{strings.periods[p]}</option>)}
+        </select>
+      </label>
+      <button type="button" data-testid="compare-link" onClick={() => navigate(route.screen === 'compare' ? { screen: 'dashboard' } : { screen: 'compare' })}>
+        {route.screen === 'compare' ? strings.backToMap : strings.compare}
+      </button>
+      <button type="button" onClick={onLanguage} data-testid="language-switch">{strings.languageSwitch}</button>
+    </header>
+  );
+}

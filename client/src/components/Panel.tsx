@@ -1,0 +1,13 @@
+import type { ReactNode } from 'react';
+
+interface Props { title: string; testId: string; loading: boolean; empty: boolean; strings: { loading: string; empty: string }; children: ReactNode }
+
+/** A titled card with the states people see: a skeleton while loading, a note when empty. */
+export function Panel({ title, testId, loading, empty, strings, children }: Props) {
+  return (
+    <section className="panel" data-testid={testId} aria-busy={loading}>
+      <h2>{title}</h2>
+      {loading ? <div className="skeleton" aria-label={strings.loading} /> : empty ? <p className="empty">{strings.empty}</p> : children}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Language } from '../../../../shared/format/number';
+import { Panel } from '../../components/Panel';
+import type { Strings } from '../../i18n/catalogue';
+import { SERIES_COLORS } from './axis';
+import type { SeriesData } from './operations';
+
+/** Cases of the period by category: closed and still open. */
+export function CategoryChart({ categories, strings, loading }: { categories: SeriesData['categories']; language: Language; strings: Strings; loading: boolean }) {
+  const data = categories.filter((c) => c.reported > 0).map((c) => ({ ...c, name: strings.categories[c.category as keyof Strings['categories']] })).sort((a, b) => b.reported - a.reported);
+  return (
+    <Panel title={strings.charts.categories} testId="chart-categories" loading={loading} empty={data.length === 0} strings={strings}>
+      <ResponsiveContainer width="100%" height={240}>
+        <BarChart data={data} layout="vertical" margin={{ left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" />
+          <YAxis type="category" dataKey="name" width={72} tick={{ fontSize: 12 }} interval={0} />
+          <Tooltip />
+          <Legend />
+          <Bar dataKey="closed" stackId="cases" name={strings.charts.closed} fill={SERIES_COLORS.second} isAnimationActive={false} />
+          <Bar dataKey="open" stackId="cases" name={strings.charts.open} fill={SERIES_COLORS.third} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </Panel>
+  );
+}

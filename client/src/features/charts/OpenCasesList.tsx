@@ -1,0 +1,29 @@
+import { useQuery } from '@apollo/client/react';
+import type { Language } from '../../../../shared/format/number';
+import { Panel } from '../../components/Panel';
+import type { Strings } from '../../i18n/catalogue';
+import { OPEN_CASES } from '../map/operations';
+
+interface OpenCase { code: string; category: string; status: string; description: string; deadline: string; overdue: boolean }
+
+/** The grid's open cases, overdue first: what the grid worker must close next. */
+export function OpenCasesList({ gridCode, language, strings }: { gridCode: string; language: Language; strings: Strings }) {
+  const { data, loading } = useQuery<{ cases: { totalCount: number; edges: { node: OpenCase }[] } }>(OPEN_CASES, { variables: { gridCode } });
+  const cases = (data?.cases.edges.map((e) => e.node) ?? []).sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline));
+  return (
+    <Panel title={`${strings.openCases} (${data?.cases.totalCount ?? '…'})`} testId="open-cases" loading={loading} empty={false} strings={strings}>
+      {cases.length === 0 ? <p className="empty">{strings.noOpenCases}</p> : (
+        <ul className="case-list">
+          {cases.map((c) => (
+            <li key={c.code} className={c.overdue ? 'overdue' : ''}>
+              <strong>{strings.categories[c.category as keyof Strings['categories']]}</strong> · {strings.statuses[c.status as keyof Strings['statuses']]}
+              {c.overdue && <span className="badge">{strings.overdue}</span>}
+              <div>{c.description}</div>
+              <small>{strings.deadline} {new Date(c.deadline).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' })}</small>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}

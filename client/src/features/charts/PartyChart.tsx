@@ -1,0 +1,26 @@
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatNumber, type Language } from '../../../../shared/format/number';
+import { Panel } from '../../components/Panel';
+import type { Strings } from '../../i18n/catalogue';
+import { SERIES_COLORS } from './axis';
+import type { ChildRow } from './operations';
+
+/** Party members per 1,000 residents: comparable across communities of different size. */
+export function PartyChart({ rows, language, strings, loading }: { rows: ChildRow[]; language: Language; strings: Strings; loading: boolean }) {
+  const data = rows.filter((r) => r.party.perThousand !== null).map((r) => ({ name: r.name, perThousand: Math.round(r.party.perThousand! * 10) / 10, members: r.party.value }));
+  return (
+    <Panel title={strings.charts.partyPerThousand} testId="chart-party" loading={loading} empty={data.length === 0} strings={strings}>
+      <ResponsiveContainer width="100%" height={220}>
+        <BarChart data={data} margin={{ top: 18 }}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} />
+          <YAxis width={40} />
+          <Tooltip formatter={(v, _n, item) => [`${v} ‰ (${formatNumber((item.payload as { members: number }).members, 'people', language)})`, strings.metrics.PARTY_MEMBERS]} />
+          <Bar dataKey="perThousand" fill={SERIES_COLORS.first} isAnimationActive={false}>
+            <LabelList dataKey="perThousand" position="top" fontSize={11} />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </Panel>
+  );
+}

@@ -1,0 +1,24 @@
+import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Language } from '../../../../shared/format/number';
+import { Panel } from '../../components/Panel';
+import type { Strings } from '../../i18n/catalogue';
+import { axisFormat, monthLabel, SERIES_COLORS } from './axis';
+import type { Point } from './operations';
+
+export function VolunteerHoursChart({ points, language, strings, loading }: { points: Point[]; language: Language; strings: Strings; loading: boolean }) {
+  const format = axisFormat('hours', language);
+  const data = points.map((p) => ({ month: monthLabel(p.start, language), hours: p.value ?? 0 }));
+  return (
+    <Panel title={strings.charts.volunteerHours} testId="chart-volunteer-hours" loading={loading} empty={data.every((d) => d.hours === 0)} strings={strings}>
+      <ResponsiveContainer width="100%" height={200}>
+        <AreaChart data={data}>
+          <CartesianGrid strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="month" tick={{ fontSize: 11 }} />
+          <YAxis tickFormatter={format} width={48} />
+          <Tooltip formatter={format} />
+          <Area dataKey="hours" name={strings.metrics.VOLUNTEER_HOURS} stroke={SERIES_COLORS.second} fill={SERIES_COLORS.second} fillOpacity={0.3} isAnimationActive={false} />
+        </AreaChart>
+      </ResponsiveContainer>
+    </Panel>
+  );
+}
