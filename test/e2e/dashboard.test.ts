@@ -90,6 +90,17 @@ describe('the map dashboard in Chromium', () => {
     await shot('compare');
   });
 
+  it('shows an error banner when the server cannot be reached, and recovers on retry', async () => {
+    await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+    await page.goto(`${server.url}/c/xinhua`);
+    await expect.poll(() => page.getByTestId('error-banner').count(), { timeout: 20_000 }).toBe(1);
+    await page.unroute('**/graphql');
+    await page.getByTestId('error-banner').getByRole('button').click();
+    await expect.poll(() => page.getByTestId('error-banner').count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => page.getByTestId('kpi-population').getAttribute('data-value')).toBe('28600');
+    await expect.poll(features).toBe('24');
+  });
+
   it('switches the title to English and keeps the choice', async () => {
     await page.goto(`${server.url}/`);
     expect(await page.getByTestId('title').textContent()).toContain('网格通');

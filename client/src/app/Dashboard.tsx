@@ -1,4 +1,4 @@
-import { useQuery } from '@apollo/client/react';
+import { useApolloClient, useQuery } from '@apollo/client/react';
 import type { Language } from '../../../shared/format/number';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { CaseFlowChart } from '../features/charts/CaseFlowChart';
@@ -31,7 +31,9 @@ export function Dashboard({ route, period, basemap, config, language, strings, n
   const rowsLoading = communityCode ? grids.loading : communities.loading;
   const grid = community?.grids.find((g) => g.code === gridCode);
   const select = (code: string) => navigate(communityCode ? { gridCode: code } : { communityCode: code, gridCode: null });
-  const retry = () => Promise.all([summary.refetch(), communities.refetch(), series.refetch(), ...(communityCode ? [grids.refetch()] : [])]);
+  const client = useApolloClient();
+  // Every query on screen failed together; retry them all, the map's included.
+  const retry = () => client.refetchQueries({ include: 'active' });
   return (
     <>
       {error && <div className="banner" role="alert" data-testid="error-banner">{strings.error} <button type="button" onClick={() => void retry()}>{strings.retry}</button></div>}
