@@ -17,6 +17,7 @@ import { formatError } from './graphql/format-error';
 import { buildAppSchema } from './graphql/schema';
 import { createLocalLiveEvents, type LiveEvents } from './live/live-events';
 import { graphiqlPage } from './graphiql';
+import { serveLiveSockets } from './live/websocket';
 import type { Role } from '../../shared/enums';
 
 const CLIENT_DIST = new URL('../../client/dist', import.meta.url).pathname;
@@ -42,8 +43,10 @@ export interface AppServer {
 export async function createServer(config: Config, db: Database, live: LiveEvents = createLocalLiveEvents()): Promise<AppServer> {
   const app = express();
   const httpServer = createHttpServer(app);
+  const schema = await buildAppSchema(live);
+  const liveSockets = serveLiveSockets({ httpServer, schema, db, config, live, viewerFor: (authorization) => viewerFor(db, authorization) });
   const apollo = new ApolloServer<Context>({
-    schema: await buildAppSchema(),
+    schema,
     validationRules: [depthLimit(MAX_DEPTH)],
     formatError: formatError(config.production),
     introspection: true,
@@ -72,6 +75,7 @@ export async function createServer(config: Config, db: Database, live: LiveEvent
       httpServer.listen(port, host, () => resolve(`http://localhost:${(httpServer.address() as AddressInfo).port}`));
     }),
     async close() {
+      await liveSockets.close();
       await apollo.stop();
       await live.close();
     },

@@ -1,6 +1,7 @@
 import { inject } from 'vitest';
 import { readConfig } from '../../server/src/config';
 import { connectDatabase, type Database } from '../../server/src/db/client';
+import { createLiveEvents } from '../../server/src/live/live-events';
 import { createServer } from '../../server/src/server';
 import { TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN } from './tokens';
 
@@ -23,7 +24,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const config = readConfig({ DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', SEED_ON_START: 'false', ...env });
   const queries: string[] = [];
   const db = await connectDatabase(databaseUrl, { onQuery: (sql) => queries.push(sql) });
-  const server = await createServer(config, db);
+  const server = await createServer(config, db, await createLiveEvents(config.redisUrl));
   const url = await server.listen(0, '127.0.0.1');
   return {
     url, db, queries,

@@ -1,4 +1,4 @@
 import { buildAppSchema, SCHEMA_FILE } from '../graphql/schema';
 
-await buildAppSchema(SCHEMA_FILE);
+await buildAppSchema(undefined, SCHEMA_FILE);
 console.log(`wrote ${SCHEMA_FILE}`);

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { GraphQLDateTime } from 'graphql-scalars';
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { liveChanges } from '../live/live-changes';
+import { createLocalLiveEvents, type LiveChange, type LiveEvents } from '../live/live-events';
 import { ViewerResolver } from '../auth/viewer.resolver';
 import { BuildingResolver } from '../modules/building/building.resolver';
 import { CaseResolver } from '../modules/case/case.resolver';
@@ -8,6 +10,7 @@ import { CommunityResolver } from '../modules/community/community.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { MapResolver } from '../modules/map/map.resolver';
 import { StatsResolver } from '../modules/metric/stats.resolver';
+import { LiveResolver } from '../modules/live/live.resolver';
 import { SearchResolver } from '../modules/search/search.resolver';
 import { VolunteerResolver } from '../modules/volunteer/volunteer.resolver';
 import { readPolicy } from '../auth/read-policy';
@@ -15,9 +18,18 @@ import './enums';
 
 export const SCHEMA_FILE = new URL('../../schema.graphql', import.meta.url).pathname;
 
-export function buildAppSchema(emitSchemaFile: string | false = false) {
+/** type-graphql's PubSub over the server's live events: one topic, filtered per subscription by scope. */
+function pubSubOver(live: LiveEvents): PubSub {
+  return {
+    publish: (_topic, change) => void live.publish(change as LiveChange),
+    subscribe: () => liveChanges(live, () => true),
+  };
+}
+
+export function buildAppSchema(live: LiveEvents = createLocalLiveEvents(), emitSchemaFile: string | false = false) {
   return buildSchema({
-    resolvers: [CommunityResolver, GridResolver, BuildingResolver, MapResolver, StatsResolver, CaseResolver, VolunteerResolver, SearchResolver, ViewerResolver],
+    pubSub: pubSubOver(live),
+    resolvers: [CommunityResolver, GridResolver, BuildingResolver, MapResolver, StatsResolver, CaseResolver, VolunteerResolver, SearchResolver, LiveResolver, ViewerResolver],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     globalMiddlewares: [readPolicy],
     validate: false,

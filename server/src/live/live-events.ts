@@ -35,3 +35,10 @@ export function createLocalLiveEvents(): LiveEvents {
     },
   };
 }
+
+/** Redis fan-out when REDIS_URL is set (several instances), else in-process. */
+export async function createLiveEvents(redisUrl: string | null): Promise<LiveEvents> {
+  if (!redisUrl) return createLocalLiveEvents();
+  const { createRedisLiveEvents } = await import('./redis-live-events');
+  return createRedisLiveEvents(redisUrl);
+}
