@@ -3,6 +3,7 @@ import { ApolloProvider } from '@apollo/client/react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { WallApp } from './features/wall/WallApp';
 import './styles.css';
 
 const client = new ApolloClient({
@@ -13,10 +14,14 @@ const client = new ApolloClient({
   }),
 });
 
+const isWall = location.pathname.startsWith('/wall');
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ApolloProvider client={client}>
-      <App />
-    </ApolloProvider>
+    {isWall ? <WallApp /> : (
+      <ApolloProvider client={client}>
+        <App />
+      </ApolloProvider>
+    )}
   </StrictMode>,
 );

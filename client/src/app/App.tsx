@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { CompareScreen } from '../features/compare/CompareScreen';
-import { useServerConfig, type BasemapName } from '../features/map/basemap';
+import { useServerConfig, type BasemapName } from '../components/map/basemap';
 import { useLanguage } from '../i18n/useLanguage';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Dashboard } from './Dashboard';
 import { Header } from './Header';
-import { periodRange } from './period';
+import { periodRange } from '../../../shared/time/period-presets';
 import { useRoute } from './route';
 
 export function App() {

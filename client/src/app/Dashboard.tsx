@@ -10,8 +10,8 @@ import { PartyChart } from '../features/charts/PartyChart';
 import { PopulationChart } from '../features/charts/PopulationChart';
 import { RankingChart } from '../features/charts/RankingChart';
 import { VolunteerHoursChart } from '../features/charts/VolunteerHoursChart';
-import type { BasemapName, ServerConfig } from '../features/map/basemap';
-import { GridMap } from '../features/map/GridMap';
+import type { BasemapName, ServerConfig } from '../components/map/basemap';
+import { GridMap } from '../components/map/GridMap';
 import type { Strings } from '../i18n/catalogue';
 import type { Route } from './route';
 

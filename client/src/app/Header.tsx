@@ -1,8 +1,8 @@
 import { METRICS, type Metric } from '../../../shared/metrics/definitions';
-import { BASEMAPS, type BasemapName } from '../features/map/basemap';
+import { BASEMAPS, type BasemapName } from '../components/map/basemap';
 import { SearchBox, type SearchHit } from '../features/search/SearchBox';
 import type { Strings } from '../i18n/catalogue';
-import { PERIODS, type PeriodPreset } from './period';
+import { PERIODS, type PeriodPreset } from '../../../shared/time/period-presets';
 import type { Route } from './route';
 
 interface Props {

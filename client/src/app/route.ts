@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { METRICS, type Metric } from '../../../shared/metrics/definitions';
-import { PERIODS, type PeriodPreset } from './period';
+import { PERIODS, type PeriodPreset } from '../../../shared/time/period-presets';
 
 /**
  * The view lives in the URL so that a link opens the same view:

@@ -2,7 +2,7 @@ import type { CaseStatus } from '../../../shared/case/workflow';
 import type { CaseCategory } from '../../../shared/enums';
 import type { Language } from '../../../shared/format/number';
 import type { Metric, MetricUnit } from '../../../shared/metrics/definitions';
-import type { PeriodPreset } from '../app/period';
+import type { PeriodPreset } from '../../../shared/time/period-presets';
 
 type Basemap = 'none' | 'tianditu' | 'amap' | 'osm';
 
@@ -14,6 +14,7 @@ export interface Strings {
   perThousand: string; raw: string; best: string; worst: string; openCases: string; overdue: string; deadline: string; noOpenCases: string;
   charts: { population: string; households: string; partyPerThousand: string; volunteerHours: string; caseFlow: string; reported: string; closed: string; rates: string; categories: string; open: string };
   kinds: { COMMUNITY: string; GRID: string; BUILDING: string };
+  wall: { title: string; updated: string; staleSince: string; tokenMissing: string; tokenInvalid: string; tokenHelp: string; scopeUnknown: string; monthly: string; ranking: string; allScope: string };
   periods: Record<PeriodPreset, string>;
   basemaps: Record<Basemap, string>;
   metrics: Record<Metric, string>;
@@ -31,6 +32,7 @@ const zh: Strings = {
   noOpenCases: '没有未结事件',
   charts: { population: '人口与户数', households: '户数', partyPerThousand: '每千名居民党员数', volunteerHours: '每月志愿服务时长', caseFlow: '每月上报与结案', reported: '上报', closed: '结案', rates: '结案率与按期结案率', categories: '事件类别', open: '未结' },
   kinds: { COMMUNITY: '社区', GRID: '网格', BUILDING: '楼栋' },
+  wall: { title: '网格通 · 服务大厅', updated: '数据更新于', staleSince: '数据未更新，自', tokenMissing: '此大屏缺少显示令牌', tokenInvalid: '显示令牌无效或已被撤销', tokenHelp: '请联系管理员：npm run token -- create --role display --name "大厅一号屏"，并在地址中加入 ?token=…', scopeUnknown: '找不到此范围', monthly: '近12个月上报与结案', ranking: '排名', allScope: '全部社区' },
   periods: { quarter: '本季度', year: '近一年', twoYears: '近两年' },
   basemaps: { none: '无底图（离线）', tianditu: '天地图', amap: '高德地图', osm: 'OpenStreetMap' },
   metrics: {
@@ -52,6 +54,7 @@ const en: Strings = {
   noOpenCases: 'No open cases',
   charts: { population: 'Population and households', households: 'Households', partyPerThousand: 'Party members per 1,000 residents', volunteerHours: 'Volunteer hours per month', caseFlow: 'Cases reported and closed per month', reported: 'Reported', closed: 'Closed', rates: 'Closure and on-time rate', categories: 'Cases by category', open: 'Open' },
   kinds: { COMMUNITY: 'Community', GRID: 'Grid', BUILDING: 'Building' },
+  wall: { title: 'GridScope · Service hall', updated: 'Updated', staleSince: 'Stale since', tokenMissing: 'This display has no display token', tokenInvalid: 'The display token is invalid or has been revoked', tokenHelp: 'Ask the administrator: npm run token -- create --role display --name "Hall screen 1", then add ?token=… to the address', scopeUnknown: 'No such scope', monthly: 'Cases reported and closed, last 12 months', ranking: 'Ranking', allScope: 'All communities' },
   periods: { quarter: 'This quarter', year: 'Last 12 months', twoYears: 'Last 24 months' },
   basemaps: { none: 'None (offline)', tianditu: 'Tianditu', amap: 'AMap', osm: 'OpenStreetMap' },
   metrics: {

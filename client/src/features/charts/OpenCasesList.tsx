@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import type { Language } from '../../../../shared/format/number';
 import { Panel } from '../../components/Panel';
 import type { Strings } from '../../i18n/catalogue';
-import { OPEN_CASES } from '../map/operations';
+import { OPEN_CASES } from '../../components/map/operations';
 
 interface OpenCase { code: string; category: string; status: string; description: string; deadline: string; overdue: boolean }
 

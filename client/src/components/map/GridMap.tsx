@@ -8,7 +8,7 @@ import type { Language } from '../../../../shared/format/number';
 import { classify, colorFor } from '../../../../shared/geo/classify';
 import { convertGeometry, convertPosition } from '../../../../shared/geo/convert';
 import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
-import { metricText } from '../../components/metricText';
+import { metricText } from '../metricText';
 import type { Strings } from '../../i18n/catalogue';
 import { BASEMAP_CRS, TILE_SUBDOMAINS, tileUrl, type BasemapName, type ServerConfig } from './basemap';
 import { Legend } from './Legend';
@@ -27,6 +27,10 @@ interface Props {
   language: Language;
   strings: Strings;
   onSelect(code: string): void;
+  /** Outline this community or grid (the wall's current item). */
+  highlightCode?: string | null;
+  /** Draw only these communities or grids (a wall scoped to one sub-district). */
+  onlyCodes?: string[] | null;
 }
 
 /** Below this zoom a community (a few hundred metres across) is too small to see: draw a marker too. */
@@ -54,12 +58,15 @@ function centre(feature: Feature<Geometry>): [number, number] {
   return [c.lat, c.lng];
 }
 
-function CommunityMarkers({ features, fill, label }: { features: Feature<Geometry, Properties>[]; fill: (p: Properties) => string; label: (p: Properties) => string }) {
+function CommunityMarkers({ features, fill, label, highlightCode }: { features: Feature<Geometry, Properties>[]; fill: (p: Properties) => string; label: (p: Properties) => string; highlightCode: string | null }) {
   const zoom = useZoom();
   if (zoom >= MARKER_ZOOM) return null;
-  return features.map((f) => (
-    <CircleMarker key={f.properties.code} center={centre(f)} radius={11} pathOptions={{ fillColor: fill(f.properties), fillOpacity: 0.9, color: '#fff', weight: 2 }}>
-      <Tooltip permanent direction="right" offset={[10, 0]}>{label(f.properties)}</Tooltip>
+  // The current item is drawn last (on top) and, when there is one, is the only one labelled: labels of nearby communities overlap.
+  const ordered = [...features].sort((a, b) => Number(a.properties.code === highlightCode) - Number(b.properties.code === highlightCode));
+  return ordered.map((f) => (
+    <CircleMarker key={`${f.properties.code}-${f.properties.code === highlightCode}`} center={centre(f)} radius={f.properties.code === highlightCode ? 16 : 11}
+      pathOptions={{ fillColor: fill(f.properties), fillOpacity: 0.9, color: f.properties.code === highlightCode ? '#ff5252' : '#fff', weight: f.properties.code === highlightCode ? 4 : 2 }}>
+      <Tooltip permanent={!highlightCode || f.properties.code === highlightCode} direction="right" offset={[10, 0]}>{label(f.properties)}</Tooltip>
     </CircleMarker>
   ));
 }
@@ -69,16 +76,19 @@ function CommunityMarkers({ features, fill, label }: { features: Feature<Geometr
  * choropleth. With no basemap only our own boundaries are drawn; with AMap the
  * geometry is converted to GCJ-02 so that it sits on the streets.
  */
-export function GridMap({ communityCode, gridCode, metric, period, basemap, config, language, strings, onSelect }: Props) {
+export function GridMap({ communityCode, gridCode, metric, period, basemap, config, language, strings, onSelect, highlightCode = null, onlyCodes = null }: Props) {
   const level = gridCode ? 'BUILDING' : communityCode ? 'GRID' : 'COMMUNITY';
   const areas = useQuery<{ mapFeatures: Collection }>(MAP_FEATURES, { variables: { level: communityCode ? 'GRID' : 'COMMUNITY', metric, communityCode, ...period } });
   const points = useQuery<{ mapFeatures: Collection }>(MAP_FEATURES, { variables: { level: 'BUILDING', metric, gridCode, ...period }, skip: !gridCode });
   const cases = useQuery<{ cases: { edges: { node: { code: string; category: string; description: string; overdue: boolean; location: { lat: number; lng: number } | null } }[] } }>(OPEN_CASES, { variables: { gridCode }, skip: !gridCode });
   const crs = BASEMAP_CRS[basemap];
   const shown = useMemo(() => {
-    const convert = (c: Collection | undefined): Collection | undefined => c && { ...c, features: c.features.map((f) => ({ ...f, geometry: convertGeometry(f.geometry, 'WGS84', crs) })) };
+    const convert = (c: Collection | undefined): Collection | undefined => c && {
+      ...c,
+      features: c.features.filter((f) => !onlyCodes || onlyCodes.includes(f.properties.code)).map((f) => ({ ...f, geometry: convertGeometry(f.geometry, 'WGS84', crs) })),
+    };
     return { areas: convert(areas.data?.mapFeatures), points: convert(points.data?.mapFeatures) };
-  }, [areas.data, points.data, crs]);
+  }, [areas.data, points.data, crs, onlyCodes]);
   const primary = level === 'BUILDING' ? shown.points : shown.areas;
   const classes = useMemo(() => classify(primary?.features.map((f) => f.properties.value) ?? []), [primary]);
   const fill = (p: Properties) => colorFor(p.tooFewCases ? null : p.value, classes);
@@ -94,18 +104,18 @@ export function GridMap({ communityCode, gridCode, metric, period, basemap, conf
         {basemap !== 'none' && config && <TileLayer key={basemap} url={tileUrl(config, basemap)} subdomains={TILE_SUBDOMAINS[basemap]} maxZoom={18} />}
         {shown.areas && (
           <GeoJSON
-            key={`${level}-${communityCode}-${gridCode}-${metric}-${language}-${crs}-${period.from}-${classes.map((c) => c.color).join()}`}
+            key={`${level}-${communityCode}-${gridCode}-${metric}-${language}-${crs}-${period.from}-${highlightCode}-${classes.map((c) => c.color).join()}`}
             data={shown.areas}
             style={(feature) => level === 'BUILDING'
               ? { fillColor: '#fff', fillOpacity: 0.5, color: feature?.properties.code === gridCode ? '#b71c1c' : '#98a2b3', weight: feature?.properties.code === gridCode ? 3 : 1 }
-              : { fillColor: fill(feature!.properties), fillOpacity: 0.82, color: '#fff', weight: 1.5 }}
+              : { fillColor: fill(feature!.properties), fillOpacity: 0.82, color: feature!.properties.code === highlightCode ? '#ff5252' : '#fff', weight: feature!.properties.code === highlightCode ? 5 : 1.5 }}
             onEachFeature={(feature: Feature<Geometry, Properties>, layer) => {
               if (level !== 'BUILDING') layer.bindTooltip(label(feature.properties), { sticky: true });
               layer.on('click', () => onSelect(feature.properties.code));
             }}
           />
         )}
-        {level === 'COMMUNITY' && shown.areas && <CommunityMarkers features={shown.areas.features} fill={fill} label={label} />}
+        {level === 'COMMUNITY' && shown.areas && <CommunityMarkers features={shown.areas.features} fill={fill} label={label} highlightCode={highlightCode} />}
         {level === 'BUILDING' && shown.points?.features.map((f) => (
           <CircleMarker key={f.properties.code} center={[(f.geometry as Point).coordinates[1], (f.geometry as Point).coordinates[0]]} radius={6}
             pathOptions={{ fillColor: fill(f.properties), fillOpacity: 0.9, color: '#333', weight: 1 }}>

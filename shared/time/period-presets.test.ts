@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { periodRange } from './period';
+import { periodRange } from './period-presets';
 
 describe('period presets', () => {
   const now = new Date('2026-11-22T10:00:00Z');

@@ -1,0 +1,44 @@
+import { createClient } from 'graphql-ws';
+import { useEffect, useRef } from 'react';
+
+const LIVE_CHANGES = 'subscription($scope: String!) { liveChanges(scope: $scope) { kind communityCode gridCode at } }';
+
+export interface LiveHandlers { onChange(): void; onConnected(): void; onLost(): void }
+
+/** Wait 1, 2, 4 … up to 30 s between attempts, with jitter so that many walls do not reconnect at once. */
+export function retryDelayMs(attempt: number): number {
+  return Math.min(30_000, 1000 * 2 ** attempt) * (0.75 + Math.random() * 0.5);
+}
+
+/**
+ * The scope's live changes over graphql-ws, reconnecting forever with backoff. The
+ * handlers are read through a ref so that re-renders do not reconnect.
+ */
+export function useLiveChanges(token: string | null, scope: string, handlers: LiveHandlers): void {
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  useEffect(function connectLiveChanges() {
+    if (!token) return;
+    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+    const client = createClient({
+      url,
+      connectionParams: { token },
+      lazy: false,
+      retryAttempts: Number.POSITIVE_INFINITY,
+      shouldRetry: () => true,
+      retryWait: (attempt) => new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt))),
+      keepAlive: 10_000,
+      onNonLazyError: () => undefined,
+      on: { connected: () => latest.current.onConnected(), closed: () => latest.current.onLost() },
+    });
+    const unsubscribe = client.subscribe({ query: LIVE_CHANGES, variables: { scope } }, {
+      next: () => latest.current.onChange(),
+      error: () => latest.current.onLost(),
+      complete: () => undefined,
+    });
+    return function disconnectLiveChanges() {
+      unsubscribe();
+      void client.dispose();
+    };
+  }, [token, scope]);
+}

@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { createToken } from '../../server/src/auth/tokens';
+import { startTestServer, TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN, type TestServer } from '../api/harness';
+import { launchBrowser, SCREENSHOTS } from './browser';
+import { ServerProcess } from './server-process';
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openWall(url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto(url);
+  // A marker that survives only as long as the page is not reloaded or navigated.
+  await page.evaluate(() => { (window as unknown as { wallMarker: string }).wallMarker = 'same page'; });
+  return page;
+}
+
+const samePage = (page: Page) => page.evaluate(() => (window as unknown as { wallMarker?: string }).wallMarker);
+const backlog = (page: Page) => page.getByTestId('kpi-backlog').getAttribute('data-value');
+
+async function reportCase(url: string, community: string) {
+  const grid = await server.db.grid.findFirstOrThrow({ where: { community: { code: community } }, orderBy: { code: 'asc' } });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    body: JSON.stringify({ query: 'mutation($i: ReportCaseInput!) { reportCase(input: $i) { code } }', variables: { i: { gridCode: grid.code, category: 'SAFETY', description: '楼道飞线充电' } } }),
+  });
+  expect((await response.json()).errors).toBeUndefined();
+}
+
+describe('the wall display', () => {
+  it('shows a full-screen message, not data, for a missing or wrong token', async () => {
+    for (const [query, text] of [['', '缺少显示令牌'], ['?token=wrong-token-value', '无效或已被撤销']]) {
+      const page = await openWall(`${server.url}/wall${query}`);
+      await expect.poll(() => page.getByTestId('wall-message').textContent(), { timeout: 10_000 }).toContain(text);
+      expect(await page.getByTestId('kpi-backlog').count()).toBe(0);
+      await page.close();
+    }
+  });
+
+  it('updates the backlog within 2 s of a case reported over the API, without navigation', async () => {
+    const page = await openWall(`${server.url}/wall?token=${TEST_DISPLAY_TOKEN}&scope=all&interval=600`);
+    await expect.poll(() => page.getByTestId('wall-scope').textContent(), { timeout: 15_000 }).toBe('康乐社区');
+    await expect.poll(() => backlog(page), { timeout: 15_000 }).toMatch(/^\d+$/);
+    await page.waitForTimeout(500);
+    const before = Number(await backlog(page));
+    const reportedAt = Date.now();
+    await reportCase(server.url, 'kangle');
+    await expect.poll(() => backlog(page), { timeout: 2_000, interval: 50 }).toBe(String(before + 1));
+    console.log(`wall: backlog updated ${Date.now() - reportedAt} ms after the mutation returned`);
+    expect(await samePage(page)).toBe('same page');
+    const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.wall')!).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(28);
+    expect(await page.evaluate(() => document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    await page.screenshot({ path: `${SCREENSHOTS}/wall.png` });
+    await page.close();
+  });
+
+  it('moves to the next community after the interval', async () => {
+    const page = await openWall(`${server.url}/wall?token=${TEST_DISPLAY_TOKEN}&interval=1`);
+    await expect.poll(() => page.getByTestId('wall-scope').textContent(), { timeout: 15_000 }).toBe('康乐社区');
+    await expect.poll(() => page.getByTestId('wall-scope').textContent(), { timeout: 3_000 }).toBe('陇海路社区');
+    await page.close();
+  });
+
+  it('stops showing data within a minute of its token being revoked', async () => {
+    const { id, token } = await createToken(server.db, { name: '待撤销大屏', role: 'DISPLAY' });
+    const page = await openWall(`${server.url}/wall?token=${token}&interval=600`);
+    await expect.poll(() => backlog(page), { timeout: 15_000 }).toMatch(/^\d+$/);
+    await server.db.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+    await expect.poll(() => page.getByTestId('wall-message').count(), { timeout: 45_000, interval: 500 }).toBe(1);
+    await page.close();
+  }, 60_000);
+});
+
+describe('the wall through server faults', () => {
+  const instance = new ServerProcess(4311);
+  afterAll(() => instance.kill());
+
+  it('keeps its data with a stale badge while the server is down, then refreshes without navigation', async () => {
+    await instance.start();
+    const page = await openWall(`${instance.url}/wall?token=${TEST_DISPLAY_TOKEN}&interval=600`);
+    await expect.poll(() => backlog(page), { timeout: 15_000 }).toMatch(/^\d+$/);
+    expect(await page.getByTestId('wall-stale').count()).toBe(0);
+    await instance.kill();
+    await expect.poll(() => page.getByTestId('wall-stale').count(), { timeout: 10_000 }).toBe(1);
+    expect(await backlog(page)).toMatch(/^\d+$/);
+    await page.screenshot({ path: `${SCREENSHOTS}/wall-stale.png` });
+    await instance.start();
+    await expect.poll(() => page.getByTestId('wall-stale').count(), { timeout: 40_000 }).toBe(0);
+    const before = Number(await backlog(page));
+    await reportCase(instance.url, 'kangle');
+    await expect.poll(() => backlog(page), { timeout: 2_000, interval: 50 }).toBe(String(before + 1));
+    expect(await samePage(page)).toBe('same page');
+    await page.close();
+  }, 120_000);
+});
+
+describe('two server instances with Redis', () => {
+  const redis = { REDIS_URL: process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379' };
+  const first = new ServerProcess(4312, redis);
+  const second = new ServerProcess(4313, redis);
+  afterAll(async () => {
+    await first.kill();
+    await second.kill();
+  });
+
+  it('updates a wall on one instance when a case is reported through the other', async () => {
+    await Promise.all([first.start(), second.start()]);
+    const page = await openWall(`${first.url}/wall?token=${TEST_DISPLAY_TOKEN}&interval=600`);
+    await expect.poll(() => backlog(page), { timeout: 15_000 }).toMatch(/^\d+$/);
+    await page.waitForTimeout(500);
+    const before = Number(await backlog(page));
+    await reportCase(second.url, 'kangle');
+    await expect.poll(() => backlog(page), { timeout: 2_000, interval: 50 }).toBe(String(before + 1));
+    await page.close();
+  }, 90_000);
+});
+
+describe('memory over a long rotation', () => {
+  it('does not grow the JS heap over 500 rotations (run 500 times faster than normal)', async () => {
+    const page = await openWall(`${server.url}/wall?token=${TEST_DISPLAY_TOKEN}&interval=0.04&reloadEvery=0`);
+    const cdp = await page.context().newCDPSession(page);
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    };
+    await expect.poll(() => backlog(page), { timeout: 15_000 }).toMatch(/^\d+$/);
+    await page.waitForTimeout(2_000);
+    const before = await heap();
+    const scopesSeen = new Set<string>();
+    const started = Date.now();
+    while (Date.now() - started < 500 * 40) {
+      scopesSeen.add((await page.getByTestId('wall-scope').textContent()) ?? '');
+      await page.waitForTimeout(250);
+    }
+    const after = await heap();
+    console.log(`wall memory: JS heap ${(before / 1e6).toFixed(1)} MB before, ${(after / 1e6).toFixed(1)} MB after about 500 rotations`);
+    expect(scopesSeen.size).toBeGreaterThanOrEqual(4);
+    expect(after).toBeLessThan(before * 1.5 + 10e6);
+    expect(await samePage(page)).toBe('same page');
+    await page.close();
+  }, 90_000);
+});
