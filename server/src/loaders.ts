@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Database } from './db/client';
+import { MAX_IDS_PER_QUERY } from './db/limits';
 import { groupBy } from './group-by';
 import { createMetricLoader } from './modules/metric/metric.loader';
 
@@ -8,7 +9,7 @@ function byId<T extends { id: number }>(find: (ids: number[]) => Promise<T[]>) {
   return new DataLoader(async (ids: readonly number[]) => {
     const rows = new Map((await find([...ids])).map((row) => [row.id, row]));
     return ids.map((id) => rows.get(id)!);
-  });
+  }, { maxBatchSize: MAX_IDS_PER_QUERY });
 }
 
 /** The children of each parent id, fetched for a whole batch of parents at once. */
@@ -16,7 +17,7 @@ function childrenOf<T>(find: (parentIds: number[]) => Promise<T[]>, parentOf: (r
   return new DataLoader(async (parentIds: readonly number[]) => {
     const groups = groupBy(await find([...parentIds]), parentOf);
     return parentIds.map((id) => groups.get(id) ?? []);
-  });
+  }, { maxBatchSize: MAX_IDS_PER_QUERY });
 }
 
 /** A fresh set per request: to-many relations cost one query per level, not one per row. */

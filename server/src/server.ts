@@ -6,6 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import { readPolicy } from './auth/read-policy';
 import { findActiveToken } from './auth/tokens';
 import { PUBLIC_VIEWER, type Viewer } from './auth/viewer';
 import type { Config } from './config';
@@ -50,7 +51,7 @@ export async function createServer(config: Config, db: Database, live: LiveEvent
     validationRules: [depthLimit(MAX_DEPTH)],
     formatError: formatError(config.production),
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), readPolicy],
   });
   await apollo.start();
 

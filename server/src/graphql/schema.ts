@@ -13,7 +13,6 @@ import { StatsResolver } from '../modules/metric/stats.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
 import { SearchResolver } from '../modules/search/search.resolver';
 import { VolunteerResolver } from '../modules/volunteer/volunteer.resolver';
-import { readPolicy } from '../auth/read-policy';
 import './enums';
 
 export const SCHEMA_FILE = new URL('../../schema.graphql', import.meta.url).pathname;
@@ -31,7 +30,6 @@ export function buildAppSchema(live: LiveEvents = createLocalLiveEvents(), emitS
     pubSub: pubSubOver(live),
     resolvers: [CommunityResolver, GridResolver, BuildingResolver, MapResolver, StatsResolver, CaseResolver, VolunteerResolver, SearchResolver, LiveResolver, ViewerResolver],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
-    globalMiddlewares: [readPolicy],
     validate: false,
     emitSchemaFile: emitSchemaFile ? { path: emitSchemaFile, sortedSchema: true } : false,
   });

@@ -2,6 +2,7 @@ import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/defi
 import { memberTotal } from '../../../../shared/metrics/party-members';
 import type { Database } from '../../db/client';
 import { groupBy } from '../../group-by';
+import { MAX_IDS_PER_QUERY } from '../../db/limits';
 import { COUNTERS, SUM_ALL_COUNTERS, zeroCounters, type Counters } from '../rollup/rollup.aggregate';
 import { metricResult, type MetricResult, type ScopeFigures } from './metric-value';
 import type { Period } from './period';
@@ -53,8 +54,17 @@ export function hoursFromReportToClose(c: { reportedAt: Date; closedAt: Date | n
   return (c.closedAt!.getTime() - c.reportedAt.getTime()) / 3_600_000;
 }
 
-/** The figures of many communities or grids at once, reading only the sources the metrics need. */
+/** The figures of many communities or grids, a bounded number of ids per query. */
 async function loadFigures(db: Database, level: ScopeLevel, ids: number[], metrics: readonly Metric[], period: Period): Promise<Map<number, ScopeFigures>> {
+  const figures = new Map<number, ScopeFigures>();
+  for (let start = 0; start < ids.length; start += MAX_IDS_PER_QUERY) {
+    for (const [id, f] of await loadFigureChunk(db, level, ids.slice(start, start + MAX_IDS_PER_QUERY), metrics, period)) figures.set(id, f);
+  }
+  return figures;
+}
+
+/** The figures of up to MAX_IDS_PER_QUERY scopes, reading only the sources the metrics need. */
+async function loadFigureChunk(db: Database, level: ScopeLevel, ids: number[], metrics: readonly Metric[], period: Period): Promise<Map<number, ScopeFigures>> {
   const sources = new Set(metrics.map((m) => METRIC_DEFINITIONS[m].source));
   const [statics, sums, upToEnd, hours] = await Promise.all([
     staticFigures(db, level, ids),

@@ -1,0 +1,5 @@
+/**
+ * Ids per SQL statement: SQLite (and Prisma's driver for it) caps the bound parameters
+ * of one statement, which a city-size data set exceeds.
+ */
+export const MAX_IDS_PER_QUERY = 500;
