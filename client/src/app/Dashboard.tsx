@@ -67,7 +67,7 @@ export function Dashboard({ route, period, basemap, config, language, strings, n
           {!gridCode && <PartyChart rows={rows} language={language} strings={strings} loading={rowsLoading} />}
           <VolunteerHoursChart points={series.data?.hours ?? []} language={language} strings={strings} loading={series.loading} />
           <CaseFlowChart series={series.data ?? null} language={language} strings={strings} loading={series.loading} />
-          <CategoryChart categories={series.data?.categories ?? []} language={language} strings={strings} loading={series.loading} />
+          <CategoryChart categories={series.data?.categories ?? []} strings={strings} loading={series.loading} />
         </ErrorBoundary>
       </div>
     </>

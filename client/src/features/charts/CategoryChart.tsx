@@ -1,12 +1,11 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Language } from '../../../../shared/format/number';
 import { Panel } from '../../components/Panel';
 import type { Strings } from '../../i18n/catalogue';
 import { SERIES_COLORS } from './axis';
 import type { SeriesData } from './operations';
 
 /** Cases of the period by category: closed and still open. */
-export function CategoryChart({ categories, strings, loading }: { categories: SeriesData['categories']; language: Language; strings: Strings; loading: boolean }) {
+export function CategoryChart({ categories, strings, loading }: { categories: SeriesData['categories']; strings: Strings; loading: boolean }) {
   const data = categories.filter((c) => c.reported > 0).map((c) => ({ ...c, name: strings.categories[c.category as keyof Strings['categories']] })).sort((a, b) => b.reported - a.reported);
   return (
     <Panel title={strings.charts.categories} testId="chart-categories" loading={loading} empty={data.length === 0} strings={strings}>
