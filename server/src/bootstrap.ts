@@ -15,7 +15,7 @@ export async function prepareDatabase(config: Config): Promise<Prepared> {
   const kind = databaseKind(config.databaseUrl);
   const db = await connectDatabase(config.databaseUrl);
   const migrated = await migrate(db, kind);
-  const seeded = config.seedOnStart ? await seedIfEmpty(db, kind) : false;
+  const seeded = config.seedOnStart ? await seedIfEmpty(db, config.databaseUrl) : false;
   if (config.adminToken) await ensureToken(db, config.adminToken, { name: 'ADMIN_TOKEN', role: 'ADMIN' });
   if (config.displayToken) await ensureToken(db, config.displayToken, { name: 'DISPLAY_TOKEN', role: 'DISPLAY' });
   const anyAdmin = await db.apiToken.count({ where: { role: 'ADMIN', revokedAt: null } });

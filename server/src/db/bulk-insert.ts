@@ -4,10 +4,34 @@ import { databaseKind } from './client';
 
 type Row = Record<string, unknown>;
 
-/** A raw connection for bulk loads: Prisma's createMany is ~10× slower for millions of rows. */
+/** A raw connection for bulk loads: Prisma's createMany is about 10× slower. */
 export interface BulkWriter {
+  /** Insert rows; in their own transaction unless inside `transaction`. */
   insert(table: string, rows: Row[]): Promise<void>;
+  /** All inserts made by `work` land together or not at all. */
+  transaction<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** BEGIN/COMMIT around `work`, ROLLBACK when it fails; `insert` skips its own transaction meanwhile. */
+function transactional(run: (sql: string) => Promise<unknown>) {
+  let open = false;
+  async function within<T>(work: () => Promise<T>): Promise<T> {
+    if (open) return work();
+    await run('BEGIN');
+    open = true;
+    try {
+      const result = await work();
+      await run('COMMIT');
+      return result;
+    } catch (error) {
+      await run('ROLLBACK');
+      throw error;
+    } finally {
+      open = false;
+    }
+  }
+  return within;
 }
 
 /** DateTime as the Prisma SQLite adapter stores it (ISO text), booleans as 0/1. */
@@ -34,23 +58,23 @@ export async function openBulkWriter(url: string): Promise<BulkWriter> {
     const db = new Sqlite(url.slice('file:'.length).split('?')[0]);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    const transaction = transactional(async (sql) => db.exec(sql));
     return {
-      async insert(table, rows) {
-        db.transaction(() => {
-          for (const [columns, group] of byColumns(rows)) {
-            const statement = db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-            for (const row of group) statement.run(columns.map((c) => sqliteValue(row[c])));
-          }
-        })();
-      },
+      insert: (table, rows) => transaction(async () => {
+        for (const [columns, group] of byColumns(rows)) {
+          const statement = db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+          for (const row of group) statement.run(columns.map((c) => sqliteValue(row[c])));
+        }
+      }),
+      transaction,
       async close() { db.close(); },
     };
   }
   const client = new pg.Client({ connectionString: url });
   await client.connect();
+  const transaction = transactional((sql) => client.query(sql));
   return {
-    async insert(table, rows) {
-      await client.query('BEGIN');
+    insert: (table, rows) => transaction(async () => {
       for (const [columns, group] of byColumns(rows)) {
         const perStatement = Math.floor(60_000 / columns.length);
         for (let start = 0; start < group.length; start += perStatement) {
@@ -60,8 +84,8 @@ export async function openBulkWriter(url: string): Promise<BulkWriter> {
           await client.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`, values);
         }
       }
-      await client.query('COMMIT');
-    },
+    }),
+    transaction,
     async close() { await client.end(); },
   };
 }
