@@ -1,4 +1,4 @@
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaLibSQL } from '@prisma/adapter-libsql';
 import { defineConfig } from 'prisma/config';
 
 // The JavaScript engine: generate and diff run on WebAssembly and never fetch a
@@ -9,5 +9,5 @@ export default defineConfig({
   experimental: { adapter: true },
   engine: 'js',
   schema: 'prisma/schema.prisma',
-  adapter: async () => new PrismaBetterSQLite3({ url: 'file::memory:' }),
+  adapter: async () => new PrismaLibSQL({ url: ':memory:' }),
 });

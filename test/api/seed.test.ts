@@ -1,4 +1,8 @@
-import { area, booleanPointInPolygon, intersect, union, featureCollection, polygon } from '@turf/turf';
+import { area } from '@turf/area';
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import { featureCollection, polygon } from '@turf/helpers';
+import { intersect } from '@turf/intersect';
+import { union } from '@turf/union';
 import type { Polygon } from 'geojson';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import facts from '../../prisma/seed/communities.json' with { type: 'json' };

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Sqlite from 'better-sqlite3';
+import Sqlite from 'libsql';
 import { prepareDatabase } from '../../server/src/bootstrap';
 import { readConfig } from '../../server/src/config';
 import { createServer } from '../../server/src/server';

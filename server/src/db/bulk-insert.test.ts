@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Sqlite from 'better-sqlite3';
+import Sqlite from 'libsql';
 import { describe, expect, it } from 'vitest';
 import { openBulkWriter } from './bulk-insert';
 

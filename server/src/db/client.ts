@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+import { PrismaLibSQL } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../../generated/sqlite/client';
 
@@ -35,10 +35,9 @@ async function openClient(url: string, log: { emit: 'event'; level: 'query' }[])
   if (databaseKind(url) === 'sqlite') {
     const file = sqlitePath(url);
     mkdirSync(dirname(file), { recursive: true });
-    const client = new PrismaClient({ log, adapter: new PrismaBetterSQLite3({ url: file, timeout: 10_000 }) });
-    // WAL lets the dashboard read while a mutation or the generator writes.
+    const client = new PrismaClient({ log, adapter: new PrismaLibSQL({ url: `file:${file}` }) });
+    // WAL lets the dashboard read while a mutation or the generator writes; it is kept in the file.
     await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-    await client.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
     return client;
   }
   const { PrismaClient: PostgresClient } = await import('../../generated/postgresql/client');

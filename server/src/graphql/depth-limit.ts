@@ -1,22 +1,69 @@
-import { GraphQLError, Kind, type ASTNode, type ValidationContext, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
+} from 'graphql';
 
-/** Refuse documents nested deeper than `max` fields, before any resolver runs. */
+/**
+ * The standard introspection query (graphql-js getIntrospectionQuery, which GraphiQL,
+ * Postman and code generators send) nests TypeRef's ofType eleven levels under
+ * __schema.types.fields.type: 15 in all. Introspection reads the schema in memory,
+ * so it gets this bound instead of the data limit.
+ */
+export const INTROSPECTION_DEPTH = 15;
+
+/**
+ * Refuse documents nested deeper than `max` fields, before any resolver runs. Each
+ * fragment's depth is computed once, so the time is linear in the document's size
+ * however many times fragments spread into each other.
+ */
 export function depthLimit(max: number): ValidationRule {
   return (context: ValidationContext) => {
-    const fragments = Object.fromEntries(context.getDocument().definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-    const depthOf = (node: ASTNode, depth: number, seen: Set<string>): number => {
-      if (node.kind === Kind.FRAGMENT_SPREAD) {
-        if (seen.has(node.name.value)) return depth;
-        return depthOf(fragments[node.name.value], depth, new Set([...seen, node.name.value]));
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of context.getDocument().definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    const fragmentDepth = new Map<string, number>();
+
+    function depthOfFragment(name: string): number {
+      const known = fragmentDepth.get(name);
+      if (known !== undefined) return known;
+      const fragment = fragments.get(name);
+      // Unknown and cyclic fragments are other rules' errors: count them as flat.
+      fragmentDepth.set(name, 0);
+      const depth = fragment ? depthOfSelections(fragment.selectionSet) : 0;
+      fragmentDepth.set(name, depth);
+      return depth;
+    }
+
+    function depthOfSelections(selectionSet: SelectionSetNode): number {
+      let deepest = 0;
+      for (const selection of selectionSet.selections) {
+        const depth =
+          selection.kind === Kind.FIELD
+            ? 1 + (selection.selectionSet ? depthOfSelections(selection.selectionSet) : 0)
+            : selection.kind === Kind.INLINE_FRAGMENT
+              ? depthOfSelections(selection.selectionSet)
+              : depthOfFragment(selection.name.value);
+        deepest = Math.max(deepest, depth);
       }
-      if (!('selectionSet' in node) || !node.selectionSet) return depth;
-      const next = node.kind === Kind.FIELD ? depth + 1 : depth;
-      return Math.max(next, ...node.selectionSet.selections.map((s) => depthOf(s, next, seen)));
-    };
+      return deepest;
+    }
+
     return {
       OperationDefinition(operation) {
-        const depth = depthOf(operation, 0, new Set());
-        if (depth > max) context.reportError(new GraphQLError(`The query is ${depth} levels deep; at most ${max} are allowed`));
+        for (const selection of operation.selectionSet.selections) {
+          const introspection = selection.kind === Kind.FIELD && selection.name.value.startsWith('__');
+          const limit = introspection ? INTROSPECTION_DEPTH : max;
+          const depth = depthOfSelections({ kind: Kind.SELECTION_SET, selections: [selection] });
+          if (depth > limit) {
+            context.reportError(new GraphQLError(`The query is ${depth} levels deep; at most ${limit} are allowed`));
+            return;
+          }
+        }
       },
     };
   };

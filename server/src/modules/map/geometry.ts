@@ -1,4 +1,5 @@
-import { bboxClip, simplify } from '@turf/turf';
+import { bboxClip } from '@turf/bbox-clip';
+import { simplify } from '@turf/simplify';
 import type { Feature, GeoJsonProperties, MultiPolygon, Polygon } from 'geojson';
 import type { BBoxInput } from './map.input';
 
