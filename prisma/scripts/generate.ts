@@ -9,7 +9,7 @@ import { emptyDataset, IdSequence, TABLE_ORDER, type TableName } from '../seed/d
 import type { CommunityFacts } from '../seed/facts';
 import { SeededRandom } from '../seed/random';
 import { addCommunityActivity, MONTHS_OF_HISTORY } from '../seed/seed-dataset';
-import { delegateName, MODEL_OF, writeDataset } from '../seed/write';
+import { MODEL_OF, writeDataset } from '../seed/write';
 
 const USAGE = 'npm run generate -- --communities 3000 --grids-per-community 10 --buildings-per-grid 15 --cases 5000000 [--months 24] [--chunk 25]';
 const { values } = parseArgs({ options: {
@@ -29,7 +29,8 @@ const casesPerGrid = Math.max(0, Math.round(flags.cases / (communities * grids))
 const config = readConfig({ ...process.env, SEED_ON_START: 'false' });
 const { db } = await prepareDatabase(config);
 // Continue after whatever is there (the seed, an earlier run): ids and codes never collide.
-const start = Object.fromEntries(await Promise.all(TABLE_ORDER.map(async (t) => [t, ((await (db as any)[delegateName(MODEL_OF[t])].aggregate({ _max: { id: true } }))._max.id ?? 0) as number]))) as Record<TableName, number>;
+const maxId = async (table: TableName) => Number((await db.$queryRawUnsafe<{ max: number | null }[]>(`SELECT MAX("id") AS "max" FROM "${MODEL_OF[table]}"`))[0].max ?? 0);
+const start = Object.fromEntries(await Promise.all(TABLE_ORDER.map(async (t) => [t, await maxId(t)]))) as Record<TableName, number>;
 const ids = new IdSequence(start);
 const runTag = String(start.communities).padStart(6, '0');
 const writer = await openBulkWriter(config.databaseUrl);

@@ -71,7 +71,7 @@ function addCase(data: Dataset, ids: IdSequence, random: SeededRandom, grid: Gri
   if (random.chance(0.06)) step('REJECTED', random.between(0.5, 8), '不属于社区受理范围');
   else if (step('ACCEPTED', random.between(0.3, 6)) && step('DISPATCHED', random.between(0.2, 3)) && step('HANDLED', work * 0.8)) {
     const passedVerification = !random.chance(0.08) || (step('DISPATCHED', random.between(1, 12), '核查未通过，重新派遣') && step('HANDLED', work * 0.3));
-    if (passedVerification) step('VERIFIED', random.between(0.5, 12)) && step('CLOSED', random.between(0.2, 4));
+    if (passedVerification && step('VERIFIED', random.between(0.5, 12))) step('CLOSED', random.between(0.2, 4));
   }
   const closedAt = times.CLOSED ?? null;
   data.cases.push({

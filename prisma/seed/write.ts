@@ -1,4 +1,4 @@
-import { aggregateRollups } from '../../server/src/modules/rollup/rollup.aggregate';
+import { aggregateRollups } from '../../shared/metrics/rollups';
 import { TABLE_ORDER, type Dataset, type TableName } from './dataset';
 
 const BATCH_ROWS = 2_000;
@@ -9,11 +9,6 @@ export const MODEL_OF: Record<TableName, string> = {
   partyOrganizations: 'PartyOrganization', volunteerTeams: 'VolunteerTeam', volunteerLogs: 'VolunteerLog',
   cases: 'Case', caseEvents: 'CaseEvent', metricSnapshots: 'MetricSnapshot',
 };
-
-/** The Prisma client property of a model: `Case` → `case`. */
-export function delegateName(model: string): string {
-  return model[0].toLowerCase() + model.slice(1);
-}
 
 /** Inserts rows into a table (by model name): Prisma for the seed, a raw driver for the generator. */
 export type InsertRows = (model: string, rows: Record<string, unknown>[]) => Promise<void>;

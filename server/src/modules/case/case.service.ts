@@ -6,7 +6,7 @@ import type { Context } from '../../context';
 import type { Database } from '../../db/client';
 import { badInput, conflict, illegalTransition, notFound } from '../../graphql/errors';
 import { requireGridPlace } from '../grid/grid.service';
-import { caseChange, caseContributions } from '../rollup/rollup.aggregate';
+import { caseChange, caseContributions } from '../../../../shared/metrics/rollups';
 import { applyRollupDeltas } from '../rollup/rollup.service';
 import type { CaseFilter, ReportCaseInput } from './case.input';
 

@@ -5,7 +5,7 @@ import type { Metric } from '../../../../shared/metrics/definitions';
 import type { Context } from '../../context';
 import { MetricEnum } from '../../graphql/enums';
 import { Grid } from '../grid/grid.type';
-import { loadMetricValue } from '../metric/metric.fields';
+import { loadMetricValue } from '../metric/metric.loader';
 import { LatLng, MetricValue } from '../metric/metric.type';
 import { memberTotal } from '../../../../shared/metrics/party-members';
 import { findCommunity, listCommunities } from './community.service';

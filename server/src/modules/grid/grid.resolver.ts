@@ -7,7 +7,7 @@ import type { Context } from '../../context';
 import { MetricEnum } from '../../graphql/enums';
 import { Building } from '../building/building.type';
 import { Community } from '../community/community.type';
-import { loadMetricValue } from '../metric/metric.fields';
+import { loadMetricValue } from '../metric/metric.loader';
 import { LatLng, MetricValue } from '../metric/metric.type';
 import { findGrid, loadGridPlace } from './grid.service';
 import { Grid } from './grid.type';

@@ -4,7 +4,7 @@ import type { MapLevel } from '../../../../shared/enums';
 import type { Metric } from '../../../../shared/metrics/definitions';
 import type { Context } from '../../context';
 import { MapLevelEnum, MetricEnum } from '../../graphql/enums';
-import { periodOf } from '../metric/period';
+import { periodOf } from '../../graphql/period';
 import { BBoxInput } from './map.input';
 import { mapFeatures } from './map.service';
 

@@ -4,7 +4,7 @@ import type { MapLevel } from '../../../../shared/enums';
 import type { Database } from '../../db/client';
 import { badInput, notFound } from '../../graphql/errors';
 import { computeMetrics, type ScopeLevel } from '../metric/metric.service';
-import type { Period } from '../metric/period';
+import type { Period } from '../../graphql/period';
 import { fitToView, isEmptyGeometry, validateBBox } from './geometry';
 import type { BBoxInput } from './map.input';
 

@@ -1,7 +1,7 @@
 import { perThousandResidents, type Metric } from '../../../../shared/metrics/definitions';
 import { median } from '../../../../shared/metrics/median';
 import { closureRate, meanSatisfaction, onTimeRate, type RateValue } from '../../../../shared/metrics/rates';
-import type { Counters } from '../rollup/rollup.aggregate';
+import type { Counters } from '../../../../shared/metrics/rollups';
 
 export type MetricResult = RateValue;
 

@@ -1,9 +1,11 @@
 import DataLoader from 'dataloader';
-import type { Metric } from '../../../../shared/metrics/definitions';
+import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
+import type { Context } from '../../context';
 import type { Database } from '../../db/client';
-import type { MetricResult } from './metric-value';
+import { perThousand, type MetricResult } from './metric-value';
 import { computeMetrics, type ScopeLevel } from './metric.service';
-import { periodKey, type Period } from './period';
+import type { MetricValue } from './metric.type';
+import { periodKey, periodOf, type Period } from '../../graphql/period';
 
 export interface MetricKey { level: ScopeLevel; id: number; metric: Metric; period: Period }
 
@@ -27,4 +29,14 @@ export function createMetricLoader(db: Database) {
     }));
     return keys.map((key) => computed.get(`${key.level}|${periodKey(key.period)}`)?.get(key.id)?.get(key.metric) ?? { value: null, sampleSize: 0, tooFewCases: false });
   }, { cacheKeyFn: (key) => `${key.level}|${key.id}|${key.metric}|${periodKey(key.period)}` });
+}
+
+/** One metric of one community or grid, through the request's batching loader. */
+export async function loadMetricValue(ctx: Context, level: ScopeLevel, id: number, metric: Metric, from?: Date | null, to?: Date | null): Promise<MetricValue> {
+  const period = periodOf(from, to);
+  const [result, population] = await Promise.all([
+    ctx.loaders.metric.load({ level, id, metric, period }),
+    METRIC_DEFINITIONS[metric].perThousand ? ctx.loaders.metric.load({ level, id, metric: 'POPULATION', period }) : null,
+  ]);
+  return { metric, ...result, perThousand: population ? perThousand(result, population.value) : null };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { zeroCounters } from '../rollup/rollup.aggregate';
+import { zeroCounters } from '../../../../shared/metrics/rollups';
 import { metricResult, type ScopeFigures } from './metric-value';
 import { mergeFigures } from './metric.service';
 

@@ -3,9 +3,9 @@ import { memberTotal } from '../../../../shared/metrics/party-members';
 import type { Database } from '../../db/client';
 import { groupBy } from '../../group-by';
 import { MAX_IDS_PER_QUERY } from '../../db/limits';
-import { COUNTERS, SUM_ALL_COUNTERS, zeroCounters, type Counters } from '../rollup/rollup.aggregate';
+import { COUNTERS, SUM_ALL_COUNTERS, zeroCounters, type Counters } from '../../../../shared/metrics/rollups';
 import { metricResult, type MetricResult, type ScopeFigures } from './metric-value';
-import type { Period } from './period';
+import type { Period } from '../../graphql/period';
 
 export type ScopeLevel = 'community' | 'grid';
 

@@ -3,7 +3,7 @@ import type { TimeBucket } from '../../../../shared/enums';
 import type { Metric } from '../../../../shared/metrics/definitions';
 import type { Context } from '../../context';
 import { MetricEnum, TimeBucketEnum } from '../../graphql/enums';
-import { periodOf } from './period';
+import { periodOf } from '../../graphql/period';
 import { casesByCategory, compareCommunities, resolveScope, scopeSummary, timeSeries } from './stats.service';
 import { CategoryCount, ComparisonRow, MetricValue, TimePoint } from './metric.type';
 

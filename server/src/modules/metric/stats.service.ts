@@ -5,10 +5,10 @@ import { bucketStart, bucketStarts, nextBucket } from '../../../../shared/time/b
 import type { Database } from '../../db/client';
 import { groupBy } from '../../group-by';
 import { badInput, notFound } from '../../graphql/errors';
-import { COUNTERS, SUM_ALL_COUNTERS, zeroCounters } from '../rollup/rollup.aggregate';
+import { COUNTERS, SUM_ALL_COUNTERS, zeroCounters } from '../../../../shared/metrics/rollups';
 import { metricResult, type MetricResult } from './metric-value';
 import { computeMetrics, computeTotals, hoursFromReportToClose, type ScopeLevel } from './metric.service';
-import type { Period } from './period';
+import type { Period } from '../../graphql/period';
 import type { CategoryCount, ComparisonRow, MetricValue, TimePoint } from './metric.type';
 
 export const MAX_COMPARED = 5;

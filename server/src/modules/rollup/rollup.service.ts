@@ -1,5 +1,5 @@
 import type { Database } from '../../db/client';
-import { aggregateRollups, sumDeltas, type RollupDelta } from './rollup.aggregate';
+import { aggregateRollups, sumDeltas, type RollupDelta } from '../../../../shared/metrics/rollups';
 
 type Transaction = Parameters<Parameters<Database['$transaction']>[0]>[0];
 

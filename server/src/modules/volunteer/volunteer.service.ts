@@ -2,7 +2,7 @@ import { assertCanWrite } from '../../auth/viewer';
 import type { Context } from '../../context';
 import { badInput, notFound } from '../../graphql/errors';
 import { requireGridPlace } from '../grid/grid.service';
-import { logContribution } from '../rollup/rollup.aggregate';
+import { logContribution } from '../../../../shared/metrics/rollups';
 import { applyRollupDeltas } from '../rollup/rollup.service';
 import type { LogVolunteerHoursInput } from './volunteer.input';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateRollups, caseChange, sumDeltas, type RollupCase } from './rollup.aggregate';
+import { aggregateRollups, caseChange, sumDeltas, type RollupCase } from './rollups';
 
 const base: RollupCase = {
   gridId: 1, communityId: 1, reportedAt: new Date('2026-03-01T10:00Z'), acceptedAt: null, rejectedAt: null,

@@ -1,5 +1,5 @@
-import { addDays, startOfDay } from '../../../../shared/time/buckets';
-import { badInput } from '../../graphql/errors';
+import { addDays, startOfDay } from '../../../shared/time/buckets';
+import { badInput } from './errors';
 
 /** A period of whole UTC days: from the start of `from`'s day to the end of `to`'s day. */
 export interface Period { start: Date; endExclusive: Date }

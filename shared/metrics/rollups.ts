@@ -1,4 +1,4 @@
-import { startOfDay } from '../../../../shared/time/buckets';
+import { startOfDay } from '../time/buckets';
 
 /** The columns of a case that its rollup contributions depend on. */
 export interface RollupCase {
