@@ -1,27 +1,18 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
-import { ApolloProvider } from '@apollo/client/react';
-import { StrictMode } from 'react';
+import { StrictMode, lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
-import { WallApp } from './features/wall/WallApp';
 import './styles.css';
 
-const client = new ApolloClient({
-  link: new HttpLink({ uri: '/graphql' }),
-  cache: new InMemoryCache({
-    // Places are identified by their codes, so every query about a community updates the same cache entry.
-    typePolicies: { Community: { keyFields: ['code'] }, Grid: { keyFields: ['code'] }, Building: { keyFields: ['code'] }, Case: { keyFields: ['code'] } },
-  }),
-});
+// One chunk per area: the wall never downloads the dashboard's code, nor the dashboard the wall's.
+// An admin area would be one more entry here.
+const WallApp = lazy(() => import('./features/wall/WallApp').then((m) => ({ default: m.WallApp })));
+const DashboardApp = lazy(() => import('./app/DashboardApp').then((m) => ({ default: m.DashboardApp })));
 
-const isWall = location.pathname.startsWith('/wall');
+const Area = location.pathname.startsWith('/wall') ? WallApp : DashboardApp;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    {isWall ? <WallApp /> : (
-      <ApolloProvider client={client}>
-        <App />
-      </ApolloProvider>
-    )}
+    <Suspense fallback={null}>
+      <Area />
+    </Suspense>
   </StrictMode>,
 );

@@ -21,7 +21,9 @@ const databaseUrl = `file:${join(folder, 'bench.db')}`;
 const env = { ...process.env, DATABASE_URL: databaseUrl };
 try {
   const config = readConfig({ DATABASE_URL: databaseUrl, SEED_ON_START: 'true' });
+  const seedStarted = performance.now();
   const { db } = await prepareDatabase(config);
+  console.log(`first start (migrations and the seed of 5 communities): ${(performance.now() - seedStarted).toFixed(0)} ms`);
   execFileSync(process.execPath, ['--import', 'tsx', 'prisma/scripts/generate.ts', '--communities', String(COMMUNITIES), '--cases', String(CASES)], { env, stdio: ['ignore', 'inherit', 'ignore'] });
   const server = await createServer(config, db);
   const url = await server.listen(0, '127.0.0.1');

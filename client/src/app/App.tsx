@@ -1,15 +1,17 @@
-import { useMemo, useState } from 'react';
-import { CompareScreen } from '../features/compare/CompareScreen';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useServerConfig, type BasemapName } from '../components/map/basemap';
-import { useLanguage } from '../i18n/useLanguage';
+import { useStrings } from '../i18n/LanguageProvider';
 import { ErrorBoundary } from '../components/ErrorBoundary';
-import { Dashboard } from './Dashboard';
 import { Header } from './Header';
 import { periodRange } from '../../../shared/time/period-presets';
 import { useRoute } from './route';
 
+// Each screen is its own chunk: the compare screen's code loads when it is opened.
+const Dashboard = lazy(() => import('./Dashboard').then((m) => ({ default: m.Dashboard })));
+const CompareScreen = lazy(() => import('../features/compare/CompareScreen').then((m) => ({ default: m.CompareScreen })));
+
 export function App() {
-  const { language, strings, toggle } = useLanguage();
+  const { strings } = useStrings();
   const { route, navigate } = useRoute();
   const config = useServerConfig();
   const [chosenBasemap, setBasemap] = useState<BasemapName | null>(null);
@@ -17,12 +19,14 @@ export function App() {
   const period = useMemo(() => periodRange(route.period), [route.period]);
   return (
     <div className="app">
-      <Header route={route} strings={strings} basemap={basemap} navigate={navigate} onBasemap={setBasemap} onLanguage={toggle}
+      <Header route={route} basemap={basemap} navigate={navigate} onBasemap={setBasemap}
         onSearch={(hit) => navigate({ screen: 'dashboard', communityCode: hit.communityCode, gridCode: hit.gridCode })} />
       <ErrorBoundary message={strings.crashed}>
-        {route.screen === 'compare'
-          ? <CompareScreen codes={route.compared} period={period} language={language} strings={strings} onChange={(compared) => navigate({ compared })} />
-          : <Dashboard route={route} period={period} basemap={basemap} config={config} language={language} strings={strings} navigate={navigate} />}
+        <Suspense fallback={<div className="screen-loading skeleton" aria-busy="true" />}>
+          {route.screen === 'compare'
+            ? <CompareScreen codes={route.compared} period={period} onChange={(compared) => navigate({ compared })} />
+            : <Dashboard route={route} period={period} basemap={basemap} config={config} navigate={navigate} />}
+        </Suspense>
       </ErrorBoundary>
     </div>
   );

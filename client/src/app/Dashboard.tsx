@@ -1,29 +1,29 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import type { Language } from '../../../shared/format/number';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { CaseFlowChart } from '../features/charts/CaseFlowChart';
 import { CategoryChart } from '../features/charts/CategoryChart';
-import { KpiCards, type Kpi } from '../features/charts/KpiCards';
+import { KpiCards } from '../features/charts/KpiCards';
 import { OpenCasesList } from '../features/charts/OpenCasesList';
-import { COMMUNITY_ROWS, GRID_ROWS, KPI_METRICS, SCOPE_SERIES, SCOPE_SUMMARY, type ChildRow, type SeriesData } from '../features/charts/operations';
 import { PartyChart } from '../features/charts/PartyChart';
 import { PopulationChart } from '../features/charts/PopulationChart';
 import { RankingChart } from '../features/charts/RankingChart';
 import { VolunteerHoursChart } from '../features/charts/VolunteerHoursChart';
 import type { BasemapName, ServerConfig } from '../components/map/basemap';
 import { GridMap } from '../components/map/GridMap';
-import type { Strings } from '../i18n/catalogue';
+import { useStrings } from '../i18n/LanguageProvider';
+import { COMMUNITY_ROWS, GRID_ROWS, KPI_METRICS, SCOPE_SERIES, SCOPE_SUMMARY } from './queries';
 import type { Route } from './route';
 
-interface Props { route: Route; period: { from: string; to: string }; basemap: BasemapName; config: ServerConfig | null; language: Language; strings: Strings; navigate(next: Partial<Route>): void }
+interface Props { route: Route; period: { from: string; to: string }; basemap: BasemapName; config: ServerConfig | null; navigate(next: Partial<Route>): void }
 
 /** The leader's screen: the scope's key figures, its map, and charts of its parts. */
-export function Dashboard({ route, period, basemap, config, language, strings, navigate }: Props) {
+export function Dashboard({ route, period, basemap, config, navigate }: Props) {
+  const { strings } = useStrings();
   const { communityCode, gridCode, metric } = route;
-  const summary = useQuery<{ summary: Kpi[] }>(SCOPE_SUMMARY, { variables: { metrics: KPI_METRICS, communityCode, gridCode, ...period } });
-  const communities = useQuery<{ communities: ChildRow[] }>(COMMUNITY_ROWS, { variables: { metric, ...period } });
-  const grids = useQuery<{ community: { name: string; hasLocation: boolean; grids: ChildRow[] } | null }>(GRID_ROWS, { variables: { code: communityCode, metric, ...period }, skip: !communityCode });
-  const series = useQuery<SeriesData>(SCOPE_SERIES, { variables: { communityCode, gridCode, ...period } });
+  const summary = useQuery(SCOPE_SUMMARY, { variables: { metrics: [...KPI_METRICS], communityCode, gridCode, ...period } });
+  const communities = useQuery(COMMUNITY_ROWS, { variables: { metric, ...period } });
+  const grids = useQuery(GRID_ROWS, { variables: { code: communityCode ?? '', metric, ...period }, skip: !communityCode });
+  const series = useQuery(SCOPE_SERIES, { variables: { communityCode, gridCode, ...period } });
   const error = summary.error ?? communities.error ?? grids.error ?? series.error;
   const allCommunities = communities.data?.communities ?? [];
   const community = grids.data?.community;
@@ -43,14 +43,14 @@ export function Dashboard({ route, period, basemap, config, language, strings, n
         {grid && <> › <span>{grid.name}</span></>}
         <span className="period"> · {strings.periods[route.period]}</span>
       </nav>
-      <KpiCards kpis={summary.data?.summary ?? null} language={language} strings={strings} />
+      <KpiCards kpis={summary.dataState === 'complete' ? summary.data.summary : null} />
       <main className="body">
         <ErrorBoundary message={strings.crashed}>
-          <GridMap communityCode={communityCode} gridCode={gridCode} metric={metric} period={period} basemap={basemap} config={config} language={language} strings={strings} onSelect={select} />
+          <GridMap communityCode={communityCode} gridCode={gridCode} metric={metric} period={period} basemap={basemap} config={config} onSelect={select} />
         </ErrorBoundary>
         <aside className="side">
           <ErrorBoundary message={strings.crashed}>
-            {gridCode ? <OpenCasesList gridCode={gridCode} language={language} strings={strings} /> : <RankingChart rows={rows} metric={metric} language={language} strings={strings} loading={rowsLoading} onSelect={select} />}
+            {gridCode ? <OpenCasesList gridCode={gridCode} /> : <RankingChart rows={rows} metric={metric} loading={rowsLoading} onSelect={select} />}
             {!communityCode && allCommunities.some((c) => !c.hasLocation) && (
               <section className="panel" data-testid="no-location">
                 <p>{strings.noLocation}</p>
@@ -63,11 +63,11 @@ export function Dashboard({ route, period, basemap, config, language, strings, n
       </main>
       <div className="charts">
         <ErrorBoundary message={strings.crashed}>
-          {!gridCode && <PopulationChart rows={rows} language={language} strings={strings} loading={rowsLoading} />}
-          {!gridCode && <PartyChart rows={rows} language={language} strings={strings} loading={rowsLoading} />}
-          <VolunteerHoursChart points={series.data?.hours ?? []} language={language} strings={strings} loading={series.loading} />
-          <CaseFlowChart series={series.data ?? null} language={language} strings={strings} loading={series.loading} />
-          <CategoryChart categories={series.data?.categories ?? []} strings={strings} loading={series.loading} />
+          {!gridCode && <PopulationChart rows={rows} loading={rowsLoading} />}
+          {!gridCode && <PartyChart rows={rows} loading={rowsLoading} />}
+          <VolunteerHoursChart points={series.data?.hours ?? []} loading={series.loading} />
+          <CaseFlowChart series={series.data ?? null} loading={series.loading} />
+          <CategoryChart categories={series.data?.categories ?? []} loading={series.loading} />
         </ErrorBoundary>
       </div>
     </>

@@ -1,20 +1,21 @@
 import { METRICS, type Metric } from '../../../shared/metrics/definitions';
 import { BASEMAPS, type BasemapName } from '../components/map/basemap';
 import { SearchBox, type SearchHit } from '../features/search/SearchBox';
-import type { Strings } from '../i18n/catalogue';
+import { useStrings } from '../i18n/LanguageProvider';
 import { PERIODS, type PeriodPreset } from '../../../shared/time/period-presets';
 import type { Route } from './route';
 
 interface Props {
-  route: Route; strings: Strings; basemap: BasemapName;
-  navigate(next: Partial<Route>): void; onBasemap(name: BasemapName): void; onLanguage(): void; onSearch(hit: SearchHit): void;
+  route: Route; basemap: BasemapName;
+  navigate(next: Partial<Route>): void; onBasemap(name: BasemapName): void; onSearch(hit: SearchHit): void;
 }
 
-export function Header({ route, strings, basemap, navigate, onBasemap, onLanguage, onSearch }: Props) {
+export function Header({ route, basemap, navigate, onBasemap, onSearch }: Props) {
+  const { strings, toggleLanguage } = useStrings();
   return (
     <header className="topbar">
       <h1 data-testid="title">{strings.title}</h1>
-      <SearchBox strings={strings} onPick={onSearch} />
+      <SearchBox onPick={onSearch} />
       {route.screen === 'dashboard' && (
         <>
           <label>{strings.metric}
@@ -37,7 +38,7 @@ export function Header({ route, strings, basemap, navigate, onBasemap, onLanguag
       <button type="button" data-testid="compare-link" onClick={() => navigate(route.screen === 'compare' ? { screen: 'dashboard' } : { screen: 'compare' })}>
         {route.screen === 'compare' ? strings.backToMap : strings.compare}
       </button>
-      <button type="button" onClick={onLanguage} data-testid="language-switch">{strings.languageSwitch}</button>
+      <button type="button" onClick={toggleLanguage} data-testid="language-switch">{strings.languageSwitch}</button>
     </header>
   );
 }

@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
+import { useStrings } from '../i18n/LanguageProvider';
 
-interface Props { title: string; testId: string; loading: boolean; empty: boolean; strings: { loading: string; empty: string }; children: ReactNode }
+interface Props { title: string; testId: string; loading: boolean; empty: boolean; children: ReactNode }
 
 /** A titled card with the states people see: a skeleton while loading, a note when empty. */
-export function Panel({ title, testId, loading, empty, strings, children }: Props) {
+export function Panel({ title, testId, loading, empty, children }: Props) {
+  const { strings } = useStrings();
   return (
     <section className="panel" data-testid={testId} aria-busy={loading}>
       <h2>{title}</h2>

@@ -4,16 +4,17 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useMemo, useState } from 'react';
 import { CircleMarker, GeoJSON, MapContainer, TileLayer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
-import type { Language } from '../../../../shared/format/number';
 import { classify, colorFor } from '../../../../shared/geo/classify';
 import { convertGeometry, convertPosition } from '../../../../shared/geo/convert';
 import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
 import { metricText } from '../metricText';
 import type { Strings } from '../../i18n/catalogue';
+import { useStrings } from '../../i18n/LanguageProvider';
 import { BASEMAP_CRS, TILE_SUBDOMAINS, tileUrl, type BasemapName, type ServerConfig } from './basemap';
 import { Legend } from './Legend';
 import { MAP_FEATURES, OPEN_CASES } from './operations';
 
+/** The properties the server puts on each feature of `mapFeatures` (a GeoJSON scalar, so not in the generated types). */
 type Properties = { code: string; name: string; value: number | null; tooFewCases: boolean };
 type Collection = FeatureCollection<Geometry, Properties>;
 
@@ -24,8 +25,6 @@ interface Props {
   period: { from: string; to: string };
   basemap: BasemapName;
   config: ServerConfig | null;
-  language: Language;
-  strings: Strings;
   onSelect(code: string): void;
   /** Outline this community or grid (the wall's current item). */
   highlightCode?: string | null;
@@ -76,16 +75,20 @@ function CommunityMarkers({ features, fill, label, highlightCode }: { features: 
  * choropleth. With no basemap only our own boundaries are drawn; with AMap the
  * geometry is converted to GCJ-02 so that it sits on the streets.
  */
-export function GridMap({ communityCode, gridCode, metric, period, basemap, config, language, strings, onSelect, highlightCode = null, onlyCodes = null }: Props) {
+export function GridMap({ communityCode, gridCode, metric, period, basemap, config, onSelect, highlightCode = null, onlyCodes = null }: Props) {
+  const { language, strings } = useStrings();
   const level = gridCode ? 'BUILDING' : communityCode ? 'GRID' : 'COMMUNITY';
-  const areas = useQuery<{ mapFeatures: Collection }>(MAP_FEATURES, { variables: { level: communityCode ? 'GRID' : 'COMMUNITY', metric, communityCode, ...period } });
-  const points = useQuery<{ mapFeatures: Collection }>(MAP_FEATURES, { variables: { level: 'BUILDING', metric, gridCode, ...period }, skip: !gridCode });
-  const cases = useQuery<{ cases: { edges: { node: { code: string; category: string; description: string; overdue: boolean; location: { lat: number; lng: number } | null } }[] } }>(OPEN_CASES, { variables: { gridCode }, skip: !gridCode });
+  const areas = useQuery(MAP_FEATURES, { variables: { level: communityCode ? 'GRID' : 'COMMUNITY', metric, communityCode, ...period } });
+  const points = useQuery(MAP_FEATURES, { variables: { level: 'BUILDING', metric, gridCode, ...period }, skip: !gridCode });
+  const cases = useQuery(OPEN_CASES, { variables: { gridCode: gridCode ?? '' }, skip: !gridCode });
   const crs = BASEMAP_CRS[basemap];
   const shown = useMemo(() => {
-    const convert = (c: Collection | undefined): Collection | undefined => c && {
+    const convert = (data: unknown): Collection | undefined => {
+      const c = data as Collection | undefined;
+      return c && {
       ...c,
       features: c.features.filter((f) => !onlyCodes || onlyCodes.includes(f.properties.code)).map((f) => ({ ...f, geometry: convertGeometry(f.geometry, 'WGS84', crs) })),
+      };
     };
     return { areas: convert(areas.data?.mapFeatures), points: convert(points.data?.mapFeatures) };
   }, [areas.data, points.data, crs, onlyCodes]);

@@ -1,21 +1,21 @@
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Language } from '../../../../shared/format/number';
 import { Panel } from '../../components/Panel';
-import type { Strings } from '../../i18n/catalogue';
+import type { ChartSeries_ScopeFragment } from '../../gql/graphql';
+import { useStrings } from '../../i18n/LanguageProvider';
 import { axisFormat, monthLabel, SERIES_COLORS } from './axis';
-import type { SeriesData } from './operations';
 
 const RATE_KEYS = new Set(['closure', 'onTime']);
 
 /** Cases reported and closed per month (bars) with the closure and on-time rates (lines, right axis). */
-export function CaseFlowChart({ series, language, strings, loading }: { series: SeriesData | null; language: Language; strings: Strings; loading: boolean }) {
+export function CaseFlowChart({ series, loading }: { series: ChartSeries_ScopeFragment | null; loading: boolean }) {
+  const { language, strings } = useStrings();
   const data = (series?.reported ?? []).map((p, i) => ({
     month: monthLabel(p.start, language), reported: p.value ?? 0, closed: series!.closed[i]?.value ?? 0,
     closure: series!.closure[i]?.value ?? null, onTime: series!.onTime[i]?.value ?? null,
   }));
   const percent = axisFormat('ratio', language);
   return (
-    <Panel title={`${strings.charts.caseFlow} · ${strings.charts.rates}`} testId="chart-cases" loading={loading} empty={data.every((d) => d.reported === 0 && d.closed === 0)} strings={strings}>
+    <Panel title={`${strings.charts.caseFlow} · ${strings.charts.rates}`} testId="chart-cases" loading={loading} empty={data.every((d) => d.reported === 0 && d.closed === 0)}>
       <ResponsiveContainer width="100%" height={240}>
         <ComposedChart data={data}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

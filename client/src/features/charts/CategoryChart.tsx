@@ -1,14 +1,16 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Panel } from '../../components/Panel';
+import type { ChartSeries_ScopeFragment } from '../../gql/graphql';
 import type { Strings } from '../../i18n/catalogue';
+import { useStrings } from '../../i18n/LanguageProvider';
 import { SERIES_COLORS } from './axis';
-import type { SeriesData } from './operations';
 
 /** Cases of the period by category: closed and still open. */
-export function CategoryChart({ categories, strings, loading }: { categories: SeriesData['categories']; strings: Strings; loading: boolean }) {
+export function CategoryChart({ categories, loading }: { categories: ChartSeries_ScopeFragment['categories']; loading: boolean }) {
+  const { strings } = useStrings();
   const data = categories.filter((c) => c.reported > 0).map((c) => ({ ...c, name: strings.categories[c.category as keyof Strings['categories']] })).sort((a, b) => b.reported - a.reported);
   return (
-    <Panel title={strings.charts.categories} testId="chart-categories" loading={loading} empty={data.length === 0} strings={strings}>
+    <Panel title={strings.charts.categories} testId="chart-categories" loading={loading} empty={data.length === 0}>
       <ResponsiveContainer width="100%" height={240}>
         <BarChart data={data} layout="vertical" margin={{ left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />

@@ -1,12 +1,15 @@
-import type { Language } from '../../../../shared/format/number';
-import type { Metric } from '../../../../shared/metrics/definitions';
 import { metricText } from '../../components/metricText';
-import type { Strings } from '../../i18n/catalogue';
+import { graphql } from '../../gql';
+import type { KpiCards_SummaryFragment } from '../../gql/graphql';
+import { useStrings } from '../../i18n/LanguageProvider';
 
-export interface Kpi { metric: Metric; value: number | null; tooFewCases: boolean }
+export const KpiCards_summary = graphql(`
+  fragment KpiCards_summary on MetricValue { metric value tooFewCases }
+`);
 
 /** One card per key figure; the raw number sits in data-value for tests and screen readers. */
-export function KpiCards({ kpis, language, strings }: { kpis: Kpi[] | null; language: Language; strings: Strings }) {
+export function KpiCards({ kpis }: { kpis: readonly KpiCards_SummaryFragment[] | null }) {
+  const { language, strings } = useStrings();
   if (!kpis) return <div className="kpis" aria-busy="true">{Array.from({ length: 8 }, (_, i) => <div key={i} className="kpi skeleton" />)}</div>;
   return (
     <div className="kpis">

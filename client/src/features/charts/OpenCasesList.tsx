@@ -1,17 +1,16 @@
 import { useQuery } from '@apollo/client/react';
-import type { Language } from '../../../../shared/format/number';
 import { Panel } from '../../components/Panel';
 import type { Strings } from '../../i18n/catalogue';
+import { useStrings } from '../../i18n/LanguageProvider';
 import { OPEN_CASES } from '../../components/map/operations';
 
-interface OpenCase { code: string; category: string; status: string; description: string; deadline: string; overdue: boolean }
-
 /** The grid's open cases, overdue first: what the grid worker must close next. */
-export function OpenCasesList({ gridCode, language, strings }: { gridCode: string; language: Language; strings: Strings }) {
-  const { data, loading } = useQuery<{ cases: { totalCount: number; edges: { node: OpenCase }[] } }>(OPEN_CASES, { variables: { gridCode } });
+export function OpenCasesList({ gridCode }: { gridCode: string }) {
+  const { language, strings } = useStrings();
+  const { data, loading } = useQuery(OPEN_CASES, { variables: { gridCode } });
   const cases = (data?.cases.edges.map((e) => e.node) ?? []).sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline));
   return (
-    <Panel title={`${strings.openCases} (${data?.cases.totalCount ?? '…'})`} testId="open-cases" loading={loading} empty={false} strings={strings}>
+    <Panel title={`${strings.openCases} (${data?.cases.totalCount ?? '…'})`} testId="open-cases" loading={loading} empty={false}>
       {cases.length === 0 ? <p className="empty">{strings.noOpenCases}</p> : (
         <ul className="case-list">
           {cases.map((c) => (

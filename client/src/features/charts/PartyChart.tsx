@@ -1,15 +1,16 @@
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatNumber, type Language } from '../../../../shared/format/number';
+import { formatNumber } from '../../../../shared/format/number';
 import { Panel } from '../../components/Panel';
-import type { Strings } from '../../i18n/catalogue';
+import { useStrings } from '../../i18n/LanguageProvider';
 import { SERIES_COLORS } from './axis';
-import type { ChildRow } from './operations';
+import type { ChartRow } from './rows';
 
 /** Party members per 1,000 residents: comparable across communities of different size. */
-export function PartyChart({ rows, language, strings, loading }: { rows: ChildRow[]; language: Language; strings: Strings; loading: boolean }) {
+export function PartyChart({ rows, loading }: { rows: readonly ChartRow[]; loading: boolean }) {
+  const { language, strings } = useStrings();
   const data = rows.filter((r) => r.party.perThousand !== null).map((r) => ({ name: r.name, perThousand: Math.round(r.party.perThousand! * 10) / 10, members: r.party.value }));
   return (
-    <Panel title={strings.charts.partyPerThousand} testId="chart-party" loading={loading} empty={data.length === 0} strings={strings}>
+    <Panel title={strings.charts.partyPerThousand} testId="chart-party" loading={loading} empty={data.length === 0}>
       <ResponsiveContainer width="100%" height={220}>
         <BarChart data={data} margin={{ top: 18 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

@@ -1,15 +1,15 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Language } from '../../../../shared/format/number';
 import { Panel } from '../../components/Panel';
-import type { Strings } from '../../i18n/catalogue';
+import { useStrings } from '../../i18n/LanguageProvider';
 import { axisFormat, SERIES_COLORS } from './axis';
-import type { ChildRow } from './operations';
+import type { ChartRow } from './rows';
 
 /** Population and households side by side for each community or grid in scope. */
-export function PopulationChart({ rows, language, strings, loading }: { rows: ChildRow[]; language: Language; strings: Strings; loading: boolean }) {
+export function PopulationChart({ rows, loading }: { rows: readonly ChartRow[]; loading: boolean }) {
+  const { language, strings } = useStrings();
   const format = axisFormat('people', language);
   return (
-    <Panel title={strings.charts.population} testId="chart-population" loading={loading} empty={rows.length === 0} strings={strings}>
+    <Panel title={strings.charts.population} testId="chart-population" loading={loading} empty={rows.length === 0}>
       <ResponsiveContainer width="100%" height={220}>
         <BarChart data={rows} margin={{ right: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

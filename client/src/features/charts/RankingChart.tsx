@@ -1,18 +1,18 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Language } from '../../../../shared/format/number';
 import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
 import { Panel } from '../../components/Panel';
-import type { Strings } from '../../i18n/catalogue';
+import { useStrings } from '../../i18n/LanguageProvider';
 import { axisFormat, SERIES_COLORS } from './axis';
-import type { ChildRow } from './operations';
+import type { ChartRow } from './rows';
 
 /** Communities or grids ranked by the selected metric; click a bar to drill down. */
-export function RankingChart({ rows, metric, language, strings, loading, onSelect }: { rows: ChildRow[]; metric: Metric; language: Language; strings: Strings; loading: boolean; onSelect(code: string): void }) {
+export function RankingChart({ rows, metric, loading, onSelect }: { rows: readonly ChartRow[]; metric: Metric; loading: boolean; onSelect(code: string): void }) {
+  const { language, strings } = useStrings();
   const ranked = rows.filter((r) => r.selected.value !== null && !r.selected.tooFewCases).map((r) => ({ code: r.code, name: r.name, value: r.selected.value! })).sort((a, b) => b.value - a.value);
   const thin = rows.filter((r) => r.selected.tooFewCases).map((r) => r.name);
   const format = axisFormat(METRIC_DEFINITIONS[metric].unit, language);
   return (
-    <Panel title={`${strings.ranking} · ${strings.metrics[metric]}`} testId="chart-ranking" loading={loading} empty={ranked.length === 0 && thin.length === 0} strings={strings}>
+    <Panel title={`${strings.ranking} · ${strings.metrics[metric]}`} testId="chart-ranking" loading={loading} empty={ranked.length === 0 && thin.length === 0}>
       <ResponsiveContainer width="100%" height={Math.min(420, Math.max(150, ranked.length * 26 + 40))}>
         <BarChart data={ranked} layout="vertical" margin={{ left: 8, right: 24 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />

@@ -1,15 +1,15 @@
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Language } from '../../../../shared/format/number';
 import { Panel } from '../../components/Panel';
-import type { Strings } from '../../i18n/catalogue';
+import type { ChartSeries_ScopeFragment } from '../../gql/graphql';
+import { useStrings } from '../../i18n/LanguageProvider';
 import { axisFormat, monthLabel, SERIES_COLORS } from './axis';
-import type { Point } from './operations';
 
-export function VolunteerHoursChart({ points, language, strings, loading }: { points: Point[]; language: Language; strings: Strings; loading: boolean }) {
+export function VolunteerHoursChart({ points, loading }: { points: ChartSeries_ScopeFragment['hours']; loading: boolean }) {
+  const { language, strings } = useStrings();
   const format = axisFormat('hours', language);
   const data = points.map((p) => ({ month: monthLabel(p.start, language), hours: p.value ?? 0 }));
   return (
-    <Panel title={strings.charts.volunteerHours} testId="chart-volunteer-hours" loading={loading} empty={data.every((d) => d.hours === 0)} strings={strings}>
+    <Panel title={strings.charts.volunteerHours} testId="chart-volunteer-hours" loading={loading} empty={data.every((d) => d.hours === 0)}>
       <ResponsiveContainer width="100%" height={200}>
         <AreaChart data={data}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

@@ -1,22 +1,22 @@
 import { useQuery } from '@apollo/client/react';
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatNumber, formatPerThousand, type Language } from '../../../../shared/format/number';
+import { formatNumber, formatPerThousand } from '../../../../shared/format/number';
 import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
 import { metricText } from '../../components/metricText';
-import type { Strings } from '../../i18n/catalogue';
+import { useStrings } from '../../i18n/LanguageProvider';
 import { bestWorst } from './bestWorst';
 import { COMMUNITY_NAMES, COMPARE, COMPARE_METRICS } from './operations';
 
-interface Row { communityCode: string; communityName: string; metric: Metric; raw: number | null; perThousand: number | null; tooFewCases: boolean }
-interface Props { codes: string[]; period: { from: string; to: string }; language: Language; strings: Strings; onChange(codes: string[]): void }
+interface Props { codes: string[]; period: { from: string; to: string }; onChange(codes: string[]): void }
 
-export const MAX_COMPARED = 5;
+const MAX_COMPARED = 5;
 
 /** 2–5 communities side by side: raw and per 1,000 residents, best and worst of each row marked. */
-export function CompareScreen({ codes, period, language, strings, onChange }: Props) {
-  const names = useQuery<{ communities: { code: string; name: string }[] }>(COMMUNITY_NAMES);
+export function CompareScreen({ codes, period, onChange }: Props) {
+  const { language, strings } = useStrings();
+  const names = useQuery(COMMUNITY_NAMES);
   const ready = codes.length >= 2;
-  const { data, loading, error } = useQuery<{ compare: Row[] }>(COMPARE, { variables: { codes, metrics: COMPARE_METRICS, ...period }, skip: !ready });
+  const { data, loading, error } = useQuery(COMPARE, { variables: { codes, metrics: [...COMPARE_METRICS], ...period }, skip: !ready });
   const toggle = (code: string) => onChange(codes.includes(code) ? codes.filter((c) => c !== code) : [...codes, code].slice(0, MAX_COMPARED));
   const cell = (metric: Metric, code: string) => data?.compare.find((r) => r.metric === metric && r.communityCode === code);
   return (

@@ -1,18 +1,20 @@
-import { gql } from '@apollo/client';
 import { useLazyQuery } from '@apollo/client/react';
 import { useEffect, useState } from 'react';
-import type { Strings } from '../../i18n/catalogue';
+import { graphql } from '../../gql';
+import type { SearchQuery } from '../../gql/graphql';
+import { useStrings } from '../../i18n/LanguageProvider';
 
-const SEARCH = gql`
+const SEARCH = graphql(`
   query Search($text: String!) { search(text: $text, first: 8) { kind code communityCode gridCode label } }
-`;
+`);
 
-export interface SearchHit { kind: 'COMMUNITY' | 'GRID' | 'BUILDING'; code: string; communityCode: string; gridCode: string | null; label: string }
+export type SearchHit = SearchQuery['search'][number];
 
 /** Find a community, grid or building by name or code; picking a hit opens it on the map. */
-export function SearchBox({ strings, onPick }: { strings: Strings; onPick(hit: SearchHit): void }) {
+export function SearchBox({ onPick }: { onPick(hit: SearchHit): void }) {
+  const { strings } = useStrings();
   const [text, setText] = useState('');
-  const [run, { data }] = useLazyQuery<{ search: SearchHit[] }>(SEARCH);
+  const [run, { data }] = useLazyQuery(SEARCH);
   useEffect(function searchAfterTyping() {
     if (!text.trim()) return;
     const timer = setTimeout(() => void run({ variables: { text: text.trim() } }), 200);
@@ -28,7 +30,7 @@ export function SearchBox({ strings, onPick }: { strings: Strings; onPick(hit: S
           {hits.map((hit) => (
             <li key={`${hit.kind}-${hit.code}`} role="option" aria-selected="false">
               <button type="button" onClick={() => { setText(''); onPick(hit); }}>
-                <span className="kind">{strings.kinds[hit.kind]}</span> {hit.label}
+                <span className="kind">{strings.kinds[hit.kind as keyof typeof strings.kinds]}</span> {hit.label}
               </button>
             </li>
           ))}

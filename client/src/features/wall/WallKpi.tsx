@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Language } from '../../../../shared/format/number';
 import type { Metric } from '../../../../shared/metrics/definitions';
 import { metricText } from '../../components/metricText';
-import type { Strings } from '../../i18n/catalogue';
+import { useStrings } from '../../i18n/LanguageProvider';
 
 const HIGHLIGHT_MS = 2500;
 
 /** A key figure in large type; it lights up for a moment when its value changes. */
-export function WallKpi({ metric, value, tooFewCases, language, strings }: { metric: Metric; value: number | null; tooFewCases: boolean; language: Language; strings: Strings }) {
+export function WallKpi({ metric, value, tooFewCases }: { metric: Metric; value: number | null; tooFewCases: boolean }) {
+  const { language, strings } = useStrings();
   const previous = useRef(value);
   const [changed, setChanged] = useState(false);
   useEffect(function highlightChange() {

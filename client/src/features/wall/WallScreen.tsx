@@ -1,21 +1,18 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { formatNumber, type Language } from '../../../../shared/format/number';
+import { formatNumber } from '../../../../shared/format/number';
 import { METRIC_DEFINITIONS } from '../../../../shared/metrics/definitions';
 import { periodRange } from '../../../../shared/time/period-presets';
 import { GridMap } from '../../components/map/GridMap';
-import type { Strings } from '../../i18n/catalogue';
+import { useStrings } from '../../i18n/LanguageProvider';
 import { WALL_ITEM, WALL_KPIS, WALL_PLACES, WALL_RANKING_COMMUNITIES, WALL_RANKING_GRIDS } from './operations';
 import { RotationService } from './rotation';
 import { useNow } from './useNow';
 import { useWallFreshness } from './useWallFreshness';
 import { WallKpi } from './WallKpi';
-import { wallItems, type Place } from './wallItems';
+import { wallItems } from './wallItems';
 import type { WallParams } from './wallParams';
-
-type Ranked = { code: string; name: string; m: { value: number | null; tooFewCases: boolean } };
-type ItemData = { summary: { metric: (typeof WALL_KPIS)[number]; value: number | null; tooFewCases: boolean }[]; reported: { start: string; value: number | null }[]; closed: { start: string; value: number | null }[] };
 
 /** Keeps the last data a query had, so a failed refresh never blanks the screen. */
 function useLastData<T>(data: T | undefined): T | undefined {
@@ -33,10 +30,11 @@ async function reloadIfServerIsUp() {
   if (up) location.reload();
 }
 
-export function WallScreen({ params, language, strings }: { params: WallParams; language: Language; strings: Strings }) {
+export function WallScreen({ params }: { params: WallParams }) {
+  const { language, strings } = useStrings();
   const { tokenState, lastUpdate, staleSince } = useWallFreshness(params.token, params.scope);
   const ready = tokenState === 'ok';
-  const places = useLastData(useQuery<{ communities: Place[] }>(WALL_PLACES, { skip: !ready }).data);
+  const places = useLastData(useQuery(WALL_PLACES, { skip: !ready }).data);
   const scope = useMemo(() => (places ? wallItems(params.scope, places.communities, strings.wall.allScope) : null), [places, params.scope, strings]);
   const [position, setPosition] = useState({ item: 0, metric: 0 });
   useEffect(function rotate() {
@@ -55,10 +53,10 @@ export function WallScreen({ params, language, strings }: { params: WallParams; 
   const item = scope?.items[position.item % scope.items.length];
   const metric = params.metrics[position.metric % params.metrics.length];
   const itemVariables = scope?.kind === 'grid' ? { gridCode: item?.code } : { communityCode: item?.code };
-  const itemData = useLastData(useQuery<ItemData>(WALL_ITEM, { variables: { metrics: WALL_KPIS, ...itemVariables, ...period }, skip: !item }).data);
-  const rankingCommunities = useQuery<{ communities: Ranked[] }>(WALL_RANKING_COMMUNITIES, { variables: { metric, ...period }, skip: !scope || scope.kind !== 'community' });
-  const rankingGrids = useQuery<{ community: { grids: Ranked[] } }>(WALL_RANKING_GRIDS, { variables: { code: scope?.communityCode, metric, ...period }, skip: !scope || scope.kind !== 'grid' });
-  const ranking = useLastData(scope?.kind === 'grid' ? rankingGrids.data?.community.grids : rankingCommunities.data?.communities);
+  const itemData = useLastData(useQuery(WALL_ITEM, { variables: { metrics: [...WALL_KPIS], ...itemVariables, ...period }, skip: !item }).data);
+  const rankingCommunities = useQuery(WALL_RANKING_COMMUNITIES, { variables: { metric, ...period }, skip: !scope || scope.kind !== 'community' });
+  const rankingGrids = useQuery(WALL_RANKING_GRIDS, { variables: { code: scope?.communityCode ?? '', metric, ...period }, skip: !scope || scope.kind !== 'grid' });
+  const ranking = useLastData(scope?.kind === 'grid' ? rankingGrids.data?.community?.grids : rankingCommunities.data?.communities);
   const onlyCodes = useMemo(() => (scope && params.scope !== 'all' && scope.kind === 'community' ? scope.items.map((i) => i.code) : null), [scope, params.scope]);
 
   if (tokenState === 'missing') return <FullScreenMessage title={strings.wall.tokenMissing} detail={strings.wall.tokenHelp} />;
@@ -83,12 +81,12 @@ export function WallScreen({ params, language, strings }: { params: WallParams; 
         <section className="wall-map">
           {scope && (
             <GridMap communityCode={scope.communityCode} gridCode={null} metric={metric} period={period} basemap="none" config={null}
-              language={language} strings={strings} onSelect={() => undefined} highlightCode={item?.code ?? null} onlyCodes={onlyCodes} />
+              onSelect={() => undefined} highlightCode={item?.code ?? null} onlyCodes={onlyCodes} />
           )}
         </section>
         <section className="wall-side">
           <div className="wall-kpis">
-            {(itemData?.summary ?? []).map((k) => <WallKpi key={k.metric} metric={k.metric} value={k.value} tooFewCases={k.tooFewCases} language={language} strings={strings} />)}
+            {(itemData?.summary ?? []).map((k) => <WallKpi key={k.metric} metric={k.metric} value={k.value} tooFewCases={k.tooFewCases} />)}
           </div>
           <div className="wall-charts">
             <div className="wall-chart" data-testid="chart-wall-monthly">

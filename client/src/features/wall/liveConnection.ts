@@ -1,7 +1,10 @@
+import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { useEffect, useRef } from 'react';
 
-const LIVE_CHANGES = 'subscription($scope: String!) { liveChanges(scope: $scope) { kind communityCode gridCode at } }';
+import { LIVE_CHANGES } from './operations';
+
+const LIVE_CHANGES_TEXT = print(LIVE_CHANGES);
 
 export interface LiveHandlers { onChange(): void; onConnected(): void; onLost(): void }
 
@@ -31,7 +34,7 @@ export function useLiveChanges(token: string | null, scope: string, handlers: Li
       onNonLazyError: () => undefined,
       on: { connected: () => latest.current.onConnected(), closed: () => latest.current.onLost() },
     });
-    const unsubscribe = client.subscribe({ query: LIVE_CHANGES, variables: { scope } }, {
+    const unsubscribe = client.subscribe({ query: LIVE_CHANGES_TEXT, variables: { scope } }, {
       next: () => latest.current.onChange(),
       error: () => latest.current.onLost(),
       complete: () => undefined,

@@ -1,4 +1,6 @@
-export interface Place { code: string; name: string; subDistrict: { code: string; name: string }; grids: { code: string; name: string }[] }
+import type { WallPlacesQuery } from '../../gql/graphql';
+
+export type Place = WallPlacesQuery['communities'][number];
 
 /** What a wall rotates through: communities (all, or one sub-district's) or one community's grids. */
 export interface WallItems {
@@ -6,10 +8,10 @@ export interface WallItems {
   scopeName: string;
   /** The community whose grids rotate, when the scope is one community. */
   communityCode: string | null;
-  items: { code: string; name: string }[];
+  items: readonly { code: string; name: string }[];
 }
 
-export function wallItems(scope: string, places: Place[], allName: string): WallItems | null {
+export function wallItems(scope: string, places: readonly Place[], allName: string): WallItems | null {
   if (scope === 'all') return { kind: 'community', scopeName: allName, communityCode: null, items: places };
   const community = places.find((p) => p.code === scope);
   if (community) return community.grids.length ? { kind: 'grid', scopeName: community.name, communityCode: community.code, items: community.grids } : null;
