@@ -4,6 +4,7 @@ import { readConfig } from '../../server/src/config';
 import { databaseKind } from '../../server/src/db/client';
 import { openBulkWriter } from '../../server/src/db/bulk-insert';
 import { resetIdSequences } from '../../server/src/db/dialect';
+import { withEnvFile } from '../../server/src/env-file';
 import { startOfDay } from '../../shared/time/buckets';
 import { emptyDataset, IdSequence, TABLE_ORDER, type TableName } from '../seed/dataset';
 import type { CommunityFacts } from '../seed/facts';
@@ -26,7 +27,7 @@ if (bad.length) {
 const communities = flags.communities, grids = flags['grids-per-community'], buildings = flags['buildings-per-grid'];
 const casesPerGrid = Math.max(0, Math.round(flags.cases / (communities * grids)));
 
-const config = readConfig({ ...process.env, SEED_ON_START: 'false' });
+const config = readConfig({ ...withEnvFile(), SEED_ON_START: 'false' });
 const { db } = await prepareDatabase(config);
 // Continue after whatever is there (the seed, an earlier run): ids and codes never collide.
 const maxId = async (table: TableName) => Number((await db.$queryRawUnsafe<{ max: number | null }[]>(`SELECT MAX("id") AS "max" FROM "${MODEL_OF[table]}"`))[0].max ?? 0);

@@ -1,3 +1,6 @@
+import { withEnvFile } from './env-file';
+import { LOG_LEVELS, type LogLevel } from './observability/logger';
+
 /**
  * Configuration, read and checked once at start. Every variable is listed in the
  * README and in .env.example; a bad value stops the start with one message naming
@@ -16,6 +19,9 @@ export interface Config {
   basemap: 'none' | 'tianditu' | 'amap' | 'osm';
   tiandituKey: string | null;
   tileUrls: { tianditu: string; amap: string; osm: string };
+  logLevel: LogLevel;
+  /** Bearer token that GET /metrics asks for; open when null. */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -36,7 +42,7 @@ function token(raw: string | undefined, name: string, problems: string[]): strin
   return raw;
 }
 
-export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
   const problems: string[] = [];
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, got "${env.PORT}"`);
@@ -44,6 +50,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!/^(file:|postgres(ql)?:\/\/)/.test(databaseUrl)) problems.push(`DATABASE_URL must start with file: (SQLite) or postgresql:// , got "${databaseUrl}"`);
   const basemap = (env.BASEMAP || 'none') as Config['basemap'];
   if (!BASEMAPS.includes(basemap)) problems.push(`BASEMAP must be one of ${BASEMAPS.join(', ')}, got "${env.BASEMAP}"`);
+  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   const config: Config = {
     port,
     host: env.HOST || '0.0.0.0',
@@ -61,6 +69,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       amap: env.AMAP_TILE_URL || 'https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}',
       osm: env.OSM_TILE_URL || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
     },
+    logLevel,
+    metricsToken: token(env.METRICS_TOKEN, 'METRICS_TOKEN', problems),
   };
   if (basemap === 'tianditu' && !config.tiandituKey) problems.push('BASEMAP=tianditu needs TIANDITU_KEY');
   if (problems.length) throw new ConfigError(`Configuration is not valid:\n- ${problems.join('\n- ')}`);

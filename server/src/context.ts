@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { Database } from './db/client';
 import type { LiveEvents } from './live/live-events';
 import { createLoaders, type Loaders } from './loaders';
+import type { Logger } from './observability/logger';
 
 export interface Context {
   db: Database;
@@ -10,8 +11,10 @@ export interface Context {
   viewer: Viewer;
   config: Config;
   live: LiveEvents;
+  /** The request's logger: every line carries its request id. */
+  log: Logger;
 }
 
-export function createContext(db: Database, config: Config, live: LiveEvents, viewer: Viewer): Context {
-  return { db, loaders: createLoaders(db), viewer, config, live };
+export function createContext(db: Database, config: Config, live: LiveEvents, viewer: Viewer, log: Logger): Context {
+  return { db, loaders: createLoaders(db), viewer, config, live, log };
 }

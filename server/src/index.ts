@@ -1,22 +1,27 @@
 import { prepareDatabase } from './bootstrap';
 import { ConfigError, readConfig } from './config';
 import { createLiveEvents } from './live/live-events';
+import { createLogger } from './observability/logger';
 import { createServer } from './server';
 
+let config;
+try {
+  config = readConfig();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}
+const logger = createLogger(config.logLevel);
 try {
   const started = Date.now();
-  const config = readConfig();
   const { db, migrated, seeded, firstAdminToken } = await prepareDatabase(config);
-  if (migrated.length) console.log(`数据库已迁移 database migrated: ${migrated.join(', ')}`);
-  if (seeded) console.log('已载入种子数据 seed data loaded (5 communities)');
-  if (firstAdminToken) console.log(`\n管理员令牌（只显示一次）one-time admin token, keep it safe:\n  ${firstAdminToken}\n`);
-  const server = await createServer(config, db, await createLiveEvents(config.redisUrl));
+  if (migrated.length) logger.info({ migrations: migrated }, 'database migrated');
+  if (seeded) logger.info('seed data loaded (5 communities)');
+  // Printed once for the operator, outside the logs: logs never hold a token.
+  if (firstAdminToken) process.stderr.write(`\n管理员令牌（只显示一次）one-time admin token, keep it safe:\n  ${firstAdminToken}\n\n`);
+  const server = await createServer(config, db, { live: await createLiveEvents(config.redisUrl), logger });
   const url = await server.listen(config.port, config.host);
-  console.log(`网格通 GridScope ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`  dashboard  ${url}/`);
-  console.log(`  GraphQL    ${url}/graphql`);
-  if (config.publicDashboard) console.log('  PUBLIC_DASHBOARD is on: aggregates can be read without a token');
-  if (config.redisUrl) console.log('  live updates fan out through Redis');
+  logger.info({ url, dashboard: `${url}/`, graphql: `${url}/graphql`, seconds: (Date.now() - started) / 1000, publicDashboard: config.publicDashboard, redis: Boolean(config.redisUrl) }, '网格通 GridScope ready');
   const stop = async () => {
     await server.close();
     await db.$disconnect();
@@ -25,6 +30,6 @@ try {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
+  logger.fatal({ err: error }, 'start failed');
   process.exit(1);
 }

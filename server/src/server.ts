@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,6 +7,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import expressStaticGzip from 'express-static-gzip';
 import { readPolicy } from './auth/read-policy';
 import { findActiveToken } from './auth/tokens';
 import { PUBLIC_VIEWER, type Viewer } from './auth/viewer';
@@ -17,11 +19,17 @@ import { unauthenticated } from './graphql/errors';
 import { formatError } from './graphql/format-error';
 import { buildAppSchema } from './graphql/schema';
 import { createLocalLiveEvents, type LiveEvents } from './live/live-events';
-import { graphiqlPage } from './graphiql';
 import { serveLiveSockets } from './live/websocket';
+import { createLogger, type Logger } from './observability/logger';
+import { createMetrics } from './observability/metrics';
+import { readiness } from './observability/readiness';
+import { requestLog } from './observability/request-log';
+import { databaseKind, poolStats } from './db/client';
 import type { Role } from '../../shared/enums';
 
 const CLIENT_DIST = new URL('../../client/dist', import.meta.url).pathname;
+/** Vite puts a content hash in every name under assets/: such a file never changes. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 const MAX_DEPTH = 8;
 
 async function viewerFor(db: Database, authorization: string | undefined): Promise<Viewer> {
@@ -33,6 +41,25 @@ async function viewerFor(db: Database, authorization: string | undefined): Promi
   return { role: token.role as Role, scope: token.scope, tokenName: token.name };
 }
 
+/** An HTML entry of the client build, never cached (it names the hashed assets of the current release). */
+function sendPage(res: express.Response, page: 'index.html' | 'graphiql.html') {
+  const file = `${CLIENT_DIST}/${page}`;
+  if (!existsSync(file)) return void res.type('text').status(503).send('The dashboard is not built: run npm run build (a development install), or install the release tarball. GraphQL answers POST /graphql.');
+  res.setHeader('Cache-Control', 'no-cache');
+  res.sendFile(file);
+}
+
+/** A caller's X-Request-Id when it looks like one (a proxy's), else a new one. */
+function requestId(header: string | string[] | undefined): string {
+  return typeof header === 'string' && /^[\w.:-]{8,128}$/.test(header) ? header : randomUUID();
+}
+
+export interface ServerOptions {
+  live?: LiveEvents;
+  /** Where log lines go; tests pass their own. */
+  logger?: Logger;
+}
+
 export interface AppServer {
   httpServer: Server;
   live: LiveEvents;
@@ -41,33 +68,51 @@ export interface AppServer {
 }
 
 /** The HTTP app: GraphQL at /graphql (GraphiQL for browsers), the dashboard at /. Listening is the caller's. */
-export async function createServer(config: Config, db: Database, live: LiveEvents = createLocalLiveEvents()): Promise<AppServer> {
+export async function createServer(config: Config, db: Database, options: ServerOptions = {}): Promise<AppServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
   const app = express();
   const httpServer = createHttpServer(app);
+  // Read at each scrape, by which time the sockets below exist.
+  const metrics = createMetrics({ openWebSockets: () => liveSockets.open(), pool: () => poolStats(db) });
+  const source = options.live ?? createLocalLiveEvents();
+  const live: LiveEvents = { ...source, publish: (change) => (metrics.liveEvents.inc({ kind: change.kind }), source.publish(change)) };
   const schema = await buildAppSchema(live);
-  const liveSockets = serveLiveSockets({ httpServer, schema, db, config, live, viewerFor: (authorization) => viewerFor(db, authorization) });
+  const liveSockets = serveLiveSockets({ httpServer, schema, db, config, live, logger, viewerFor: (authorization) => viewerFor(db, authorization) });
   const apollo = new ApolloServer<Context>({
     schema,
     validationRules: [depthLimit(MAX_DEPTH)],
     formatError: formatError(config.production),
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), readPolicy],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), readPolicy, requestLog(metrics)],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.use((req, res, next) => {
+    res.locals.requestId = requestId(req.headers['x-request-id']);
+    res.setHeader('X-Request-Id', res.locals.requestId);
+    next();
+  });
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  app.get('/readyz', async (_req, res) => {
+    const problems = await readiness(db, databaseKind(config.databaseUrl), live);
+    res.status(problems.length ? 503 : 200).json({ ready: problems.length === 0, problems });
+  });
+  app.get('/metrics', async (req, res) => {
+    if (config.metricsToken && req.headers.authorization !== `Bearer ${config.metricsToken}`) return void res.status(401).send('GET /metrics needs Authorization: Bearer METRICS_TOKEN');
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   app.get('/config.json', (_req, res) => void res.json({ basemap: config.basemap, tiandituKey: config.tiandituKey, tileUrls: config.tileUrls, publicDashboard: config.publicDashboard }));
-  app.get('/graphql', (req, res, next) => (req.accepts(['application/json', 'text/html']) === 'text/html' ? void res.type('html').send(graphiqlPage()) : next()));
+  app.get('/graphql', (req, res, next) => (req.accepts(['application/json', 'text/html']) === 'text/html' ? sendPage(res, 'graphiql.html') : next()));
   app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, {
-    context: async ({ req }) => createContext(db, config, live, await viewerFor(db, req.headers.authorization)),
+    context: async ({ req, res }) => createContext(db, config, live, await viewerFor(db, req.headers.authorization), logger.child({ reqId: res.locals.requestId })),
   }));
-  if (existsSync(CLIENT_DIST)) {
-    app.use(express.static(CLIENT_DIST, { index: false, maxAge: '1h' }));
-    app.get(/^\/(?!graphql).*/, (_req, res) => res.sendFile(`${CLIENT_DIST}/index.html`));
-  } else {
-    app.get('/', (_req, res) => void res.type('text').send('The dashboard is not built yet: run npm run build. GraphQL is at /graphql.'));
-  }
+  // The build wrote .br and .gz copies of each file: send the one the browser takes, as it is.
+  app.use(expressStaticGzip(CLIENT_DIST, {
+    enableBrotli: true, orderPreference: ['br', 'gz'], index: false,
+    serveStatic: { setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes('/assets/') ? IMMUTABLE : 'no-cache') },
+  }));
+  app.get(/^\/(?!graphql).*/, (_req, res) => sendPage(res, 'index.html'));
 
   return {
     httpServer,

@@ -2,6 +2,8 @@ import { inject } from 'vitest';
 import { readConfig } from '../../server/src/config';
 import { connectDatabase, type Database } from '../../server/src/db/client';
 import { createLiveEvents } from '../../server/src/live/live-events';
+import type { Logger } from '../../server/src/observability/logger';
+import { createLogger } from '../../server/src/observability/logger';
 import { createServer } from '../../server/src/server';
 import { TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN } from './tokens';
 
@@ -19,12 +21,12 @@ export interface TestServer {
 }
 
 /** A real server on a free port over the run's seeded database. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(env: Record<string, string> = {}, logger: Logger = createLogger('silent')): Promise<TestServer> {
   const databaseUrl = inject('databaseUrl');
   const config = readConfig({ DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', SEED_ON_START: 'false', ...env });
   const queries: string[] = [];
   const db = await connectDatabase(databaseUrl, { onQuery: (sql) => queries.push(sql) });
-  const server = await createServer(config, db, await createLiveEvents(config.redisUrl));
+  const server = await createServer(config, db, { live: await createLiveEvents(config.redisUrl), logger });
   const url = await server.listen(0, '127.0.0.1');
   return {
     url, db, queries,

@@ -6,6 +6,8 @@ import Sqlite from 'libsql';
 import { prepareDatabase } from '../../server/src/bootstrap';
 import { readConfig } from '../../server/src/config';
 import { createServer } from '../../server/src/server';
+import { createLogger } from '../../server/src/observability/logger';
+import { pino } from 'pino';
 
 /**
  * npm run bench: the dashboard's heaviest reads over GraphQL (rollups, DataLoaders,
@@ -25,7 +27,8 @@ try {
   const { db } = await prepareDatabase(config);
   console.log(`first start (migrations and the seed of 5 communities): ${(performance.now() - seedStarted).toFixed(0)} ms`);
   execFileSync(process.execPath, ['--import', 'tsx', 'prisma/scripts/generate.ts', '--communities', String(COMMUNITIES), '--cases', String(CASES)], { env, stdio: ['ignore', 'inherit', 'ignore'] });
-  const server = await createServer(config, db);
+  // Logging costs what it costs in production; the lines go nowhere.
+  const server = await createServer(config, db, { logger: createLogger('info', pino.destination('/dev/null')) });
   const url = await server.listen(0, '127.0.0.1');
   const raw = new Sqlite(join(folder, 'bench.db'), { readonly: true });
   const from = new Date(Date.now() - 365 * 86_400_000);

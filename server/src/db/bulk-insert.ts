@@ -58,8 +58,6 @@ export async function openBulkWriter(url: string): Promise<BulkWriter> {
     const db = new Sqlite(url.slice('file:'.length).split('?')[0]);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
-    // Wait for a running server's write to finish rather than fail at once.
-    db.pragma('busy_timeout = 10000');
     const transaction = transactional(async (sql) => db.exec(sql));
     return {
       insert: (table, rows) => transaction(async () => {

@@ -2,7 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { PrismaLibSQL } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../../generated/sqlite/client';
+import type { PoolStats } from '../observability/metrics';
+import './sqlite-busy-timeout';
 
 /**
  * Both generated clients have the same API; the SQLite one's type stands for both.
@@ -11,11 +14,19 @@ import { PrismaClient } from '../../generated/sqlite/client';
 export type Database = PrismaClient;
 export type DatabaseKind = 'sqlite' | 'postgresql';
 
+const pools = new WeakMap<Database, pg.Pool>();
+
+/** Connections of a PostgreSQL client's pool; null for SQLite, which has one connection. */
+export function poolStats(db: Database): PoolStats | null {
+  const pool = pools.get(db);
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
+}
+
 export function databaseKind(url: string): DatabaseKind {
   return url.startsWith('file:') ? 'sqlite' : 'postgresql';
 }
 
-function sqlitePath(url: string): string {
+export function sqlitePath(url: string): string {
   return resolve(url.slice('file:'.length).split('?')[0]);
 }
 
@@ -41,5 +52,8 @@ async function openClient(url: string, log: { emit: 'event'; level: 'query' }[])
     return client;
   }
   const { PrismaClient: PostgresClient } = await import('../../generated/postgresql/client');
-  return new PostgresClient({ log, adapter: new PrismaPg({ connectionString: url, max: 10 }) }) as unknown as Database;
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const client = new PostgresClient({ log, adapter: new PrismaPg(pool) }) as unknown as Database;
+  pools.set(client, pool);
+  return client;
 }

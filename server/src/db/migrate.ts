@@ -8,6 +8,12 @@ function statements(sql: string): string[] {
   return sql.split(/;\s*(?:\n|$)/).map((s) => s.replace(/^\s*--.*$/gm, '').trim()).filter(Boolean);
 }
 
+/** The committed migrations of this database kind that the database has not recorded, in order. */
+export async function pendingMigrations(db: Database, kind: DatabaseKind): Promise<string[]> {
+  const applied = new Set((await db.$queryRawUnsafe<{ name: string }[]>('SELECT "name" FROM "_gridscope_migrations"')).map((row) => row.name));
+  return readdirSync(join(MIGRATIONS_ROOT, kind)).filter((name) => !applied.has(name)).sort();
+}
+
 /**
  * Apply the committed migrations of this database kind that have not run yet, each in
  * one transaction, and record them. Returns the names applied. The SQL is what
@@ -16,9 +22,8 @@ function statements(sql: string): string[] {
  */
 export async function migrate(db: Database, kind: DatabaseKind): Promise<string[]> {
   await db.$executeRawUnsafe('CREATE TABLE IF NOT EXISTS "_gridscope_migrations" ("name" VARCHAR(255) PRIMARY KEY, "appliedAt" VARCHAR(40) NOT NULL)');
-  const applied = new Set((await db.$queryRawUnsafe<{ name: string }[]>('SELECT "name" FROM "_gridscope_migrations"')).map((row) => row.name));
+  const pending = await pendingMigrations(db, kind);
   const folder = join(MIGRATIONS_ROOT, kind);
-  const pending = readdirSync(folder).filter((name) => !applied.has(name)).sort();
   for (const name of pending) {
     if (!/^[\w-]+$/.test(name)) throw new Error(`Migration folder names may hold only letters, digits, _ and -: "${name}"`);
     const sql = readFileSync(join(folder, name, 'migration.sql'), 'utf8');

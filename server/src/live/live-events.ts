@@ -13,6 +13,8 @@ export interface LiveChange {
 export interface LiveEvents {
   publish(change: LiveChange): Promise<void>;
   subscribe(listener: (change: LiveChange) => void): () => void;
+  /** Throws when the fan-out cannot deliver (Redis away). */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export function createLocalLiveEvents(): LiveEvents {
         emitter.off('change', listener);
       };
     },
+    async ready() {},
     async close() {
       emitter.removeAllListeners();
     },

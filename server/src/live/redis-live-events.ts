@@ -23,6 +23,10 @@ export async function createRedisLiveEvents(url: string): Promise<LiveEvents> {
       await publisher.publish(CHANNEL, JSON.stringify(change));
     },
     subscribe: (listener) => local.subscribe(listener),
+    async ready() {
+      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Redis did not answer PING within 1 s')), 1000).unref());
+      await Promise.race([publisher.ping(), timeout]);
+    },
     async close() {
       await local.close();
       subscriber.disconnect();

@@ -8,6 +8,7 @@ import type { Config } from '../config';
 import { createContext } from '../context';
 import type { Database } from '../db/client';
 import type { LiveEvents } from './live-events';
+import type { Logger } from '../observability/logger';
 
 /** How often open sockets are checked against revoked tokens: a revoked wall stops within a minute. */
 export const TOKEN_SWEEP_MS = 30_000;
@@ -18,11 +19,12 @@ export interface LiveSocketOptions {
   db: Database;
   config: Config;
   live: LiveEvents;
+  logger: Logger;
   viewerFor(token: string | undefined): Promise<Viewer>;
 }
 
 /** GraphQL subscriptions over graphql-ws at /graphql, authenticated by `connectionParams.token`. */
-export function serveLiveSockets({ httpServer, schema, db, config, live, viewerFor }: LiveSocketOptions) {
+export function serveLiveSockets({ httpServer, schema, db, config, live, logger, viewerFor }: LiveSocketOptions) {
   const sockets = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const tokens = new Map<WebSocket, string>();
   const tokenOf = (params: Record<string, unknown> | undefined) => (typeof params?.token === 'string' ? params.token : undefined);
@@ -40,7 +42,7 @@ export function serveLiveSockets({ httpServer, schema, db, config, live, viewerF
       return true;
     },
     onDisconnect: (ctx) => void tokens.delete(ctx.extra.socket),
-    context: (ctx) => createContext(db, config, live, ctx.extra.viewer!),
+    context: (ctx) => createContext(db, config, live, ctx.extra.viewer!, logger.child({ socket: true })),
   }, sockets);
   const sweep = setInterval(async function closeRevokedSockets() {
     for (const [socket, token] of tokens) {
@@ -49,6 +51,7 @@ export function serveLiveSockets({ httpServer, schema, db, config, live, viewerF
   }, TOKEN_SWEEP_MS);
   sweep.unref();
   return {
+    open: () => sockets.clients.size,
     async close() {
       clearInterval(sweep);
       for (const socket of sockets.clients) socket.terminate();
