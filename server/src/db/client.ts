@@ -53,6 +53,9 @@ async function openClient(url: string, log: { emit: 'event'; level: 'query' }[])
   }
   const { PrismaClient: PostgresClient } = await import('../../generated/postgresql/client');
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that the server drops (a restart, a failover) must not end the process:
+  // the pool replaces it, and the next query reports any lasting failure.
+  pool.on('error', () => undefined);
   const client = new PostgresClient({ log, adapter: new PrismaPg(pool) }) as unknown as Database;
   pools.set(client, pool);
   return client;

@@ -1,0 +1,11 @@
+import { prepareDatabase } from '../bootstrap';
+import { readConfig } from '../config';
+
+/**
+ * npm run db:migrate: what a start does before it listens (migrations, the seed of an
+ * empty database, the tokens of ADMIN_TOKEN and DISPLAY_TOKEN), then exit. Safe to run
+ * beside starting or running instances: they take the same lock.
+ */
+const { db, migrated, seeded } = await prepareDatabase(readConfig());
+console.log(JSON.stringify({ migrated, seeded }));
+await db.$disconnect();

@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { expect, it } from 'vitest';
+import { connectDatabase } from '../../server/src/db/client';
+
+const postgres = process.env.TEST_DATABASE_URL?.startsWith('postgres') ? process.env.TEST_DATABASE_URL : null;
+
+/** `npm run db:migrate` as its own process: what every instance does before it listens. */
+function migrateProcess(databaseUrl: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/migrate.ts'], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' } });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+/** An empty database of the suite's kind: a new file, or a new PostgreSQL database beside the test one. */
+async function emptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!postgres) return { url: `file:${join(mkdtempSync(join(tmpdir(), 'lock-')), 'empty.db')}`, drop: async () => undefined };
+  const name = `gridscope_lock_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: postgres });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(postgres);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+it('lets two instances start at once on an empty database: one migrates and seeds, the other finds it done', async () => {
+  const database = await emptyDatabase();
+  try {
+    const [first, second] = await Promise.all([migrateProcess(database.url), migrateProcess(database.url)]);
+    expect([first.code, second.code], first.output + second.output).toEqual([0, 0]);
+    const reports = [first, second].map((run) => JSON.parse(run.output.trim().split('\n').at(-1)!));
+    expect(reports.map((r) => r.seeded).sort()).toEqual([false, true]);
+    expect(reports.map((r) => r.migrated.length).sort()).toEqual([0, 1]);
+    const db = await connectDatabase(database.url);
+    expect(await db.community.count()).toBe(5);
+    expect((await db.$queryRawUnsafe<{ name: string }[]>('SELECT "name" FROM "_gridscope_migrations"')).length).toBe(1);
+    await db.$disconnect();
+  } finally {
+    await database.drop();
+  }
+}, 120_000);
