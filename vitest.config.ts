@@ -6,17 +6,35 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['shared/**/*.test.ts', 'prisma/**/*.test.ts', 'server/**/*.test.ts', 'client/src/**/*.test.{ts,tsx}'] } },
       {
         test: {
-          name: 'api', include: ['test/api/**/*.test.ts'], globalSetup: ['test/api/global-setup.ts'],
-          fileParallelism: false, testTimeout: 60_000, hookTimeout: 120_000,
+          name: 'unit',
+          include: [
+            'shared/**/*.test.ts',
+            'prisma/**/*.test.ts',
+            'server/**/*.test.ts',
+            'client/src/**/*.test.{ts,tsx}',
+          ],
         },
       },
       {
         test: {
-          name: 'e2e', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/api/global-setup.ts'],
-          fileParallelism: false, testTimeout: 90_000, hookTimeout: 120_000,
+          name: 'api',
+          include: ['test/api/**/*.test.ts'],
+          globalSetup: ['test/api/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/api/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 90_000,
+          hookTimeout: 120_000,
         },
       },
     ],

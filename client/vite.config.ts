@@ -7,7 +7,10 @@ const root = new URL('.', import.meta.url).pathname;
 export default defineConfig({
   root,
   // The server sends each file's .br or .gz copy as it is: no compression at request time.
-  plugins: [react(), compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 1024, include: /\.(js|css|html|svg|json)$/ })],
+  plugins: [
+    react(),
+    compression({ algorithms: ['gzip', 'brotliCompress'], threshold: 1024, include: /\.(js|css|html|svg|json)$/ }),
+  ],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -16,5 +19,7 @@ export default defineConfig({
     // The dashboard and wall (index.html) and the query page (graphiql.html) share nothing but React.
     rolldownOptions: { input: { index: `${root}index.html`, graphiql: `${root}graphiql.html` } },
   },
-  server: { proxy: { '/graphql': { target: 'http://localhost:4000', ws: true }, '/config.json': 'http://localhost:4000' } },
+  server: {
+    proxy: { '/graphql': { target: 'http://localhost:4000', ws: true }, '/config.json': 'http://localhost:4000' },
+  },
 });

@@ -1,21 +1,41 @@
 /** Domain vocabularies shared by server, client and tests. Values are the API's enum values. */
 
 export const CASE_CATEGORIES = [
-  'FACILITY', 'SANITATION', 'DISPUTE', 'SAFETY', 'ILLEGAL_STRUCTURE', 'PUBLIC_ORDER', 'WELFARE', 'MARKET',
+  'FACILITY',
+  'SANITATION',
+  'DISPUTE',
+  'SAFETY',
+  'ILLEGAL_STRUCTURE',
+  'PUBLIC_ORDER',
+  'WELFARE',
+  'MARKET',
 ] as const;
 export type CaseCategory = (typeof CASE_CATEGORIES)[number];
 
 /** Hours allowed to close a case of each category, from acceptance of the report. */
 export const CASE_DEADLINE_HOURS: Record<CaseCategory, number> = {
-  FACILITY: 72, SANITATION: 24, DISPUTE: 168, SAFETY: 48,
-  ILLEGAL_STRUCTURE: 240, PUBLIC_ORDER: 24, WELFARE: 240, MARKET: 72,
+  FACILITY: 72,
+  SANITATION: 24,
+  DISPUTE: 168,
+  SAFETY: 48,
+  ILLEGAL_STRUCTURE: 240,
+  PUBLIC_ORDER: 24,
+  WELFARE: 240,
+  MARKET: 72,
 };
 
 export const CASE_SOURCES = ['PATROL', 'RESIDENT', 'HOTLINE_12345', 'APP'] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 
 export const BUILDING_KINDS = [
-  'APARTMENT', 'BUNGALOW', 'VILLA', 'COURTYARD', 'OFFICE', 'SHOP_STREET', 'SCHOOL', 'INSTITUTION',
+  'APARTMENT',
+  'BUNGALOW',
+  'VILLA',
+  'COURTYARD',
+  'OFFICE',
+  'SHOP_STREET',
+  'SCHOOL',
+  'INSTITUTION',
 ] as const;
 export type BuildingKind = (typeof BUILDING_KINDS)[number];
 

@@ -23,7 +23,9 @@ function viteInstalled(): boolean {
 if (onlyIfMissing && existsSync(BUILT)) process.exit(0);
 if (!viteInstalled()) {
   if (!existsSync(BUILT)) {
-    console.warn('The dashboard is not built and Vite is not installed (a production install): GraphQL works, the dashboard does not. Install from the release tarball (npm pack), or run npm install and npm run build.');
+    console.warn(
+      'The dashboard is not built and Vite is not installed (a production install): GraphQL works, the dashboard does not. Install from the release tarball (npm pack), or run npm install and npm run build.',
+    );
   }
   process.exit(0);
 }

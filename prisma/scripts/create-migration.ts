@@ -10,7 +10,10 @@ import { DATABASE_KINDS, PRISMA_DIR, schemaFor } from './schemas';
  * to the current one.
  */
 const name = process.argv[2];
-if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error('Give the migration a name of lower-case letters, digits and _, e.g. npm run migration:create -- add_case_tags');
+if (!name || !/^[a-z0-9_]+$/.test(name))
+  throw new Error(
+    'Give the migration a name of lower-case letters, digits and _, e.g. npm run migration:create -- add_case_tags',
+  );
 
 for (const kind of DATABASE_KINDS) {
   const folder = join(PRISMA_DIR, 'migrations', kind);
@@ -19,7 +22,9 @@ for (const kind of DATABASE_KINDS) {
   const previous = existing.at(-1);
   const from = previous ? ['--from-schema-datamodel', join(folder, previous, 'schema.prisma')] : ['--from-empty'];
   const schema = schemaFor(kind);
-  const sql = execFileSync('npx', ['prisma', 'migrate', 'diff', ...from, '--to-schema-datamodel', schema, '--script'], { encoding: 'utf8' });
+  const sql = execFileSync('npx', ['prisma', 'migrate', 'diff', ...from, '--to-schema-datamodel', schema, '--script'], {
+    encoding: 'utf8',
+  });
   const target = join(folder, `${String(existing.length + 1).padStart(4, '0')}_${name}`);
   if (existsSync(target)) throw new Error(`${target} exists already`);
   mkdirSync(target);

@@ -16,7 +16,11 @@ describe('the PostgreSQL schema derived from the SQLite one', () => {
   });
 
   it('fails loudly when the schema no longer has a line it must change', () => {
-    expect(() => derivePostgresSchema(sqliteSchema.replace('provider = "sqlite"', 'provider = "sqlserver"'))).toThrow(/no longer has a line matching .*provider/);
-    expect(() => derivePostgresSchema(sqliteSchema.replace('../server/generated/sqlite', '../generated'))).toThrow(/output/);
+    expect(() => derivePostgresSchema(sqliteSchema.replace('provider = "sqlite"', 'provider = "sqlserver"'))).toThrow(
+      /no longer has a line matching .*provider/,
+    );
+    expect(() => derivePostgresSchema(sqliteSchema.replace('../server/generated/sqlite', '../generated'))).toThrow(
+      /output/,
+    );
   });
 });

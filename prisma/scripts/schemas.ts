@@ -15,7 +15,10 @@ const POSTGRESQL_CHANGES: [RegExp, string][] = [
 /** The PostgreSQL variant of the schema text; throws when a line it must change is not there, rather than emit a SQLite schema under another name. */
 export function derivePostgresSchema(sqliteSchema: string): string {
   return POSTGRESQL_CHANGES.reduce((text, [pattern, replacement]) => {
-    if (!pattern.test(text)) throw new Error(`prisma/schema.prisma no longer has a line matching ${pattern}: update POSTGRESQL_CHANGES in prisma/scripts/schemas.ts`);
+    if (!pattern.test(text))
+      throw new Error(
+        `prisma/schema.prisma no longer has a line matching ${pattern}: update POSTGRESQL_CHANGES in prisma/scripts/schemas.ts`,
+      );
     return text.replace(pattern, replacement);
   }, sqliteSchema);
 }

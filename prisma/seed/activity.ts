@@ -18,7 +18,11 @@ const DESCRIPTIONS: Record<CaseCategory, string[]> = {
 
 /** Relative frequency of categories; the seed articles' own examples weigh more where given. */
 function categoryWeights(exampleCategories: string[]): number[] {
-  return CASE_CATEGORIES.map((category) => (exampleCategories.includes(category.toLowerCase()) ? 3 : 1) * (category === 'FACILITY' || category === 'SANITATION' ? 2 : 1));
+  return CASE_CATEGORIES.map(
+    (category) =>
+      (exampleCategories.includes(category.toLowerCase()) ? 3 : 1) *
+      (category === 'FACILITY' || category === 'SANITATION' ? 2 : 1),
+  );
 }
 
 export interface GridActivityInput {
@@ -37,11 +41,20 @@ export interface GridActivityInput {
 const CASES_PER_THOUSAND_PER_MONTH = 4;
 
 /** Cases of one grid over the months before `until`, each with its full event log. */
-export function addGridCases(data: Dataset, ids: IdSequence, random: SeededRandom, grid: GridActivityInput, months: number, until: Date) {
+export function addGridCases(
+  data: Dataset,
+  ids: IdSequence,
+  random: SeededRandom,
+  grid: GridActivityInput,
+  months: number,
+  until: Date,
+) {
   const weights = categoryWeights(grid.exampleCategories);
   const from = new Date(Date.UTC(until.getUTCFullYear(), until.getUTCMonth() - months + 1, 1));
   const span = until.getTime() - from.getTime();
-  const count = grid.caseCount ?? random.poisson((grid.population / 1000) * CASES_PER_THOUSAND_PER_MONTH * (span / (30.4 * 24 * HOUR_MS)));
+  const count =
+    grid.caseCount ??
+    random.poisson((grid.population / 1000) * CASES_PER_THOUSAND_PER_MONTH * (span / (30.4 * 24 * HOUR_MS)));
   for (let n = 0; n < count; n++) {
     const reportedAt = new Date(from.getTime() + random.next() * span);
     const category = random.weighted(CASE_CATEGORIES, weights);
@@ -49,13 +62,23 @@ export function addGridCases(data: Dataset, ids: IdSequence, random: SeededRando
   }
 }
 
-function addCase(data: Dataset, ids: IdSequence, random: SeededRandom, grid: GridActivityInput, category: CaseCategory, reportedAt: Date, until: Date) {
+function addCase(
+  data: Dataset,
+  ids: IdSequence,
+  random: SeededRandom,
+  grid: GridActivityInput,
+  category: CaseCategory,
+  reportedAt: Date,
+  until: Date,
+) {
   const id = ids.next('cases');
   const source = random.weighted(CASE_SOURCES, [4, 3, 2, 1]);
   const building = grid.buildings.length && random.chance(0.8) ? random.pick(grid.buildings) : null;
   const deadlineHours = CASE_DEADLINE_HOURS[category];
   const times: Partial<Record<CaseStatus, Date>> = { REPORTED: reportedAt };
-  const events: { from: CaseStatus | null; to: CaseStatus; at: Date; note: string | null }[] = [{ from: null, to: 'REPORTED', at: reportedAt, note: null }];
+  const events: { from: CaseStatus | null; to: CaseStatus; at: Date; note: string | null }[] = [
+    { from: null, to: 'REPORTED', at: reportedAt, note: null },
+  ];
   let status: CaseStatus = 'REPORTED';
   let at = reportedAt.getTime();
   const step = (to: CaseStatus, afterHours: number, note: string | null = null) => {
@@ -69,38 +92,88 @@ function addCase(data: Dataset, ids: IdSequence, random: SeededRandom, grid: Gri
   };
   const work = random.logNormal(deadlineHours * 0.55, 0.7);
   if (random.chance(0.06)) step('REJECTED', random.between(0.5, 8), '不属于社区受理范围');
-  else if (step('ACCEPTED', random.between(0.3, 6)) && step('DISPATCHED', random.between(0.2, 3)) && step('HANDLED', work * 0.8)) {
-    const passedVerification = !random.chance(0.08) || (step('DISPATCHED', random.between(1, 12), '核查未通过，重新派遣') && step('HANDLED', work * 0.3));
+  else if (
+    step('ACCEPTED', random.between(0.3, 6)) &&
+    step('DISPATCHED', random.between(0.2, 3)) &&
+    step('HANDLED', work * 0.8)
+  ) {
+    const passedVerification =
+      !random.chance(0.08) ||
+      (step('DISPATCHED', random.between(1, 12), '核查未通过，重新派遣') && step('HANDLED', work * 0.3));
     if (passedVerification && step('VERIFIED', random.between(0.5, 12))) step('CLOSED', random.between(0.2, 4));
   }
   const closedAt = times.CLOSED ?? null;
   data.cases.push({
-    id, code: `${grid.gridCode}-C${String(id).padStart(7, '0')}`, category, source,
-    communityId: grid.communityId, gridId: grid.gridId, buildingId: building?.id ?? null,
-    lat: building?.lat ?? null, lng: building?.lng ?? null, description: random.pick(DESCRIPTIONS[category]), status,
-    reporterName: source === 'PATROL' ? null : personName(random), reporterPhone: source === 'PATROL' ? null : phoneNumber(random),
-    reportedAt, acceptedAt: times.ACCEPTED ?? null, rejectedAt: times.REJECTED ?? null, dispatchedAt: times.DISPATCHED ?? null,
-    handledAt: times.HANDLED ?? null, verifiedAt: times.VERIFIED ?? null, closedAt,
+    id,
+    code: `${grid.gridCode}-C${String(id).padStart(7, '0')}`,
+    category,
+    source,
+    communityId: grid.communityId,
+    gridId: grid.gridId,
+    buildingId: building?.id ?? null,
+    lat: building?.lat ?? null,
+    lng: building?.lng ?? null,
+    description: random.pick(DESCRIPTIONS[category]),
+    status,
+    reporterName: source === 'PATROL' ? null : personName(random),
+    reporterPhone: source === 'PATROL' ? null : phoneNumber(random),
+    reportedAt,
+    acceptedAt: times.ACCEPTED ?? null,
+    rejectedAt: times.REJECTED ?? null,
+    dispatchedAt: times.DISPATCHED ?? null,
+    handledAt: times.HANDLED ?? null,
+    verifiedAt: times.VERIFIED ?? null,
+    closedAt,
     deadline: new Date(reportedAt.getTime() + deadlineHours * HOUR_MS),
     satisfaction: closedAt && random.chance(0.7) ? random.weighted([5, 4, 3, 2, 1], [40, 35, 15, 7, 3]) : null,
   });
   for (const event of events) {
-    data.caseEvents.push({ id: ids.next('caseEvents'), caseId: id, from: event.from, to: event.to, at: event.at, actor: event.to === 'REPORTED' ? source : grid.workerName, note: event.note });
+    data.caseEvents.push({
+      id: ids.next('caseEvents'),
+      caseId: id,
+      from: event.from,
+      to: event.to,
+      at: event.at,
+      actor: event.to === 'REPORTED' ? source : grid.workerName,
+      note: event.note,
+    });
   }
 }
 
-export interface TeamActivityInput { teamId: number; name: string; members: number; gridIds: number[]; weekday: number }
+export interface TeamActivityInput {
+  teamId: number;
+  name: string;
+  members: number;
+  gridIds: number[];
+  weekday: number;
+}
 
 /** One service day a week per team (康乐's is Wednesday), in one of the community's grids. */
-export function addTeamLogs(data: Dataset, ids: IdSequence, random: SeededRandom, team: TeamActivityInput, months: number, until: Date) {
+export function addTeamLogs(
+  data: Dataset,
+  ids: IdSequence,
+  random: SeededRandom,
+  team: TeamActivityInput,
+  months: number,
+  until: Date,
+) {
   const first = new Date(Date.UTC(until.getUTCFullYear(), until.getUTCMonth() - months + 1, 1));
   const offset = (team.weekday - first.getUTCDay() + 7) % 7;
-  for (let day = new Date(first.getTime() + offset * 24 * HOUR_MS); day <= until; day = new Date(day.getTime() + 7 * 24 * HOUR_MS)) {
+  for (
+    let day = new Date(first.getTime() + offset * 24 * HOUR_MS);
+    day <= until;
+    day = new Date(day.getTime() + 7 * 24 * HOUR_MS)
+  ) {
     if (random.chance(0.15)) continue;
     const participants = Math.min(team.members, random.int(3, 25));
     data.volunteerLogs.push({
-      id: ids.next('volunteerLogs'), teamId: team.teamId, gridId: random.pick(team.gridIds), date: new Date(day.getTime() + 9 * HOUR_MS),
-      participants, hours: Math.round(participants * random.between(1.5, 3) * 2) / 2, description: `${team.name}服务日`,
+      id: ids.next('volunteerLogs'),
+      teamId: team.teamId,
+      gridId: random.pick(team.gridIds),
+      date: new Date(day.getTime() + 9 * HOUR_MS),
+      participants,
+      hours: Math.round(participants * random.between(1.5, 3) * 2) / 2,
+      description: `${team.name}服务日`,
     });
   }
 }

@@ -43,12 +43,26 @@ function buildingMix(facts: CommunityFacts, households: number, random: SeededRa
 
 /** Relative households per building of each kind; non-residential buildings have none. */
 export const RESIDENTIAL_WEIGHT: Record<BuildingKind, number> = {
-  APARTMENT: 30, COURTYARD: 12, BUNGALOW: 2, VILLA: 1.2, OFFICE: 0, SHOP_STREET: 0, SCHOOL: 0, INSTITUTION: 0,
+  APARTMENT: 30,
+  COURTYARD: 12,
+  BUNGALOW: 2,
+  VILLA: 1.2,
+  OFFICE: 0,
+  SHOP_STREET: 0,
+  SCHOOL: 0,
+  INSTITUTION: 0,
 };
 
 function partyMembers(facts: CommunityFacts, population: number, generated: string[]): CommunityPlan['partyMembers'] {
-  if (facts.partyMembersDetail) return { resident: facts.partyMembersDetail.residentsCommittee, inService: 0, retired: 0, mobile: facts.partyMembersDetail.migrant };
-  if (typeof facts.partyMembers === 'object') return { resident: facts.partyMembers.residents, inService: facts.partyMembers.inService, retired: 0, mobile: 0 };
+  if (facts.partyMembersDetail)
+    return {
+      resident: facts.partyMembersDetail.residentsCommittee,
+      inService: 0,
+      retired: 0,
+      mobile: facts.partyMembersDetail.migrant,
+    };
+  if (typeof facts.partyMembers === 'object')
+    return { resident: facts.partyMembers.residents, inService: facts.partyMembers.inService, retired: 0, mobile: 0 };
   if (facts.partyMembers === undefined) generated.push('partyMembers');
   const total = facts.partyMembers ?? Math.round(population * PARTY_MEMBERS_PER_RESIDENT);
   // Only the total is stated: the split by category is generated.
@@ -56,14 +70,21 @@ function partyMembers(facts: CommunityFacts, population: number, generated: stri
   return { resident, inService, retired, mobile };
 }
 
-function volunteerTeams(facts: CommunityFacts, random: SeededRandom, generated: string[]): CommunityPlan['volunteerTeams'] {
+function volunteerTeams(
+  facts: CommunityFacts,
+  random: SeededRandom,
+  generated: string[],
+): CommunityPlan['volunteerTeams'] {
   const names = [...(facts.volunteering?.teams ?? ['平安巡逻志愿队', '环境卫生志愿队'])];
   while (names.length < (facts.volunteering?.teamCount ?? 0)) names.push(`志愿服务队${names.length + 1}`);
   if (facts.volunteers === undefined) {
     generated.push('volunteers');
     return names.map((name) => ({ name, members: random.int(12, 60) }));
   }
-  const members = allocate(facts.volunteers, names.map(() => random.between(0.5, 1.5)));
+  const members = allocate(
+    facts.volunteers,
+    names.map(() => random.between(0.5, 1.5)),
+  );
   return names.map((name, i) => ({ name, members: members[i] }));
 }
 

@@ -21,8 +21,16 @@ export type TableName = keyof Dataset;
 
 /** Insert order: parents before children. */
 export const TABLE_ORDER: readonly TableName[] = [
-  'subDistricts', 'communities', 'grids', 'buildings', 'partyOrganizations',
-  'volunteerTeams', 'volunteerLogs', 'cases', 'caseEvents', 'metricSnapshots',
+  'subDistricts',
+  'communities',
+  'grids',
+  'buildings',
+  'partyOrganizations',
+  'volunteerTeams',
+  'volunteerLogs',
+  'cases',
+  'caseEvents',
+  'metricSnapshots',
 ];
 
 export function emptyDataset(): Dataset {

@@ -46,12 +46,20 @@ export function isAtLeast(count: StatedCount): boolean {
 }
 
 const SIDES: Record<string, string> = {
-  east: '东至', west: '西至', south: '南至', north: '北至',
-  eastOf: '东起', westOf: '西到', southOf: '南起', northOf: '北到',
+  east: '东至',
+  west: '西至',
+  south: '南至',
+  north: '北至',
+  eastOf: '东起',
+  westOf: '西到',
+  southOf: '南起',
+  northOf: '北到',
 };
 
 /** The article's four-sided boundary as one line of text, e.g. "东至陇海桥西头，西至桐本路…". */
 export function boundaryText(boundary: Record<string, string> | undefined): string | null {
   if (!boundary) return null;
-  return Object.entries(boundary).map(([side, street]) => `${SIDES[side] ?? side}${street}`).join('，');
+  return Object.entries(boundary)
+    .map(([side, street]) => `${SIDES[side] ?? side}${street}`)
+    .join('，');
 }

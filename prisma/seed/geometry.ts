@@ -1,8 +1,16 @@
 import type { Polygon } from 'geojson';
 import type { SeededRandom } from './random';
 
-export interface LatLng { lat: number; lng: number }
-export interface Box { minLat: number; minLng: number; maxLat: number; maxLng: number }
+export interface LatLng {
+  lat: number;
+  lng: number;
+}
+export interface Box {
+  minLat: number;
+  minLng: number;
+  maxLat: number;
+  maxLng: number;
+}
 
 const KM_PER_DEGREE_LAT = 110.574;
 const kmPerDegreeLng = (lat: number) => 111.32 * Math.cos((lat * Math.PI) / 180);
@@ -13,12 +21,28 @@ export function boxAround(centre: LatLng, areaKm2: number): Box {
   const heightKm = areaKm2 / widthKm;
   const halfLat = heightKm / KM_PER_DEGREE_LAT / 2;
   const halfLng = widthKm / kmPerDegreeLng(centre.lat) / 2;
-  return { minLat: centre.lat - halfLat, maxLat: centre.lat + halfLat, minLng: centre.lng - halfLng, maxLng: centre.lng + halfLng };
+  return {
+    minLat: centre.lat - halfLat,
+    maxLat: centre.lat + halfLat,
+    minLng: centre.lng - halfLng,
+    maxLng: centre.lng + halfLng,
+  };
 }
 
 export function boxPolygon(box: Box): Polygon {
   const { minLat, minLng, maxLat, maxLng } = box;
-  return { type: 'Polygon', coordinates: [[[minLng, minLat], [maxLng, minLat], [maxLng, maxLat], [minLng, maxLat], [minLng, minLat]]] };
+  return {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [minLng, minLat],
+        [maxLng, minLat],
+        [maxLng, maxLat],
+        [minLng, maxLat],
+        [minLng, minLat],
+      ],
+    ],
+  };
 }
 
 function jitteredSplits(from: number, to: number, weights: number[], random: SeededRandom): number[] {
@@ -37,12 +61,18 @@ function jitteredSplits(from: number, to: number, weights: number[], random: See
  */
 export function tileBox(box: Box, count: number, random: SeededRandom): Box[] {
   const columns = Math.ceil(Math.sqrt(count));
-  const rowsPerColumn = Array.from({ length: columns }, (_, c) => Math.floor(count / columns) + (c < count % columns ? 1 : 0));
+  const rowsPerColumn = Array.from(
+    { length: columns },
+    (_, c) => Math.floor(count / columns) + (c < count % columns ? 1 : 0),
+  );
   const columnEdges = jitteredSplits(box.minLng, box.maxLng, rowsPerColumn, random);
   return rowsPerColumn.flatMap((rows, c) => {
     const rowEdges = jitteredSplits(box.minLat, box.maxLat, Array(rows).fill(1), random);
     return Array.from({ length: rows }, (_, r) => ({
-      minLng: columnEdges[c], maxLng: columnEdges[c + 1], minLat: rowEdges[r], maxLat: rowEdges[r + 1],
+      minLng: columnEdges[c],
+      maxLng: columnEdges[c + 1],
+      minLat: rowEdges[r],
+      maxLat: rowEdges[r + 1],
     }));
   });
 }

@@ -10,7 +10,10 @@ export const MONTHS_OF_HISTORY = 24;
 
 /** Administrative division codes (行政区划代码) of the places the articles name. */
 const REGION_CODES: Record<string, string> = {
-  开封市: '410200', 巩义市: '410181', 北林区: '231202', 武侯区: '510107',
+  开封市: '410200',
+  巩义市: '410181',
+  北林区: '231202',
+  武侯区: '510107',
 };
 
 const WEEKDAYS: Record<string, number> = { 'every Wednesday': 3 };
@@ -35,8 +38,12 @@ export function seedDataset(until: Date, facts: CommunityFacts[] = COMMUNITY_FAC
     const subDistrictId = ids.next('subDistricts');
     const subDistrictCode = `${region}-${String(sequence).padStart(3, '0')}`;
     data.subDistricts.push({
-      id: subDistrictId, code: subDistrictCode, name: community.subDistrict,
-      province: community.province ?? null, city: community.city ?? null, district: community.district ?? null,
+      id: subDistrictId,
+      code: subDistrictCode,
+      name: community.subDistrict,
+      province: community.province ?? null,
+      city: community.city ?? null,
+      district: community.district ?? null,
     });
     addCommunityActivity(data, ids, random, community, subDistrictId, `${subDistrictCode}-001`, until);
   }
@@ -44,8 +51,15 @@ export function seedDataset(until: Date, facts: CommunityFacts[] = COMMUNITY_FAC
 }
 
 export function addCommunityActivity(
-  data: Dataset, ids: IdSequence, random: SeededRandom, facts: CommunityFacts,
-  subDistrictId: number, codePrefix: string, until: Date, months = MONTHS_OF_HISTORY, casesPerGrid?: number,
+  data: Dataset,
+  ids: IdSequence,
+  random: SeededRandom,
+  facts: CommunityFacts,
+  subDistrictId: number,
+  codePrefix: string,
+  until: Date,
+  months = MONTHS_OF_HISTORY,
+  casesPerGrid?: number,
 ) {
   const firstGrid = data.grids.length;
   const firstBuilding = data.buildings.length;
@@ -55,14 +69,35 @@ export function addCommunityActivity(
   const exampleCategories = (facts.exampleCases ?? []).map((example) => example.category);
   grids.forEach((grid) => {
     const gridBuildings = buildingsOfGrid.get(grid.id!) ?? [];
-    addGridCases(data, ids, random, {
-      communityId: created.communityId, gridId: grid.id!, gridCode: grid.code,
-      population: grid.population ?? 0, caseCount: casesPerGrid, workerName: grid.workerName ?? '网格员', exampleCategories,
-      buildings: gridBuildings.map((b) => ({ id: b.id!, lat: b.lat ?? null, lng: b.lng ?? null })),
-    }, months, until);
+    addGridCases(
+      data,
+      ids,
+      random,
+      {
+        communityId: created.communityId,
+        gridId: grid.id!,
+        gridCode: grid.code,
+        population: grid.population ?? 0,
+        caseCount: casesPerGrid,
+        workerName: grid.workerName ?? '网格员',
+        exampleCategories,
+        buildings: gridBuildings.map((b) => ({ id: b.id!, lat: b.lat ?? null, lng: b.lng ?? null })),
+      },
+      months,
+      until,
+    );
   });
   const weekday = WEEKDAYS[facts.volunteering?.serviceDay ?? ''] ?? 6;
-  data.volunteerTeams.filter((team) => team.communityId === created.communityId).forEach((team) => {
-    addTeamLogs(data, ids, random, { teamId: team.id!, name: team.name, members: team.members, gridIds: created.gridIds, weekday }, months, until);
-  });
+  data.volunteerTeams
+    .filter((team) => team.communityId === created.communityId)
+    .forEach((team) => {
+      addTeamLogs(
+        data,
+        ids,
+        random,
+        { teamId: team.id!, name: team.name, members: team.members, gridIds: created.gridIds, weekday },
+        months,
+        until,
+      );
+    });
 }

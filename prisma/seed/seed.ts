@@ -20,6 +20,10 @@ export async function seedIfEmpty(db: Database, databaseUrl: string, until = sta
   } finally {
     await writer.close();
   }
-  await resetIdSequences(db, databaseKind(databaseUrl), TABLE_ORDER.map((table) => MODEL_OF[table]));
+  await resetIdSequences(
+    db,
+    databaseKind(databaseUrl),
+    TABLE_ORDER.map((table) => MODEL_OF[table]),
+  );
   return true;
 }

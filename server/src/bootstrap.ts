@@ -5,7 +5,12 @@ import { connectDatabase, databaseKind, type Database } from './db/client';
 import { migrate } from './db/migrate';
 import { withMigrationLock } from './db/migration-lock';
 
-export interface Prepared { db: Database; migrated: string[]; seeded: boolean; firstAdminToken: string | null }
+export interface Prepared {
+  db: Database;
+  migrated: string[];
+  seeded: boolean;
+  firstAdminToken: string | null;
+}
 
 /**
  * Bring the database to the current schema, load the seed into an empty one, and

@@ -45,13 +45,16 @@ function token(raw: string | undefined, name: string, problems: string[]): strin
 export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
   const problems: string[] = [];
   const port = Number(env.PORT ?? 4000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) problems.push(`PORT must be a port number, got "${env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    problems.push(`PORT must be a port number, got "${env.PORT}"`);
   const databaseUrl = env.DATABASE_URL || 'file:./data/gridscope.db';
-  if (!/^(file:|postgres(ql)?:\/\/)/.test(databaseUrl)) problems.push(`DATABASE_URL must start with file: (SQLite) or postgresql:// , got "${databaseUrl}"`);
+  if (!/^(file:|postgres(ql)?:\/\/)/.test(databaseUrl))
+    problems.push(`DATABASE_URL must start with file: (SQLite) or postgresql:// , got "${databaseUrl}"`);
   const basemap = (env.BASEMAP || 'none') as Config['basemap'];
   if (!BASEMAPS.includes(basemap)) problems.push(`BASEMAP must be one of ${BASEMAPS.join(', ')}, got "${env.BASEMAP}"`);
   const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  if (!LOG_LEVELS.includes(logLevel))
+    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   const config: Config = {
     port,
     host: env.HOST || '0.0.0.0',
@@ -65,8 +68,12 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
     basemap,
     tiandituKey: env.TIANDITU_KEY || null,
     tileUrls: {
-      tianditu: env.TIANDITU_TILE_URL || 'https://t{s}.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={key}',
-      amap: env.AMAP_TILE_URL || 'https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}',
+      tianditu:
+        env.TIANDITU_TILE_URL ||
+        'https://t{s}.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={key}',
+      amap:
+        env.AMAP_TILE_URL ||
+        'https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}',
       osm: env.OSM_TILE_URL || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
     },
     logLevel,

@@ -22,6 +22,8 @@ describe('.env', () => {
 
   it('is optional, and its values are checked like any other', () => {
     expect(withEnvFile({ PORT: '1' }, '/nonexistent/.env')).toEqual({ PORT: '1' });
-    expect(() => readConfig(withEnvFile({}, envFile('PORT=eighty\n')))).toThrow(/PORT must be a port number, got "eighty"/);
+    expect(() => readConfig(withEnvFile({}, envFile('PORT=eighty\n')))).toThrow(
+      /PORT must be a port number, got "eighty"/,
+    );
   });
 });

@@ -18,10 +18,21 @@ try {
   if (migrated.length) logger.info({ migrations: migrated }, 'database migrated');
   if (seeded) logger.info('seed data loaded (5 communities)');
   // Printed once for the operator, outside the logs: logs never hold a token.
-  if (firstAdminToken) process.stderr.write(`\n管理员令牌（只显示一次）one-time admin token, keep it safe:\n  ${firstAdminToken}\n\n`);
+  if (firstAdminToken)
+    process.stderr.write(`\n管理员令牌（只显示一次）one-time admin token, keep it safe:\n  ${firstAdminToken}\n\n`);
   const server = await createServer(config, db, { live: await createLiveEvents(config.redisUrl), logger });
   const url = await server.listen(config.port, config.host);
-  logger.info({ url, dashboard: `${url}/`, graphql: `${url}/graphql`, seconds: (Date.now() - started) / 1000, publicDashboard: config.publicDashboard, redis: Boolean(config.redisUrl) }, '网格通 GridScope ready');
+  logger.info(
+    {
+      url,
+      dashboard: `${url}/`,
+      graphql: `${url}/graphql`,
+      seconds: (Date.now() - started) / 1000,
+      publicDashboard: config.publicDashboard,
+      redis: Boolean(config.redisUrl),
+    },
+    '网格通 GridScope ready',
+  );
   const stop = async () => {
     await server.close();
     await db.$disconnect();

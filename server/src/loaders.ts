@@ -6,18 +6,24 @@ import { createMetricLoader } from './modules/metric/metric.loader';
 
 /** One row per id, fetched for a whole batch of ids at once. */
 function byId<T extends { id: number }>(find: (ids: number[]) => Promise<T[]>) {
-  return new DataLoader(async (ids: readonly number[]) => {
-    const rows = new Map((await find([...ids])).map((row) => [row.id, row]));
-    return ids.map((id) => rows.get(id)!);
-  }, { maxBatchSize: MAX_IDS_PER_QUERY });
+  return new DataLoader(
+    async (ids: readonly number[]) => {
+      const rows = new Map((await find([...ids])).map((row) => [row.id, row]));
+      return ids.map((id) => rows.get(id)!);
+    },
+    { maxBatchSize: MAX_IDS_PER_QUERY },
+  );
 }
 
 /** The children of each parent id, fetched for a whole batch of parents at once. */
 function childrenOf<T>(find: (parentIds: number[]) => Promise<T[]>, parentOf: (row: T) => number) {
-  return new DataLoader(async (parentIds: readonly number[]) => {
-    const groups = groupBy(await find([...parentIds]), parentOf);
-    return parentIds.map((id) => groups.get(id) ?? []);
-  }, { maxBatchSize: MAX_IDS_PER_QUERY });
+  return new DataLoader(
+    async (parentIds: readonly number[]) => {
+      const groups = groupBy(await find([...parentIds]), parentOf);
+      return parentIds.map((id) => groups.get(id) ?? []);
+    },
+    { maxBatchSize: MAX_IDS_PER_QUERY },
+  );
 }
 
 /** A fresh set per request: to-many relations cost one query per level, not one per row. */
@@ -26,11 +32,26 @@ export function createLoaders(db: Database) {
     subDistrictById: byId((ids) => db.subDistrict.findMany({ where: { id: { in: ids } } })),
     communityById: byId((ids) => db.community.findMany({ where: { id: { in: ids } } })),
     gridById: byId((ids) => db.grid.findMany({ where: { id: { in: ids } } })),
-    gridsByCommunity: childrenOf((ids) => db.grid.findMany({ where: { communityId: { in: ids } }, orderBy: { code: 'asc' } }), (g) => g.communityId),
-    buildingsByGrid: childrenOf((ids) => db.building.findMany({ where: { gridId: { in: ids } }, orderBy: { code: 'asc' } }), (b) => b.gridId),
-    partyOrgsByCommunity: childrenOf((ids) => db.partyOrganization.findMany({ where: { communityId: { in: ids } }, orderBy: { code: 'asc' } }), (o) => o.communityId),
-    teamsByCommunity: childrenOf((ids) => db.volunteerTeam.findMany({ where: { communityId: { in: ids } }, orderBy: { id: 'asc' } }), (t) => t.communityId),
-    eventsByCase: childrenOf((ids) => db.caseEvent.findMany({ where: { caseId: { in: ids } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }), (e) => e.caseId),
+    gridsByCommunity: childrenOf(
+      (ids) => db.grid.findMany({ where: { communityId: { in: ids } }, orderBy: { code: 'asc' } }),
+      (g) => g.communityId,
+    ),
+    buildingsByGrid: childrenOf(
+      (ids) => db.building.findMany({ where: { gridId: { in: ids } }, orderBy: { code: 'asc' } }),
+      (b) => b.gridId,
+    ),
+    partyOrgsByCommunity: childrenOf(
+      (ids) => db.partyOrganization.findMany({ where: { communityId: { in: ids } }, orderBy: { code: 'asc' } }),
+      (o) => o.communityId,
+    ),
+    teamsByCommunity: childrenOf(
+      (ids) => db.volunteerTeam.findMany({ where: { communityId: { in: ids } }, orderBy: { id: 'asc' } }),
+      (t) => t.communityId,
+    ),
+    eventsByCase: childrenOf(
+      (ids) => db.caseEvent.findMany({ where: { caseId: { in: ids } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
+      (e) => e.caseId,
+    ),
     metric: createMetricLoader(db),
   };
 }

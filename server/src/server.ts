@@ -44,7 +44,13 @@ async function viewerFor(db: Database, authorization: string | undefined): Promi
 /** An HTML entry of the client build, never cached (it names the hashed assets of the current release). */
 function sendPage(res: express.Response, page: 'index.html' | 'graphiql.html') {
   const file = `${CLIENT_DIST}/${page}`;
-  if (!existsSync(file)) return void res.type('text').status(503).send('The dashboard is not built: run npm run build (a development install), or install the release tarball. GraphQL answers POST /graphql.');
+  if (!existsSync(file))
+    return void res
+      .type('text')
+      .status(503)
+      .send(
+        'The dashboard is not built: run npm run build (a development install), or install the release tarball. GraphQL answers POST /graphql.',
+      );
   res.setHeader('Cache-Control', 'no-cache');
   res.sendFile(file);
 }
@@ -75,9 +81,20 @@ export async function createServer(config: Config, db: Database, options: Server
   // Read at each scrape, by which time the sockets below exist.
   const metrics = createMetrics({ openWebSockets: () => liveSockets.open(), pool: () => poolStats(db) });
   const source = options.live ?? createLocalLiveEvents();
-  const live: LiveEvents = { ...source, publish: (change) => (metrics.liveEvents.inc({ kind: change.kind }), source.publish(change)) };
+  const live: LiveEvents = {
+    ...source,
+    publish: (change) => (metrics.liveEvents.inc({ kind: change.kind }), source.publish(change)),
+  };
   const schema = await buildAppSchema(live);
-  const liveSockets = serveLiveSockets({ httpServer, schema, db, config, live, logger, viewerFor: (authorization) => viewerFor(db, authorization) });
+  const liveSockets = serveLiveSockets({
+    httpServer,
+    schema,
+    db,
+    config,
+    live,
+    logger,
+    viewerFor: (authorization) => viewerFor(db, authorization),
+  });
   const apollo = new ApolloServer<Context>({
     schema,
     validationRules: [depthLimit(MAX_DEPTH)],
@@ -99,27 +116,57 @@ export async function createServer(config: Config, db: Database, options: Server
     res.status(problems.length ? 503 : 200).json({ ready: problems.length === 0, problems });
   });
   app.get('/metrics', async (req, res) => {
-    if (config.metricsToken && req.headers.authorization !== `Bearer ${config.metricsToken}`) return void res.status(401).send('GET /metrics needs Authorization: Bearer METRICS_TOKEN');
+    if (config.metricsToken && req.headers.authorization !== `Bearer ${config.metricsToken}`)
+      return void res.status(401).send('GET /metrics needs Authorization: Bearer METRICS_TOKEN');
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  app.get('/config.json', (_req, res) => void res.json({ basemap: config.basemap, tiandituKey: config.tiandituKey, tileUrls: config.tileUrls, publicDashboard: config.publicDashboard }));
-  app.get('/graphql', (req, res, next) => (req.accepts(['application/json', 'text/html']) === 'text/html' ? sendPage(res, 'graphiql.html') : next()));
-  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(apollo, {
-    context: async ({ req, res }) => createContext(db, config, live, await viewerFor(db, req.headers.authorization), logger.child({ reqId: res.locals.requestId })),
-  }));
+  app.get(
+    '/config.json',
+    (_req, res) =>
+      void res.json({
+        basemap: config.basemap,
+        tiandituKey: config.tiandituKey,
+        tileUrls: config.tileUrls,
+        publicDashboard: config.publicDashboard,
+      }),
+  );
+  app.get('/graphql', (req, res, next) =>
+    req.accepts(['application/json', 'text/html']) === 'text/html' ? sendPage(res, 'graphiql.html') : next(),
+  );
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        createContext(
+          db,
+          config,
+          live,
+          await viewerFor(db, req.headers.authorization),
+          logger.child({ reqId: res.locals.requestId }),
+        ),
+    }),
+  );
   // The build wrote .br and .gz copies of each file: send the one the browser takes, as it is.
-  app.use(expressStaticGzip(CLIENT_DIST, {
-    enableBrotli: true, orderPreference: ['br', 'gz'], index: false,
-    serveStatic: { setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes('/assets/') ? IMMUTABLE : 'no-cache') },
-  }));
+  app.use(
+    expressStaticGzip(CLIENT_DIST, {
+      enableBrotli: true,
+      orderPreference: ['br', 'gz'],
+      index: false,
+      serveStatic: {
+        setHeaders: (res, path) => res.setHeader('Cache-Control', path.includes('/assets/') ? IMMUTABLE : 'no-cache'),
+      },
+    }),
+  );
   app.get(/^\/(?!graphql).*/, (_req, res) => sendPage(res, 'index.html'));
 
   return {
     httpServer,
     live,
-    listen: (port, host = '0.0.0.0') => new Promise((resolve) => {
-      httpServer.listen(port, host, () => resolve(`http://localhost:${(httpServer.address() as AddressInfo).port}`));
-    }),
+    listen: (port, host = '0.0.0.0') =>
+      new Promise((resolve) => {
+        httpServer.listen(port, host, () => resolve(`http://localhost:${(httpServer.address() as AddressInfo).port}`));
+      }),
     async close() {
       await liveSockets.close();
       await apollo.stop();

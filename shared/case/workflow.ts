@@ -3,7 +3,15 @@
  * reported → accepted (or rejected) → dispatched → handled → verified → closed;
  * a failed verification sends the case back to dispatched.
  */
-export const CASE_STATUSES = ['REPORTED', 'ACCEPTED', 'REJECTED', 'DISPATCHED', 'HANDLED', 'VERIFIED', 'CLOSED'] as const;
+export const CASE_STATUSES = [
+  'REPORTED',
+  'ACCEPTED',
+  'REJECTED',
+  'DISPATCHED',
+  'HANDLED',
+  'VERIFIED',
+  'CLOSED',
+] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {

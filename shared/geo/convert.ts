@@ -15,6 +15,9 @@ export function convertPosition(position: Position, from: Crs, to: Crs): Positio
 /** Convert a stored WGS-84 geometry to the system of the chosen basemap. */
 export function convertGeometry<G extends Geometry>(geometry: G, from: Crs, to: Crs): G {
   if (from === to) return geometry;
-  const walk = (value: unknown): unknown => (typeof (value as number[])[0] === 'number' ? convertPosition(value as Position, from, to) : (value as unknown[]).map(walk));
+  const walk = (value: unknown): unknown =>
+    typeof (value as number[])[0] === 'number'
+      ? convertPosition(value as Position, from, to)
+      : (value as unknown[]).map(walk);
   return { ...geometry, coordinates: walk((geometry as { coordinates: unknown }).coordinates) } as G;
 }

@@ -4,9 +4,20 @@
  * `raw` rows (medians). `perThousand` says whether a per-1,000-residents view makes sense.
  */
 export const METRICS = [
-  'POPULATION', 'HOUSEHOLDS', 'FLOATING_POPULATION', 'DENSITY', 'PARTY_MEMBERS', 'VOLUNTEERS',
-  'VOLUNTEER_HOURS', 'CASES_REPORTED', 'CASES_CLOSED', 'CLOSURE_RATE', 'ON_TIME_RATE',
-  'MEDIAN_HOURS_TO_CLOSE', 'BACKLOG', 'SATISFACTION',
+  'POPULATION',
+  'HOUSEHOLDS',
+  'FLOATING_POPULATION',
+  'DENSITY',
+  'PARTY_MEMBERS',
+  'VOLUNTEERS',
+  'VOLUNTEER_HOURS',
+  'CASES_REPORTED',
+  'CASES_CLOSED',
+  'CLOSURE_RATE',
+  'ON_TIME_RATE',
+  'MEDIAN_HOURS_TO_CLOSE',
+  'BACKLOG',
+  'SATISFACTION',
 ] as const;
 export type Metric = (typeof METRICS)[number];
 

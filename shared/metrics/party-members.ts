@@ -8,5 +8,10 @@ export interface MemberCounts {
 
 /** Party members = the sum over categories (resident, in-service 双报到, retired, mobile 流动). */
 export function memberTotal(counts: MemberCounts): number {
-  return (counts.residentMembers ?? 0) + (counts.inServiceMembers ?? 0) + (counts.retiredMembers ?? 0) + (counts.mobileMembers ?? 0);
+  return (
+    (counts.residentMembers ?? 0) +
+    (counts.inServiceMembers ?? 0) +
+    (counts.retiredMembers ?? 0) +
+    (counts.mobileMembers ?? 0)
+  );
 }

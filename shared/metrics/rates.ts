@@ -8,7 +8,8 @@ export interface RateValue {
 }
 
 export function rate(numerator: number, denominator: number): RateValue {
-  if (numerator < 0 || denominator < 0) throw new RangeError(`A rate needs non-negative counts, got ${numerator}/${denominator}`);
+  if (numerator < 0 || denominator < 0)
+    throw new RangeError(`A rate needs non-negative counts, got ${numerator}/${denominator}`);
   const tooFewCases = denominator < MIN_CASES_FOR_RATE;
   return { value: tooFewCases ? null : numerator / denominator, sampleSize: denominator, tooFewCases };
 }

@@ -12,11 +12,23 @@ export interface RollupCase {
   satisfaction: number | null;
 }
 
-export interface RollupLog { gridId: number; communityId: number; date: Date; hours: number }
+export interface RollupLog {
+  gridId: number;
+  communityId: number;
+  date: Date;
+  hours: number;
+}
 
 export const COUNTERS = [
-  'casesReported', 'casesAccepted', 'casesRejected', 'casesClosed', 'casesClosedOnTime',
-  'hoursToCloseSum', 'volunteerHours', 'satisfactionSum', 'satisfactionCount',
+  'casesReported',
+  'casesAccepted',
+  'casesRejected',
+  'casesClosed',
+  'casesClosedOnTime',
+  'hoursToCloseSum',
+  'volunteerHours',
+  'satisfactionSum',
+  'satisfactionCount',
 ] as const;
 export type Counter = (typeof COUNTERS)[number];
 export type Counters = Record<Counter, number>;
@@ -26,7 +38,12 @@ export const zeroCounters = (): Counters => Object.fromEntries(COUNTERS.map((c) 
 /** A Prisma `_sum` selection of every counter. */
 export const SUM_ALL_COUNTERS = Object.fromEntries(COUNTERS.map((c) => [c, true])) as Record<Counter, true>;
 
-export interface RollupDelta { gridId: number; communityId: number; day: Date; counters: Partial<Counters> }
+export interface RollupDelta {
+  gridId: number;
+  communityId: number;
+  day: Date;
+  counters: Partial<Counters>;
+}
 
 /**
  * What one case in its current state adds to the per-grid per-day rollups. The seed,
@@ -34,24 +51,36 @@ export interface RollupDelta { gridId: number; communityId: number; day: Date; c
  * updates and a rebuild from raw rows cannot disagree.
  */
 export function caseContributions(c: RollupCase): RollupDelta[] {
-  const at = (day: Date, counters: Partial<Counters>) => ({ gridId: c.gridId, communityId: c.communityId, day: startOfDay(day), counters });
+  const at = (day: Date, counters: Partial<Counters>) => ({
+    gridId: c.gridId,
+    communityId: c.communityId,
+    day: startOfDay(day),
+    counters,
+  });
   const deltas = [at(c.reportedAt, { casesReported: 1 })];
   if (c.acceptedAt) deltas.push(at(c.acceptedAt, { casesAccepted: 1 }));
   if (c.rejectedAt) deltas.push(at(c.rejectedAt, { casesRejected: 1 }));
   if (c.closedAt) {
-    deltas.push(at(c.closedAt, {
-      casesClosed: 1,
-      casesClosedOnTime: c.closedAt <= c.deadline ? 1 : 0,
-      hoursToCloseSum: (c.closedAt.getTime() - c.reportedAt.getTime()) / 3_600_000,
-      satisfactionSum: c.satisfaction ?? 0,
-      satisfactionCount: c.satisfaction ? 1 : 0,
-    }));
+    deltas.push(
+      at(c.closedAt, {
+        casesClosed: 1,
+        casesClosedOnTime: c.closedAt <= c.deadline ? 1 : 0,
+        hoursToCloseSum: (c.closedAt.getTime() - c.reportedAt.getTime()) / 3_600_000,
+        satisfactionSum: c.satisfaction ?? 0,
+        satisfactionCount: c.satisfaction ? 1 : 0,
+      }),
+    );
   }
   return deltas;
 }
 
 export function logContribution(log: RollupLog): RollupDelta {
-  return { gridId: log.gridId, communityId: log.communityId, day: startOfDay(log.date), counters: { volunteerHours: log.hours } };
+  return {
+    gridId: log.gridId,
+    communityId: log.communityId,
+    day: startOfDay(log.date),
+    counters: { volunteerHours: log.hours },
+  };
 }
 
 /** Deltas that turn the rollups of `before` into those of `after` (same grid). */
@@ -63,7 +92,11 @@ export function caseChange(before: RollupCase, after: RollupCase): RollupDelta[]
   return [...negated, ...caseContributions(after)];
 }
 
-export interface RollupRow extends Counters { gridId: number; communityId: number; day: Date }
+export interface RollupRow extends Counters {
+  gridId: number;
+  communityId: number;
+  day: Date;
+}
 
 /** Sum deltas into one row per grid and day, dropping rows whose counters cancel to zero. */
 export function sumDeltas(deltas: Iterable<RollupDelta>): RollupRow[] {

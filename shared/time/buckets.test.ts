@@ -16,6 +16,8 @@ describe('time buckets', () => {
   });
 
   it('refuses a period that ends before it starts', () => {
-    expect(() => bucketStarts(new Date('2026-02-01Z'), new Date('2026-01-01Z'), 'DAY')).toThrow(/starts .* after it ends/);
+    expect(() => bucketStarts(new Date('2026-02-01Z'), new Date('2026-01-01Z'), 'DAY')).toThrow(
+      /starts .* after it ends/,
+    );
   });
 });

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
 afterAll(() => server.close());
 
 it('loads every community with its grids and buildings in a fixed number of SQL queries', async () => {
@@ -17,7 +19,9 @@ it('loads every community with its grids and buildings in a fixed number of SQL 
   expect(gridCount).toBeGreaterThan(50);
   // communities, then all their grids, then all those grids' buildings: one query per level.
   expect(nested.queries).toBe(3);
-  const withMetrics = await count('{ communities { code partyMembers volunteerHours grids { code metric(metric: BACKLOG) { value } } } }');
+  const withMetrics = await count(
+    '{ communities { code partyMembers volunteerHours grids { code metric(metric: BACKLOG) { value } } } }',
+  );
   // Metrics batch per level and period too: a handful of queries for 5 communities and 50+ grids.
   expect(withMetrics.queries).toBeLessThan(15);
 });

@@ -2,37 +2,59 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
 afterAll(() => server.close());
 
 const PERIOD = { from: '2026-01-01T00:00:00Z', to: '2026-06-30T00:00:00Z' };
-const start = new Date(PERIOD.from), end = new Date('2026-07-01T00:00:00Z');
+const start = new Date(PERIOD.from),
+  end = new Date('2026-07-01T00:00:00Z');
 
 describe('summary of a scope', () => {
   it('adds populations and recomputes the on-time rate from raw rows of every community', async () => {
-    const { data, errors } = await server.gql('query($f: DateTime, $t: DateTime) { summary(metrics: [POPULATION, ON_TIME_RATE, CASES_REPORTED], from: $f, to: $t) { metric value perThousand sampleSize } }', { f: PERIOD.from, t: PERIOD.to });
+    const { data, errors } = await server.gql(
+      'query($f: DateTime, $t: DateTime) { summary(metrics: [POPULATION, ON_TIME_RATE, CASES_REPORTED], from: $f, to: $t) { metric value perThousand sampleSize } }',
+      { f: PERIOD.from, t: PERIOD.to },
+    );
     expect(errors).toBeUndefined();
     const byMetric = Object.fromEntries(data!.summary.map((m: { metric: string }) => [m.metric, m]));
     const communities = await server.db.community.findMany();
     expect(byMetric.POPULATION.value).toBe(communities.reduce((sum, c) => sum + (c.population ?? 0), 0));
-    const closed = await server.db.case.findMany({ where: { closedAt: { gte: start, lt: end } }, select: { closedAt: true, deadline: true } });
+    const closed = await server.db.case.findMany({
+      where: { closedAt: { gte: start, lt: end } },
+      select: { closedAt: true, deadline: true },
+    });
     expect(byMetric.ON_TIME_RATE.sampleSize).toBe(closed.length);
-    expect(byMetric.ON_TIME_RATE.value).toBeCloseTo(closed.filter((c) => c.closedAt! <= c.deadline).length / closed.length, 10);
+    expect(byMetric.ON_TIME_RATE.value).toBeCloseTo(
+      closed.filter((c) => c.closedAt! <= c.deadline).length / closed.length,
+      10,
+    );
     const reported = await server.db.case.count({ where: { reportedAt: { gte: start, lt: end } } });
     expect(byMetric.CASES_REPORTED.value).toBe(reported);
     expect(byMetric.CASES_REPORTED.perThousand).toBeCloseTo((reported * 1000) / byMetric.POPULATION.value, 6);
   });
 
   it('narrows to one grid', async () => {
-    const grid = await server.db.grid.findFirstOrThrow({ where: { community: { code: 'kangle' } }, orderBy: { code: 'asc' } });
-    const { data } = await server.gql(`{ summary(metrics: [POPULATION, HOUSEHOLDS], gridCode: "${grid.code}") { metric value } }`);
+    const grid = await server.db.grid.findFirstOrThrow({
+      where: { community: { code: 'kangle' } },
+      orderBy: { code: 'asc' },
+    });
+    const { data } = await server.gql(
+      `{ summary(metrics: [POPULATION, HOUSEHOLDS], gridCode: "${grid.code}") { metric value } }`,
+    );
     expect(data!.summary.map((m: { value: number }) => m.value)).toEqual([grid.population, grid.households]);
   });
 
   it('counts cases by category so that the categories add up to all cases reported', async () => {
-    const { data } = await server.gql('query($f: DateTime, $t: DateTime) { casesByCategory(communityCode: "xinhua", from: $f, to: $t) { category reported closed open } }', { f: PERIOD.from, t: PERIOD.to });
+    const { data } = await server.gql(
+      'query($f: DateTime, $t: DateTime) { casesByCategory(communityCode: "xinhua", from: $f, to: $t) { category reported closed open } }',
+      { f: PERIOD.from, t: PERIOD.to },
+    );
     const xinhua = await server.db.community.findUniqueOrThrow({ where: { code: 'xinhua' } });
-    const total = await server.db.case.count({ where: { communityId: xinhua.id, reportedAt: { gte: start, lt: end } } });
+    const total = await server.db.case.count({
+      where: { communityId: xinhua.id, reportedAt: { gte: start, lt: end } },
+    });
     const rows = data!.casesByCategory as { reported: number; closed: number; open: number }[];
     expect(rows.reduce((sum, r) => sum + r.reported, 0)).toBe(total);
     for (const r of rows) expect(r.closed + r.open).toBeLessThanOrEqual(r.reported);

@@ -8,7 +8,9 @@ import { readConfig } from '../../server/src/config';
 import { TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN } from './tokens';
 
 declare module 'vitest' {
-  export interface ProvidedContext { databaseUrl: string }
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
 }
 
 /** Empty the PostgreSQL test database so migrations and seed run as on a first start. */
@@ -24,7 +26,9 @@ export default async function setup(project: TestProject) {
   const folder = mkdtempSync(join(tmpdir(), 'gridscope-test-'));
   const databaseUrl = process.env.TEST_DATABASE_URL || `file:${join(folder, 'test.db')}`;
   if (databaseUrl.startsWith('postgres')) await resetPostgres(databaseUrl);
-  const { db } = await prepareDatabase(readConfig({ DATABASE_URL: databaseUrl, ADMIN_TOKEN: TEST_ADMIN_TOKEN, DISPLAY_TOKEN: TEST_DISPLAY_TOKEN }));
+  const { db } = await prepareDatabase(
+    readConfig({ DATABASE_URL: databaseUrl, ADMIN_TOKEN: TEST_ADMIN_TOKEN, DISPLAY_TOKEN: TEST_DISPLAY_TOKEN }),
+  );
   await db.$disconnect();
   project.provide('databaseUrl', databaseUrl);
   return () => rmSync(folder, { recursive: true, force: true });

@@ -9,27 +9,46 @@ import { TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN } from './tokens';
 
 export { TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN };
 
-export interface GraphQLResponse<T> { status: number; data?: T; errors?: { message: string; extensions?: { code?: string } }[] }
+export interface GraphQLResponse<T> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
 
 export interface TestServer {
   url: string;
   db: Database;
   /** SQL statements sent since the last reset. */
   queries: string[];
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
 /** A real server on a free port over the run's seeded database. */
-export async function startTestServer(env: Record<string, string> = {}, logger: Logger = createLogger('silent')): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  logger: Logger = createLogger('silent'),
+): Promise<TestServer> {
   const databaseUrl = inject('databaseUrl');
-  const config = readConfig({ DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1', SEED_ON_START: 'false', ...env });
+  const config = readConfig({
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SEED_ON_START: 'false',
+    ...env,
+  });
   const queries: string[] = [];
   const db = await connectDatabase(databaseUrl, { onQuery: (sql) => queries.push(sql) });
   const server = await createServer(config, db, { live: await createLiveEvents(config.redisUrl), logger });
   const url = await server.listen(0, '127.0.0.1');
   return {
-    url, db, queries,
+    url,
+    db,
+    queries,
     async gql(query, variables, token) {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',

@@ -8,18 +8,29 @@ const SUBSCRIBE = 'subscription($scope: String!) { liveChanges(scope: $scope) { 
 const REPORT = 'mutation($i: ReportCaseInput!) { reportCase(input: $i) { code } }';
 
 function wsClient(server: TestServer, token?: string): Client {
-  return createClient({ url: `${server.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: token ? { token } : {}, retryAttempts: 0, lazy: false,
+  return createClient({
+    url: `${server.url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { token } : {},
+    retryAttempts: 0,
+    lazy: false,
     // The subscription's own error handler records a refused connection; the client need not log it too.
-    onNonLazyError: () => undefined });
+    onNonLazyError: () => undefined,
+  });
 }
 
 /** Collects the changes a subscription receives. */
 function collect(client: Client, scope: string) {
   const received: { kind: string; communityCode: string }[] = [];
   const errors: unknown[] = [];
-  const stop = client.subscribe<{ liveChanges: { kind: string; communityCode: string } }>({ query: SUBSCRIBE, variables: { scope } }, {
-    next: (result) => void received.push(result.data!.liveChanges), error: (e) => void errors.push(e), complete: () => undefined,
-  });
+  const stop = client.subscribe<{ liveChanges: { kind: string; communityCode: string } }>(
+    { query: SUBSCRIBE, variables: { scope } },
+    {
+      next: (result) => void received.push(result.data!.liveChanges),
+      error: (e) => void errors.push(e),
+      complete: () => undefined,
+    },
+  );
   return { received, errors, stop };
 }
 
@@ -31,15 +42,25 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('live changes over graphql-ws', () => {
   let server: TestServer;
-  beforeAll(async () => { server = await startTestServer({ PUBLIC_DASHBOARD: 'false' }); });
+  beforeAll(async () => {
+    server = await startTestServer({ PUBLIC_DASHBOARD: 'false' });
+  });
   afterAll(() => server.close());
 
   it('sends a display token the changes of its scope after they commit, and only those', async () => {
     const client = wsClient(server, TEST_DISPLAY_TOKEN);
     const kangle = collect(client, 'kangle');
     await wait(300);
-    await server.gql(REPORT, { i: { gridCode: await gridOf(server, 'xinhua'), category: 'SAFETY', description: '飞线充电' } }, TEST_ADMIN_TOKEN);
-    const reported = await server.gql(REPORT, { i: { gridCode: await gridOf(server, 'kangle'), category: 'FACILITY', description: '下水道堵塞' } }, TEST_ADMIN_TOKEN);
+    await server.gql(
+      REPORT,
+      { i: { gridCode: await gridOf(server, 'xinhua'), category: 'SAFETY', description: '飞线充电' } },
+      TEST_ADMIN_TOKEN,
+    );
+    const reported = await server.gql(
+      REPORT,
+      { i: { gridCode: await gridOf(server, 'kangle'), category: 'FACILITY', description: '下水道堵塞' } },
+      TEST_ADMIN_TOKEN,
+    );
     await expect.poll(() => kangle.received.length, { timeout: 2_000 }).toBe(1);
     expect(kangle.received[0]).toMatchObject({ kind: 'CASE_REPORTED', communityCode: 'kangle' });
     const committed = await server.db.case.findUnique({ where: { code: reported.data!.reportCase.code } });
@@ -75,7 +96,11 @@ describe('two server instances with Redis', () => {
     const client = wsClient(first, TEST_DISPLAY_TOKEN);
     const all = collect(client, 'all');
     await wait(300);
-    await second.gql(REPORT, { i: { gridCode: await gridOf(second, 'gonghelu'), category: 'DISPUTE', description: '邻里纠纷' } }, TEST_ADMIN_TOKEN);
+    await second.gql(
+      REPORT,
+      { i: { gridCode: await gridOf(second, 'gonghelu'), category: 'DISPUTE', description: '邻里纠纷' } },
+      TEST_ADMIN_TOKEN,
+    );
     await expect.poll(() => all.received.map((c) => c.communityCode), { timeout: 2_000 }).toContain('gonghelu');
     all.stop();
     await client.dispose();

@@ -11,7 +11,9 @@ const postgres = process.env.TEST_DATABASE_URL?.startsWith('postgres') ? process
 /** `npm run db:migrate` as its own process: what every instance does before it listens. */
 function migrateProcess(databaseUrl: string): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/migrate.ts'], { env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/migrate.ts'], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -21,7 +23,8 @@ function migrateProcess(databaseUrl: string): Promise<{ code: number | null; out
 
 /** An empty database of the suite's kind: a new file, or a new PostgreSQL database beside the test one. */
 async function emptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (!postgres) return { url: `file:${join(mkdtempSync(join(tmpdir(), 'lock-')), 'empty.db')}`, drop: async () => undefined };
+  if (!postgres)
+    return { url: `file:${join(mkdtempSync(join(tmpdir(), 'lock-')), 'empty.db')}`, drop: async () => undefined };
   const name = `gridscope_lock_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: postgres });
   await admin.connect();

@@ -6,10 +6,20 @@ import { rebuildCommunityRollups } from '../../server/src/modules/rollup/rollup.
 import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from './harness';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
 afterAll(() => server.close());
 
-const METRICS = ['CASES_REPORTED', 'CASES_CLOSED', 'CLOSURE_RATE', 'ON_TIME_RATE', 'BACKLOG', 'VOLUNTEER_HOURS', 'MEDIAN_HOURS_TO_CLOSE'];
+const METRICS = [
+  'CASES_REPORTED',
+  'CASES_CLOSED',
+  'CLOSURE_RATE',
+  'ON_TIME_RATE',
+  'BACKLOG',
+  'VOLUNTEER_HOURS',
+  'MEDIAN_HOURS_TO_CLOSE',
+];
 
 /** The same metrics computed straight from raw case and log rows, without rollups. */
 async function fromRawRows(communityId: number, start: Date, end: Date) {
@@ -19,31 +29,62 @@ async function fromRawRows(communityId: number, start: Date, end: Date) {
     db.case.count({ where: { communityId, reportedAt: within } }),
     db.case.count({ where: { communityId, acceptedAt: within } }),
     db.case.count({ where: { communityId, closedAt: within } }),
-    db.case.findMany({ where: { communityId, closedAt: within }, select: { reportedAt: true, closedAt: true, deadline: true } }),
-    db.case.count({ where: { communityId, reportedAt: { lt: end }, AND: [{ OR: [{ closedAt: null }, { closedAt: { gte: end } }] }, { OR: [{ rejectedAt: null }, { rejectedAt: { gte: end } }] }] } }),
+    db.case.findMany({
+      where: { communityId, closedAt: within },
+      select: { reportedAt: true, closedAt: true, deadline: true },
+    }),
+    db.case.count({
+      where: {
+        communityId,
+        reportedAt: { lt: end },
+        AND: [
+          { OR: [{ closedAt: null }, { closedAt: { gte: end } }] },
+          { OR: [{ rejectedAt: null }, { rejectedAt: { gte: end } }] },
+        ],
+      },
+    }),
     db.volunteerLog.aggregate({ where: { grid: { communityId }, date: within }, _sum: { hours: true } }),
   ]);
   const onTime = closedRows.filter((c) => c.closedAt! <= c.deadline).length;
-  const durations = closedRows.map((c) => (c.closedAt!.getTime() - c.reportedAt.getTime()) / 3_600_000).sort((a, b) => a - b);
+  const durations = closedRows
+    .map((c) => (c.closedAt!.getTime() - c.reportedAt.getTime()) / 3_600_000)
+    .sort((a, b) => a - b);
   const mid = Math.floor(durations.length / 2);
   return {
-    CASES_REPORTED: reported, CASES_CLOSED: closed, CLOSURE_RATE: accepted >= 5 ? Math.min(1, closed / accepted) : null,
-    ON_TIME_RATE: closed >= 5 ? onTime / closed : null, BACKLOG: openAtEnd, VOLUNTEER_HOURS: hours._sum.hours ?? 0,
-    MEDIAN_HOURS_TO_CLOSE: durations.length >= 5 ? (durations.length % 2 ? durations[mid] : (durations[mid - 1] + durations[mid]) / 2) : null,
+    CASES_REPORTED: reported,
+    CASES_CLOSED: closed,
+    CLOSURE_RATE: accepted >= 5 ? Math.min(1, closed / accepted) : null,
+    ON_TIME_RATE: closed >= 5 ? onTime / closed : null,
+    BACKLOG: openAtEnd,
+    VOLUNTEER_HOURS: hours._sum.hours ?? 0,
+    MEDIAN_HOURS_TO_CLOSE:
+      durations.length >= 5
+        ? durations.length % 2
+          ? durations[mid]
+          : (durations[mid - 1] + durations[mid]) / 2
+        : null,
   } as Record<string, number | null>;
 }
 
 async function randomMutations(count: number) {
   const random = new SeededRandom(7);
   const { data } = await server.gql('{ communities { code volunteerTeams { id } grids { code } } }');
-  const communities = data!.communities as { code: string; volunteerTeams: { id: number }[]; grids: { code: string }[] }[];
+  const communities = data!.communities as {
+    code: string;
+    volunteerTeams: { id: number }[];
+    grids: { code: string }[];
+  }[];
   const opened: string[] = [];
   for (let i = 0; i < count; i++) {
     const community = random.pick(communities);
     const gridCode = random.pick(community.grids).code;
     const roll = random.next();
     if (roll < 0.35 || opened.length === 0) {
-      const r = await server.gql('mutation($i: ReportCaseInput!) { reportCase(input: $i) { code } }', { i: { gridCode, category: random.pick(CASE_CATEGORIES), description: `随机事件 ${i}` } }, TEST_ADMIN_TOKEN);
+      const r = await server.gql(
+        'mutation($i: ReportCaseInput!) { reportCase(input: $i) { code } }',
+        { i: { gridCode, category: random.pick(CASE_CATEGORIES), description: `随机事件 ${i}` } },
+        TEST_ADMIN_TOKEN,
+      );
       expect(r.errors).toBeUndefined();
       opened.push(r.data!.reportCase.code);
     } else if (roll < 0.85) {
@@ -51,13 +92,27 @@ async function randomMutations(count: number) {
       const row = await server.db.case.findUniqueOrThrow({ where: { code } });
       const next = allowedTransitions(row.status as CaseStatus);
       if (!next.length) continue;
-      const r = await server.gql('mutation($c: String!, $t: CaseStatus!) { transitionCase(code: $c, to: $t) { status } }', { c: code, t: random.pick(next) }, TEST_ADMIN_TOKEN);
+      const r = await server.gql(
+        'mutation($c: String!, $t: CaseStatus!) { transitionCase(code: $c, to: $t) { status } }',
+        { c: code, t: random.pick(next) },
+        TEST_ADMIN_TOKEN,
+      );
       expect(r.errors).toBeUndefined();
       if (!isOpen(r.data!.transitionCase.status)) opened.splice(opened.indexOf(code), 1);
     } else {
-      const r = await server.gql('mutation($i: LogVolunteerHoursInput!) { logVolunteerHours(input: $i) { id } }', {
-        i: { teamId: random.pick(community.volunteerTeams).id, gridCode, participants: random.int(1, 9), hours: random.int(1, 20), description: '测试服务' },
-      }, TEST_ADMIN_TOKEN);
+      const r = await server.gql(
+        'mutation($i: LogVolunteerHoursInput!) { logVolunteerHours(input: $i) { id } }',
+        {
+          i: {
+            teamId: random.pick(community.volunteerTeams).id,
+            gridCode,
+            participants: random.int(1, 9),
+            hours: random.int(1, 20),
+            description: '测试服务',
+          },
+        },
+        TEST_ADMIN_TOKEN,
+      );
       expect(r.errors).toBeUndefined();
     }
   }
@@ -67,15 +122,22 @@ it('keeps rollup-based metrics equal to the same metrics from raw rows after ran
   await randomMutations(120);
   const to = new Date();
   const from = new Date(to.getTime() - 90 * 86_400_000);
-  const period = { start: new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate())), end: new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate() + 1)) };
+  const period = {
+    start: new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate())),
+    end: new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate() + 1)),
+  };
   const communities = await server.db.community.findMany();
-  const { data, errors } = await server.gql('query($c: [String!]!, $m: [Metric!]!, $f: DateTime, $t: DateTime) { compare(communityCodes: $c, metrics: $m, from: $f, to: $t) { communityCode metric raw } }',
-    { c: communities.map((c) => c.code), m: METRICS, f: from.toISOString(), t: to.toISOString() });
+  const { data, errors } = await server.gql(
+    'query($c: [String!]!, $m: [Metric!]!, $f: DateTime, $t: DateTime) { compare(communityCodes: $c, metrics: $m, from: $f, to: $t) { communityCode metric raw } }',
+    { c: communities.map((c) => c.code), m: METRICS, f: from.toISOString(), t: to.toISOString() },
+  );
   expect(errors).toBeUndefined();
   for (const community of communities) {
     const raw = await fromRawRows(community.id, period.start, period.end);
     for (const metric of METRICS) {
-      const row = data!.compare.find((r: { communityCode: string; metric: string }) => r.communityCode === community.code && r.metric === metric);
+      const row = data!.compare.find(
+        (r: { communityCode: string; metric: string }) => r.communityCode === community.code && r.metric === metric,
+      );
       if (raw[metric] === null) expect(row.raw, `${community.code} ${metric}`).toBeNull();
       else expect(row.raw, `${community.code} ${metric}`).toBeCloseTo(raw[metric]!, 6);
     }
@@ -85,8 +147,11 @@ it('keeps rollup-based metrics equal to the same metrics from raw rows after ran
 it('rebuilds from raw rows exactly the rollups that the mutations kept up to date', async () => {
   const kangle = await server.db.community.findUniqueOrThrow({ where: { code: 'kangle' } });
   const ordered = { where: { communityId: kangle.id }, orderBy: [{ gridId: 'asc' as const }, { day: 'asc' as const }] };
-  const strip = (rows: Record<string, unknown>[]) => rows.map((r) => ({ ...r, hoursToCloseSum: Math.round((r.hoursToCloseSum as number) * 1e6) }));
-  const incremental = strip(await server.db.gridDayRollup.findMany(ordered)).filter((r) => Object.entries(r).some(([k, v]) => !['gridId', 'communityId', 'day'].includes(k) && v !== 0));
+  const strip = (rows: Record<string, unknown>[]) =>
+    rows.map((r) => ({ ...r, hoursToCloseSum: Math.round((r.hoursToCloseSum as number) * 1e6) }));
+  const incremental = strip(await server.db.gridDayRollup.findMany(ordered)).filter((r) =>
+    Object.entries(r).some(([k, v]) => !['gridId', 'communityId', 'day'].includes(k) && v !== 0),
+  );
   await rebuildCommunityRollups(server.db, kangle.id);
   expect(strip(await server.db.gridDayRollup.findMany(ordered))).toEqual(incremental);
 });

@@ -9,7 +9,9 @@ import facts from '../../prisma/seed/communities.json' with { type: 'json' };
 import { startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
 afterAll(() => server.close());
 
 const QUERY = `{ communities {
@@ -20,7 +22,8 @@ const QUERY = `{ communities {
 } }`;
 
 type Community = Record<string, any>;
-const value = (figure: unknown) => (typeof figure === 'object' && figure !== null ? (figure as { value: number }).value : figure);
+const value = (figure: unknown) =>
+  typeof figure === 'object' && figure !== null ? (figure as { value: number }).value : figure;
 
 describe('seed data over the API', () => {
   let communities: Community[];
@@ -49,15 +52,27 @@ describe('seed data over the API', () => {
 
   it('states the figures of 康乐, 共和路, 新华 and 重华 as the articles give them', () => {
     expect(byCode('kangle')).toMatchObject({ population: 9050, households: 3180, partyMembers: 278 });
-    expect(byCode('gonghelu')).toMatchObject({ population: 14929, households: 5002, floatingPopulation: 7562, volunteers: 3681 });
+    expect(byCode('gonghelu')).toMatchObject({
+      population: 14929,
+      households: 5002,
+      floatingPopulation: 7562,
+      volunteers: 3681,
+    });
     expect(byCode('xinhua').partyMembersByCategory).toMatchObject({ resident: 25, inService: 163 });
     expect(byCode('xinhua').partyMembers).toBe(188);
-    expect(byCode('chonghua')).toMatchObject({ population: 4000, populationAtLeast: true, households: 1037, partyMembers: 11 });
+    expect(byCode('chonghua')).toMatchObject({
+      population: 4000,
+      populationAtLeast: true,
+      households: 1037,
+      partyMembers: 11,
+    });
     expect(byCode('chonghua').partyMembersByCategory).toMatchObject({ resident: 6, mobile: 5 });
   });
 
   it('names the figures it generated, and only those', () => {
-    expect(byCode('longhailu').generatedFields).toEqual(expect.arrayContaining(['households', 'areaKm2', 'partyMembers']));
+    expect(byCode('longhailu').generatedFields).toEqual(
+      expect.arrayContaining(['households', 'areaKm2', 'partyMembers']),
+    );
     expect(byCode('kangle').generatedFields).not.toContain('households');
     expect(byCode('gonghelu').generatedFields).not.toContain('volunteers');
   });
@@ -76,7 +91,8 @@ describe('seed data over the API', () => {
       const buildings = c.grids.flatMap((g: Community) => g.buildings);
       expect(buildings.reduce((s: number, b: Community) => s + b.households, 0)).toBe(c.households);
       expect(buildings.reduce((s: number, b: Community) => s + b.population, 0)).toBe(c.population);
-      for (const g of c.grids) expect(g.buildings.reduce((s: number, b: Community) => s + b.population, 0)).toBe(g.population);
+      for (const g of c.grids)
+        expect(g.buildings.reduce((s: number, b: Community) => s + b.population, 0)).toBe(g.population);
     }
   });
 
@@ -107,7 +123,8 @@ describe('seed data over the API', () => {
   it('places every building inside its own grid', () => {
     for (const c of communities.filter((c) => c.hasLocation)) {
       for (const g of c.grids) {
-        for (const b of g.buildings) expect(booleanPointInPolygon([b.location.lng, b.location.lat], g.boundary), b.code).toBe(true);
+        for (const b of g.buildings)
+          expect(booleanPointInPolygon([b.location.lng, b.location.lat], g.boundary), b.code).toBe(true);
       }
     }
   });

@@ -4,18 +4,25 @@ import { inject } from 'vitest';
 import { startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
-beforeAll(async () => { server = await startTestServer(); });
+beforeAll(async () => {
+  server = await startTestServer();
+});
 afterAll(() => server.close());
 
-const token = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', 'server/src/cli/token.ts', ...args], {
-  env: { ...process.env, DATABASE_URL: inject('databaseUrl') }, encoding: 'utf8',
-});
+const token = (...args: string[]) =>
+  execFileSync(process.execPath, ['--import', 'tsx', 'server/src/cli/token.ts', ...args], {
+    env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
+    encoding: 'utf8',
+  });
 
 it('creates, lists and revokes a display token from the command line', async () => {
   const created = token('create', '--role', 'display', '--name', '大厅一号屏');
   const value = created.trim().split('\n').at(-1)!;
   const id = /token (\d+)/.exec(created)![1];
-  expect((await server.gql('{ viewer { role tokenName } }', {}, value)).data!.viewer).toEqual({ role: 'DISPLAY', tokenName: '大厅一号屏' });
+  expect((await server.gql('{ viewer { role tokenName } }', {}, value)).data!.viewer).toEqual({
+    role: 'DISPLAY',
+    tokenName: '大厅一号屏',
+  });
   expect(token('list')).toMatch(new RegExp(`^${id}\\tdisplay\\t大厅一号屏\\tall\\tactive$`, 'm'));
   token('revoke', '--id', id);
   expect((await server.gql('{ viewer { role } }', {}, value)).status).toBe(401);
@@ -23,5 +30,7 @@ it('creates, lists and revokes a display token from the command line', async () 
 });
 
 it('explains a bad role instead of creating anything', () => {
-  expect(() => token('create', '--role', 'mayor', '--name', 'x')).toThrow(/--role must be one of admin, leader, analyst, grid_worker, display/);
+  expect(() => token('create', '--role', 'mayor', '--name', 'x')).toThrow(
+    /--role must be one of admin, leader, analyst, grid_worker, display/,
+  );
 });

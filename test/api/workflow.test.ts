@@ -14,7 +14,8 @@ afterAll(() => server.close());
 
 const REPORT = `mutation($input: ReportCaseInput!) { reportCase(input: $input) { code status deadline events { from to } } }`;
 const MOVE = `mutation($code: String!, $to: CaseStatus!, $note: String) { transitionCase(code: $code, to: $to, note: $note) { code status closedAt events { from to note } } }`;
-const report = (token?: string, grid = gridCode) => server.gql(REPORT, { input: { gridCode: grid, category: 'FACILITY', description: '41号楼下水道堵塞' } }, token);
+const report = (token?: string, grid = gridCode) =>
+  server.gql(REPORT, { input: { gridCode: grid, category: 'FACILITY', description: '41号楼下水道堵塞' } }, token);
 
 describe('case workflow over HTTP', () => {
   it('walks a case from report to closure, logging every step', async () => {
@@ -27,11 +28,22 @@ describe('case workflow over HTTP', () => {
       expect(moved.errors, to).toBeUndefined();
       expect(moved.data!.transitionCase.status).toBe(to);
     }
-    const { data } = await server.gql(`{ cases(filter: { gridCode: "${gridCode}", status: [CLOSED] }, first: 1) { edges { node { code closedAt events { to } } } } }`);
+    const { data } = await server.gql(
+      `{ cases(filter: { gridCode: "${gridCode}", status: [CLOSED] }, first: 1) { edges { node { code closedAt events { to } } } } }`,
+    );
     const node = data!.cases.edges[0].node;
     expect(node.code).toBe(code);
     expect(node.closedAt).not.toBeNull();
-    expect(node.events.map((e: { to: string }) => e.to)).toEqual(['REPORTED', 'ACCEPTED', 'DISPATCHED', 'HANDLED', 'DISPATCHED', 'HANDLED', 'VERIFIED', 'CLOSED']);
+    expect(node.events.map((e: { to: string }) => e.to)).toEqual([
+      'REPORTED',
+      'ACCEPTED',
+      'DISPATCHED',
+      'HANDLED',
+      'DISPATCHED',
+      'HANDLED',
+      'VERIFIED',
+      'CLOSED',
+    ]);
   });
 
   it('refuses an illegal transition with ILLEGAL_TRANSITION and changes nothing', async () => {
@@ -44,7 +56,9 @@ describe('case workflow over HTTP', () => {
     expect(row.status).toBe('REPORTED');
     expect(row.closedAt).toBeNull();
     expect(row.events).toHaveLength(1);
-    expect(await server.db.gridDayRollup.findMany({ orderBy: [{ gridId: 'asc' }, { day: 'asc' }] })).toEqual(rollupsBefore);
+    expect(await server.db.gridDayRollup.findMany({ orderBy: [{ gridId: 'asc' }, { day: 'asc' }] })).toEqual(
+      rollupsBefore,
+    );
   });
 
   it('needs a token to change data, and one whose scope covers the grid', async () => {
@@ -69,7 +83,11 @@ describe('case workflow over HTTP', () => {
 
   it('shows grid workers and reporters only to those allowed to see personal data', async () => {
     const query = `{ grid(code: "${gridCode}") { worker { name phone } } cases(filter: { gridCode: "${gridCode}", status: [CLOSED] }, first: 1) { edges { node { reporter { name } } } } }`;
-    for (const token of [undefined, TEST_DISPLAY_TOKEN, (await createToken(server.db, { name: 'analyst', role: 'ANALYST' })).token]) {
+    for (const token of [
+      undefined,
+      TEST_DISPLAY_TOKEN,
+      (await createToken(server.db, { name: 'analyst', role: 'ANALYST' })).token,
+    ]) {
       const { data } = await server.gql(query, {}, token);
       expect(data!.grid.worker).toBeNull();
       expect(data!.cases.edges[0].node.reporter).toBeNull();

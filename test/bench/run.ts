@@ -25,14 +25,22 @@ try {
   const config = readConfig({ DATABASE_URL: databaseUrl, SEED_ON_START: 'true' });
   const seedStarted = performance.now();
   const { db } = await prepareDatabase(config);
-  console.log(`first start (migrations and the seed of 5 communities): ${(performance.now() - seedStarted).toFixed(0)} ms`);
-  execFileSync(process.execPath, ['--import', 'tsx', 'prisma/scripts/generate.ts', '--communities', String(COMMUNITIES), '--cases', String(CASES)], { env, stdio: ['ignore', 'inherit', 'ignore'] });
+  console.log(
+    `first start (migrations and the seed of 5 communities): ${(performance.now() - seedStarted).toFixed(0)} ms`,
+  );
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'prisma/scripts/generate.ts', '--communities', String(COMMUNITIES), '--cases', String(CASES)],
+    { env, stdio: ['ignore', 'inherit', 'ignore'] },
+  );
   // Logging costs what it costs in production; the lines go nowhere.
   const server = await createServer(config, db, { logger: createLogger('info', pino.destination('/dev/null')) });
   const url = await server.listen(0, '127.0.0.1');
   const raw = new Sqlite(join(folder, 'bench.db'), { readonly: true });
   const from = new Date(Date.now() - 365 * 86_400_000);
-  const fromDay = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate())).toISOString().replace('Z', '+00:00');
+  const fromDay = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()))
+    .toISOString()
+    .replace('Z', '+00:00');
 
   async function median(run: () => Promise<unknown> | unknown): Promise<number> {
     await run();
@@ -45,33 +53,77 @@ try {
     return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)];
   }
   const gql = async (query: string) => {
-    const body = await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
+    const body = await (
+      await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      })
+    ).json();
     if (body.errors) throw new Error(JSON.stringify(body.errors));
     return body;
   };
 
   const rows: [string, number, number][] = [];
-  rows.push(['summary of all communities (reported, closed, on-time, backlog)',
-    await median(() => gql(`{ summary(metrics: [CASES_REPORTED, CASES_CLOSED, ON_TIME_RATE, BACKLOG], from: "${from.toISOString()}") { metric value } }`)),
-    await median(() => raw.prepare(`SELECT
+  rows.push([
+    'summary of all communities (reported, closed, on-time, backlog)',
+    await median(() =>
+      gql(
+        `{ summary(metrics: [CASES_REPORTED, CASES_CLOSED, ON_TIME_RATE, BACKLOG], from: "${from.toISOString()}") { metric value } }`,
+      ),
+    ),
+    await median(() =>
+      raw
+        .prepare(
+          `SELECT
         SUM(reportedAt >= @from) AS reported,
         SUM(closedAt >= @from) AS closed,
         SUM(closedAt >= @from AND closedAt <= deadline) AS onTime,
         SUM(closedAt IS NULL AND rejectedAt IS NULL) AS backlog
-      FROM "Case"`).get({ from: fromDay }))]);
-  const community = (raw.prepare('SELECT code, id FROM Community ORDER BY id DESC LIMIT 1').get() as { code: string; id: number });
-  rows.push(['one community\'s grids on the map, coloured by on-time rate',
-    await median(() => gql(`{ mapFeatures(level: GRID, communityCode: "${community.code}", metric: ON_TIME_RATE, zoom: 16) }`)),
-    await median(() => raw.prepare(`SELECT g.code, g.name, g.boundary, SUM(c.closedAt >= @from AND c.closedAt <= c.deadline) * 1.0 / NULLIF(SUM(c.closedAt >= @from), 0) AS rate
-      FROM Grid g LEFT JOIN "Case" c ON c.gridId = g.id WHERE g.communityId = @id GROUP BY g.id`).all({ from: fromDay, id: community.id }))]);
-  rows.push(['every community with its grids and buildings',
+      FROM "Case"`,
+        )
+        .get({ from: fromDay }),
+    ),
+  ]);
+  const community = raw.prepare('SELECT code, id FROM Community ORDER BY id DESC LIMIT 1').get() as {
+    code: string;
+    id: number;
+  };
+  rows.push([
+    "one community's grids on the map, coloured by on-time rate",
+    await median(() =>
+      gql(`{ mapFeatures(level: GRID, communityCode: "${community.code}", metric: ON_TIME_RATE, zoom: 16) }`),
+    ),
+    await median(() =>
+      raw
+        .prepare(
+          `SELECT g.code, g.name, g.boundary, SUM(c.closedAt >= @from AND c.closedAt <= c.deadline) * 1.0 / NULLIF(SUM(c.closedAt >= @from), 0) AS rate
+      FROM Grid g LEFT JOIN "Case" c ON c.gridId = g.id WHERE g.communityId = @id GROUP BY g.id`,
+        )
+        .all({ from: fromDay, id: community.id }),
+    ),
+  ]);
+  rows.push([
+    'every community with its grids and buildings',
     await median(() => gql('{ communities { code grids { code buildings { code households } } } }')),
-    await median(() => raw.prepare('SELECT c.code, g.code, b.code, b.households FROM Community c JOIN Grid g ON g.communityId = c.id JOIN Building b ON b.gridId = g.id').all())]);
+    await median(() =>
+      raw
+        .prepare(
+          'SELECT c.code, g.code, b.code, b.households FROM Community c JOIN Grid g ON g.communityId = c.id JOIN Building b ON b.gridId = g.id',
+        )
+        .all(),
+    ),
+  ]);
 
-  const counts = raw.prepare('SELECT (SELECT COUNT(*) FROM Community) AS communities, (SELECT COUNT(*) FROM Grid) AS grids, (SELECT COUNT(*) FROM Building) AS buildings, (SELECT COUNT(*) FROM "Case") AS cases').get();
+  const counts = raw
+    .prepare(
+      'SELECT (SELECT COUNT(*) FROM Community) AS communities, (SELECT COUNT(*) FROM Grid) AS grids, (SELECT COUNT(*) FROM Building) AS buildings, (SELECT COUNT(*) FROM "Case") AS cases',
+    )
+    .get();
   console.log(`\ndata: ${JSON.stringify(counts)}; median of ${RUNS} runs each\n`);
   console.log('| read | GraphQL over HTTP (ms) | raw SQL baseline (ms) | ratio |\n|---|---|---|---|');
-  for (const [name, api, sql] of rows) console.log(`| ${name} | ${api.toFixed(1)} | ${sql.toFixed(1)} | ${(api / sql).toFixed(2)}× |`);
+  for (const [name, api, sql] of rows)
+    console.log(`| ${name} | ${api.toFixed(1)} | ${sql.toFixed(1)} | ${(api / sql).toFixed(2)}× |`);
   raw.close();
   await server.close();
   server.httpServer.close();

@@ -35,9 +35,14 @@ describe('the map dashboard in Chromium', () => {
     await page.goto(`${server.url}/c/kangle?metric=POPULATION`);
     await expect.poll(features, { timeout: 20_000 }).toBe('8');
     await expect.poll(() => page.getByTestId('kpi-population').getAttribute('data-value')).toBe('9050');
-    for (const chart of ['ranking', 'population', 'party', 'volunteer-hours', 'cases', 'categories']) await expect.poll(() => page.getByTestId(`chart-${chart}`).count()).toBe(1);
+    for (const chart of ['ranking', 'population', 'party', 'volunteer-hours', 'cases', 'categories'])
+      await expect.poll(() => page.getByTestId(`chart-${chart}`).count()).toBe(1);
     await shot('community-kangle');
-    const grid = await server.db.grid.findFirstOrThrow({ where: { community: { code: 'kangle' } }, orderBy: { code: 'asc' }, include: { buildings: true } });
+    const grid = await server.db.grid.findFirstOrThrow({
+      where: { community: { code: 'kangle' } },
+      orderBy: { code: 'asc' },
+      include: { buildings: true },
+    });
     await page.goto(`${server.url}/c/kangle/g/${grid.code}?metric=HOUSEHOLDS`);
     await expect.poll(() => map().getAttribute('data-level'), { timeout: 20_000 }).toBe('BUILDING');
     await expect.poll(features).toBe(String(grid.buildings.length));
@@ -69,7 +74,9 @@ describe('the map dashboard in Chromium', () => {
   it('switches the basemap without reloading the page', async () => {
     await page.goto(`${server.url}/`);
     await expect.poll(features, { timeout: 20_000 }).toBe('4');
-    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 42; });
+    await page.evaluate(() => {
+      (window as unknown as { marker: number }).marker = 42;
+    });
     await page.getByTestId('basemap-select').selectOption('amap');
     await expect.poll(features).toBe('4');
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
@@ -77,14 +84,18 @@ describe('the map dashboard in Chromium', () => {
 
   it('shows 重华 without a map and without crashing', async () => {
     await page.goto(`${server.url}/c/chonghua`);
-    await expect.poll(() => page.getByTestId('kpi-population').getAttribute('data-value'), { timeout: 20_000 }).toBe('4000');
+    await expect
+      .poll(() => page.getByTestId('kpi-population').getAttribute('data-value'), { timeout: 20_000 })
+      .toBe('4000');
     expect(await features()).toBe('0');
     await expect.poll(() => page.getByTestId('no-location').textContent()).toContain('暂无地理位置');
   });
 
   it('compares 康乐 and 共和路 side by side, raw and per 1,000', async () => {
     await page.goto(`${server.url}/compare?c=kangle,gonghelu`);
-    await expect.poll(() => page.getByTestId('compare-POPULATION-kangle').getAttribute('data-value'), { timeout: 20_000 }).toBe('9050');
+    await expect
+      .poll(() => page.getByTestId('compare-POPULATION-kangle').getAttribute('data-value'), { timeout: 20_000 })
+      .toBe('9050');
     expect(await page.getByTestId('compare-POPULATION-gonghelu').getAttribute('data-value')).toBe('14929');
     expect(await page.getByTestId('compare-VOLUNTEERS-gonghelu').textContent()).toMatch(/3,681.*每千人.*最好/);
     await shot('compare');

@@ -20,7 +20,9 @@ async function openWall(url: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await page.goto(url);
   // A marker that survives only as long as the page is not reloaded or navigated.
-  await page.evaluate(() => { (window as unknown as { wallMarker: string }).wallMarker = 'same page'; });
+  await page.evaluate(() => {
+    (window as unknown as { wallMarker: string }).wallMarker = 'same page';
+  });
   return page;
 }
 
@@ -28,17 +30,27 @@ const samePage = (page: Page) => page.evaluate(() => (window as unknown as { wal
 const backlog = (page: Page) => page.getByTestId('kpi-backlog').getAttribute('data-value');
 
 async function reportCase(url: string, community: string) {
-  const grid = await server.db.grid.findFirstOrThrow({ where: { community: { code: community } }, orderBy: { code: 'asc' } });
+  const grid = await server.db.grid.findFirstOrThrow({
+    where: { community: { code: community } },
+    orderBy: { code: 'asc' },
+  });
   const response = await fetch(`${url}/graphql`, {
-    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
-    body: JSON.stringify({ query: 'mutation($i: ReportCaseInput!) { reportCase(input: $i) { code } }', variables: { i: { gridCode: grid.code, category: 'SAFETY', description: '楼道飞线充电' } } }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+    body: JSON.stringify({
+      query: 'mutation($i: ReportCaseInput!) { reportCase(input: $i) { code } }',
+      variables: { i: { gridCode: grid.code, category: 'SAFETY', description: '楼道飞线充电' } },
+    }),
   });
   expect((await response.json()).errors).toBeUndefined();
 }
 
 describe('the wall display', () => {
   it('shows a full-screen message, not data, for a missing or wrong token', async () => {
-    for (const [query, text] of [['', '缺少显示令牌'], ['?token=wrong-token-value', '无效或已被撤销']]) {
+    for (const [query, text] of [
+      ['', '缺少显示令牌'],
+      ['?token=wrong-token-value', '无效或已被撤销'],
+    ]) {
       const page = await openWall(`${server.url}/wall${query}`);
       await expect.poll(() => page.getByTestId('wall-message').textContent(), { timeout: 10_000 }).toContain(text);
       expect(await page.getByTestId('kpi-backlog').count()).toBe(0);
@@ -59,7 +71,12 @@ describe('the wall display', () => {
     expect(await samePage(page)).toBe('same page');
     const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.wall')!).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(28);
-    expect(await page.evaluate(() => document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth)).toBe(true);
+    expect(
+      await page.evaluate(
+        () =>
+          document.documentElement.scrollHeight <= innerHeight && document.documentElement.scrollWidth <= innerWidth,
+      ),
+    ).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/wall.png` });
     await page.close();
   });
@@ -143,7 +160,9 @@ describe('memory over a long rotation', () => {
       await page.waitForTimeout(250);
     }
     const after = await heap();
-    console.log(`wall memory: JS heap ${(before / 1e6).toFixed(1)} MB before, ${(after / 1e6).toFixed(1)} MB after about 500 rotations`);
+    console.log(
+      `wall memory: JS heap ${(before / 1e6).toFixed(1)} MB before, ${(after / 1e6).toFixed(1)} MB after about 500 rotations`,
+    );
     expect(scopesSeen.size).toBeGreaterThanOrEqual(4);
     expect(after).toBeLessThan(before * 1.5 + 10e6);
     expect(await samePage(page)).toBe('same page');

@@ -8,7 +8,9 @@ import { useRoute } from './route';
 
 // Each screen is its own chunk: the compare screen's code loads when it is opened.
 const Dashboard = lazy(() => import('./Dashboard').then((m) => ({ default: m.Dashboard })));
-const CompareScreen = lazy(() => import('../features/compare/CompareScreen').then((m) => ({ default: m.CompareScreen })));
+const CompareScreen = lazy(() =>
+  import('../features/compare/CompareScreen').then((m) => ({ default: m.CompareScreen })),
+);
 
 export function App() {
   const { strings } = useStrings();
@@ -19,13 +21,20 @@ export function App() {
   const period = useMemo(() => periodRange(route.period), [route.period]);
   return (
     <div className="app">
-      <Header route={route} basemap={basemap} navigate={navigate} onBasemap={setBasemap}
-        onSearch={(hit) => navigate({ screen: 'dashboard', communityCode: hit.communityCode, gridCode: hit.gridCode })} />
+      <Header
+        route={route}
+        basemap={basemap}
+        navigate={navigate}
+        onBasemap={setBasemap}
+        onSearch={(hit) => navigate({ screen: 'dashboard', communityCode: hit.communityCode, gridCode: hit.gridCode })}
+      />
       <ErrorBoundary message={strings.crashed}>
         <Suspense fallback={<div className="screen-loading skeleton" aria-busy="true" />}>
-          {route.screen === 'compare'
-            ? <CompareScreen codes={route.compared} period={period} onChange={(compared) => navigate({ compared })} />
-            : <Dashboard route={route} period={period} basemap={basemap} config={config} navigate={navigate} />}
+          {route.screen === 'compare' ? (
+            <CompareScreen codes={route.compared} period={period} onChange={(compared) => navigate({ compared })} />
+          ) : (
+            <Dashboard route={route} period={period} basemap={basemap} config={config} navigate={navigate} />
+          )}
         </Suspense>
       </ErrorBoundary>
     </div>

@@ -14,50 +14,128 @@ import { useStrings } from '../i18n/LanguageProvider';
 import { COMMUNITY_ROWS, GRID_ROWS, KPI_METRICS, SCOPE_SERIES, SCOPE_SUMMARY } from './queries';
 import type { Route } from './route';
 
-interface Props { route: Route; period: { from: string; to: string }; basemap: BasemapName; config: ServerConfig | null; navigate(next: Partial<Route>): void }
+interface Props {
+  route: Route;
+  period: { from: string; to: string };
+  basemap: BasemapName;
+  config: ServerConfig | null;
+  navigate(next: Partial<Route>): void;
+}
 
 /** The leader's screen: the scope's key figures, its map, and charts of its parts. */
 export function Dashboard({ route, period, basemap, config, navigate }: Props) {
   const { strings } = useStrings();
   const { communityCode, gridCode, metric } = route;
-  const summary = useQuery(SCOPE_SUMMARY, { variables: { metrics: [...KPI_METRICS], communityCode, gridCode, ...period } });
+  const summary = useQuery(SCOPE_SUMMARY, {
+    variables: { metrics: [...KPI_METRICS], communityCode, gridCode, ...period },
+  });
   const communities = useQuery(COMMUNITY_ROWS, { variables: { metric, ...period } });
-  const grids = useQuery(GRID_ROWS, { variables: { code: communityCode ?? '', metric, ...period }, skip: !communityCode });
+  const grids = useQuery(GRID_ROWS, {
+    variables: { code: communityCode ?? '', metric, ...period },
+    skip: !communityCode,
+  });
   const series = useQuery(SCOPE_SERIES, { variables: { communityCode, gridCode, ...period } });
   const error = summary.error ?? communities.error ?? grids.error ?? series.error;
   const allCommunities = communities.data?.communities ?? [];
   const community = grids.data?.community;
-  const rows = communityCode ? community?.grids ?? [] : allCommunities;
+  const rows = communityCode ? (community?.grids ?? []) : allCommunities;
   const rowsLoading = communityCode ? grids.loading : communities.loading;
   const grid = community?.grids.find((g) => g.code === gridCode);
-  const select = (code: string) => navigate(communityCode ? { gridCode: code } : { communityCode: code, gridCode: null });
+  const select = (code: string) =>
+    navigate(communityCode ? { gridCode: code } : { communityCode: code, gridCode: null });
   const client = useApolloClient();
   // Every query on screen failed together; retry them all, the map's included.
   const retry = () => client.refetchQueries({ include: 'active' });
   return (
     <>
-      {error && <div className="banner" role="alert" data-testid="error-banner">{strings.error} <button type="button" onClick={() => void retry()}>{strings.retry}</button></div>}
+      {error && (
+        <div className="banner" role="alert" data-testid="error-banner">
+          {strings.error}{' '}
+          <button type="button" onClick={() => void retry()}>
+            {strings.retry}
+          </button>
+        </div>
+      )}
       <nav className="breadcrumb" data-testid="breadcrumb">
-        <a href="/" onClick={(e) => { e.preventDefault(); navigate({ communityCode: null, gridCode: null }); }}>{strings.allCommunities}</a>
-        {community && <> › <a href={`/c/${communityCode}`} onClick={(e) => { e.preventDefault(); navigate({ gridCode: null }); }}>{community.name}</a></>}
-        {grid && <> › <span>{grid.name}</span></>}
+        <a
+          href="/"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate({ communityCode: null, gridCode: null });
+          }}
+        >
+          {strings.allCommunities}
+        </a>
+        {community && (
+          <>
+            {' '}
+            ›{' '}
+            <a
+              href={`/c/${communityCode}`}
+              onClick={(e) => {
+                e.preventDefault();
+                navigate({ gridCode: null });
+              }}
+            >
+              {community.name}
+            </a>
+          </>
+        )}
+        {grid && (
+          <>
+            {' '}
+            › <span>{grid.name}</span>
+          </>
+        )}
         <span className="period"> · {strings.periods[route.period]}</span>
       </nav>
       <KpiCards kpis={summary.dataState === 'complete' ? summary.data.summary : null} />
       <main className="body">
         <ErrorBoundary message={strings.crashed}>
-          <GridMap communityCode={communityCode} gridCode={gridCode} metric={metric} period={period} basemap={basemap} config={config} onSelect={select} />
+          <GridMap
+            communityCode={communityCode}
+            gridCode={gridCode}
+            metric={metric}
+            period={period}
+            basemap={basemap}
+            config={config}
+            onSelect={select}
+          />
         </ErrorBoundary>
         <aside className="side">
           <ErrorBoundary message={strings.crashed}>
-            {gridCode ? <OpenCasesList gridCode={gridCode} /> : <RankingChart rows={rows} metric={metric} loading={rowsLoading} onSelect={select} />}
+            {gridCode ? (
+              <OpenCasesList gridCode={gridCode} />
+            ) : (
+              <RankingChart rows={rows} metric={metric} loading={rowsLoading} onSelect={select} />
+            )}
             {!communityCode && allCommunities.some((c) => !c.hasLocation) && (
               <section className="panel" data-testid="no-location">
                 <p>{strings.noLocation}</p>
-                <ul>{allCommunities.filter((c) => !c.hasLocation).map((c) => <li key={c.code}><a href={`/c/${c.code}`} onClick={(e) => { e.preventDefault(); select(c.code); }}>{c.name}</a></li>)}</ul>
+                <ul>
+                  {allCommunities
+                    .filter((c) => !c.hasLocation)
+                    .map((c) => (
+                      <li key={c.code}>
+                        <a
+                          href={`/c/${c.code}`}
+                          onClick={(e) => {
+                            e.preventDefault();
+                            select(c.code);
+                          }}
+                        >
+                          {c.name}
+                        </a>
+                      </li>
+                    ))}
+                </ul>
               </section>
             )}
-            {community && !community.hasLocation && <section className="panel" data-testid="no-location">{strings.noLocationHere}</section>}
+            {community && !community.hasLocation && (
+              <section className="panel" data-testid="no-location">
+                {strings.noLocationHere}
+              </section>
+            )}
           </ErrorBoundary>
         </aside>
       </main>

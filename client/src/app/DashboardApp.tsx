@@ -7,7 +7,12 @@ const client = new ApolloClient({
   link: new HttpLink({ uri: '/graphql' }),
   cache: new InMemoryCache({
     // Places are identified by their codes, so every query about a community updates the same cache entry.
-    typePolicies: { Community: { keyFields: ['code'] }, Grid: { keyFields: ['code'] }, Building: { keyFields: ['code'] }, Case: { keyFields: ['code'] } },
+    typePolicies: {
+      Community: { keyFields: ['code'] },
+      Grid: { keyFields: ['code'] },
+      Building: { keyFields: ['code'] },
+      Case: { keyFields: ['code'] },
+    },
   }),
 });
 

@@ -6,8 +6,11 @@ import { PERIODS, type PeriodPreset } from '../../../shared/time/period-presets'
 import type { Route } from './route';
 
 interface Props {
-  route: Route; basemap: BasemapName;
-  navigate(next: Partial<Route>): void; onBasemap(name: BasemapName): void; onSearch(hit: SearchHit): void;
+  route: Route;
+  basemap: BasemapName;
+  navigate(next: Partial<Route>): void;
+  onBasemap(name: BasemapName): void;
+  onSearch(hit: SearchHit): void;
 }
 
 export function Header({ route, basemap, navigate, onBasemap, onSearch }: Props) {
@@ -18,27 +21,60 @@ export function Header({ route, basemap, navigate, onBasemap, onSearch }: Props)
       <SearchBox onPick={onSearch} />
       {route.screen === 'dashboard' && (
         <>
-          <label>{strings.metric}
-            <select value={route.metric} data-testid="metric-select" onChange={(e) => navigate({ metric: e.target.value as Metric })}>
-              {METRICS.map((m) => <option key={m} value={m}>{strings.metrics[m]}</option>)}
+          <label>
+            {strings.metric}
+            <select
+              value={route.metric}
+              data-testid="metric-select"
+              onChange={(e) => navigate({ metric: e.target.value as Metric })}
+            >
+              {METRICS.map((m) => (
+                <option key={m} value={m}>
+                  {strings.metrics[m]}
+                </option>
+              ))}
             </select>
           </label>
-          <label>{strings.basemap}
-            <select value={basemap} data-testid="basemap-select" onChange={(e) => onBasemap(e.target.value as BasemapName)}>
-              {BASEMAPS.map((b) => <option key={b} value={b}>{strings.basemaps[b]}</option>)}
+          <label>
+            {strings.basemap}
+            <select
+              value={basemap}
+              data-testid="basemap-select"
+              onChange={(e) => onBasemap(e.target.value as BasemapName)}
+            >
+              {BASEMAPS.map((b) => (
+                <option key={b} value={b}>
+                  {strings.basemaps[b]}
+                </option>
+              ))}
             </select>
           </label>
         </>
       )}
-      <label>{strings.period}
-        <select value={route.period} data-testid="period-select" onChange={(e) => navigate({ period: e.target.value as PeriodPreset })}>
-          {PERIODS.map((p) => <option key={p} value={p}>{strings.periods[p]}</option>)}
+      <label>
+        {strings.period}
+        <select
+          value={route.period}
+          data-testid="period-select"
+          onChange={(e) => navigate({ period: e.target.value as PeriodPreset })}
+        >
+          {PERIODS.map((p) => (
+            <option key={p} value={p}>
+              {strings.periods[p]}
+            </option>
+          ))}
         </select>
       </label>
-      <button type="button" data-testid="compare-link" onClick={() => navigate(route.screen === 'compare' ? { screen: 'dashboard' } : { screen: 'compare' })}>
+      <button
+        type="button"
+        data-testid="compare-link"
+        onClick={() => navigate(route.screen === 'compare' ? { screen: 'dashboard' } : { screen: 'compare' })}
+      >
         {route.screen === 'compare' ? strings.backToMap : strings.compare}
       </button>
-      <button type="button" onClick={toggleLanguage} data-testid="language-switch">{strings.languageSwitch}</button>
+      <button type="button" onClick={toggleLanguage} data-testid="language-switch">
+        {strings.languageSwitch}
+      </button>
     </header>
   );
 }

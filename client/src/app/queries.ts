@@ -1,23 +1,44 @@
 import { graphql } from '../gql';
 
 /** The dashboard's queries, composed of the fragments its components declare. */
-export const KPI_METRICS = ['POPULATION', 'HOUSEHOLDS', 'PARTY_MEMBERS', 'VOLUNTEERS', 'VOLUNTEER_HOURS', 'CLOSURE_RATE', 'ON_TIME_RATE', 'BACKLOG'] as const;
+export const KPI_METRICS = [
+  'POPULATION',
+  'HOUSEHOLDS',
+  'PARTY_MEMBERS',
+  'VOLUNTEERS',
+  'VOLUNTEER_HOURS',
+  'CLOSURE_RATE',
+  'ON_TIME_RATE',
+  'BACKLOG',
+] as const;
 
 export const SCOPE_SUMMARY = graphql(`
   query ScopeSummary($metrics: [Metric!]!, $communityCode: String, $gridCode: String, $from: DateTime, $to: DateTime) {
-    summary(metrics: $metrics, communityCode: $communityCode, gridCode: $gridCode, from: $from, to: $to) { ...KpiCards_summary }
+    summary(metrics: $metrics, communityCode: $communityCode, gridCode: $gridCode, from: $from, to: $to) {
+      ...KpiCards_summary
+    }
   }
 `);
 
 export const COMMUNITY_ROWS = graphql(`
   query CommunityRows($metric: Metric!, $from: DateTime, $to: DateTime) {
-    communities { hasLocation ...ChartRows_community }
+    communities {
+      hasLocation
+      ...ChartRows_community
+    }
   }
 `);
 
 export const GRID_ROWS = graphql(`
   query GridRows($code: String!, $metric: Metric!, $from: DateTime, $to: DateTime) {
-    community(code: $code) { code name hasLocation grids { ...ChartRows_grid } }
+    community(code: $code) {
+      code
+      name
+      hasLocation
+      grids {
+        ...ChartRows_grid
+      }
+    }
   }
 `);
 

@@ -32,8 +32,11 @@ export function parseRoute(location: Pick<Location, 'pathname' | 'search'>): Rou
 
 export function routeUrl(route: Route): string {
   const params = new URLSearchParams({ metric: route.metric, period: route.period });
-  if (route.screen === 'compare') return `/compare?${new URLSearchParams({ c: route.compared.join(','), period: route.period })}`;
-  const path = route.communityCode ? `/c/${encodeURIComponent(route.communityCode)}${route.gridCode ? `/g/${encodeURIComponent(route.gridCode)}` : ''}` : '/';
+  if (route.screen === 'compare')
+    return `/compare?${new URLSearchParams({ c: route.compared.join(','), period: route.period })}`;
+  const path = route.communityCode
+    ? `/c/${encodeURIComponent(route.communityCode)}${route.gridCode ? `/g/${encodeURIComponent(route.gridCode)}` : ''}`
+    : '/';
   return `${path}?${params}`;
 }
 
@@ -42,7 +45,9 @@ export function useRoute() {
   useEffect(function followBackButton() {
     const onPop = () => setRoute(parseRoute(window.location));
     window.addEventListener('popstate', onPop);
-    return function stopFollowing() { window.removeEventListener('popstate', onPop); };
+    return function stopFollowing() {
+      window.removeEventListener('popstate', onPop);
+    };
   }, []);
   const navigate = useCallback((next: Partial<Route>) => {
     setRoute((current) => {

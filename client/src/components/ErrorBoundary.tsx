@@ -13,6 +13,12 @@ export class ErrorBoundary extends Component<{ message: string; children: ReactN
   }
 
   render() {
-    return this.state.failed ? <div className="panel failed" role="alert">{this.props.message}</div> : this.props.children;
+    return this.state.failed ? (
+      <div className="panel failed" role="alert">
+        {this.props.message}
+      </div>
+    ) : (
+      this.props.children
+    );
   }
 }

@@ -1,7 +1,13 @@
 import type { ReactNode } from 'react';
 import { useStrings } from '../i18n/LanguageProvider';
 
-interface Props { title: string; testId: string; loading: boolean; empty: boolean; children: ReactNode }
+interface Props {
+  title: string;
+  testId: string;
+  loading: boolean;
+  empty: boolean;
+  children: ReactNode;
+}
 
 /** A titled card with the states people see: a skeleton while loading, a note when empty. */
 export function Panel({ title, testId, loading, empty, children }: Props) {
@@ -9,7 +15,13 @@ export function Panel({ title, testId, loading, empty, children }: Props) {
   return (
     <section className="panel" data-testid={testId} aria-busy={loading}>
       <h2>{title}</h2>
-      {loading ? <div className="skeleton" aria-label={strings.loading} /> : empty ? <p className="empty">{strings.empty}</p> : children}
+      {loading ? (
+        <div className="skeleton" aria-label={strings.loading} />
+      ) : empty ? (
+        <p className="empty">{strings.empty}</p>
+      ) : (
+        children
+      )}
     </section>
   );
 }

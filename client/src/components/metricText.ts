@@ -3,7 +3,13 @@ import { METRIC_DEFINITIONS, type Metric } from '../../../shared/metrics/definit
 import type { Strings } from '../i18n/catalogue';
 
 /** A metric value as people read it: "too few cases" for thin rates, units after counts. */
-export function metricText(metric: Metric, value: number | null, tooFewCases: boolean, language: Language, strings: Strings): string {
+export function metricText(
+  metric: Metric,
+  value: number | null,
+  tooFewCases: boolean,
+  language: Language,
+  strings: Strings,
+): string {
   if (tooFewCases) return strings.tooFew;
   const unit = METRIC_DEFINITIONS[metric].unit;
   const number = formatNumber(value, unit, language);

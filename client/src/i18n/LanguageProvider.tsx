@@ -13,7 +13,8 @@ export interface LanguageState {
 const LanguageContext = createContext<LanguageState | null>(null);
 
 function initialLanguage(remember: boolean): Language {
-  const asked = new URLSearchParams(window.location.search).get('lang') ?? (remember ? localStorage.getItem(KEY) : null);
+  const asked =
+    new URLSearchParams(window.location.search).get('lang') ?? (remember ? localStorage.getItem(KEY) : null);
   return asked === 'en' ? 'en' : 'zh-CN';
 }
 

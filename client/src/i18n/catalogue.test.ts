@@ -3,7 +3,9 @@ import { METRICS } from '../../../shared/metrics/definitions';
 import { CATALOGUE } from './catalogue';
 
 function keys(value: unknown, prefix = ''): string[] {
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => (typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+    typeof v === 'object' ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`],
+  );
 }
 
 describe('string catalogue', () => {
@@ -11,7 +13,10 @@ describe('string catalogue', () => {
     expect(keys(CATALOGUE.en)).toEqual(keys(CATALOGUE['zh-CN']));
     for (const language of Object.values(CATALOGUE)) {
       for (const key of keys(language).filter((k) => k !== 'units.ratio')) {
-        expect(key.split('.').reduce<any>((v, k) => v[k], language), key).not.toBe('');
+        expect(
+          key.split('.').reduce<any>((v, k) => v[k], language),
+          key,
+        ).not.toBe('');
       }
     }
   });

@@ -12,9 +12,20 @@ export const readPolicy: ApolloServerPlugin<Context> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, operation }) {
-        if (!operation || operation.operation !== 'query' || contextValue.viewer.role !== 'PUBLIC' || contextValue.config.publicDashboard) return;
-        const onlyViewer = operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && ['viewer', '__typename'].includes(s.name.value));
-        if (!onlyViewer) throw unauthenticated('This server needs an API token (Authorization: Bearer <token>); PUBLIC_DASHBOARD is off');
+        if (
+          !operation ||
+          operation.operation !== 'query' ||
+          contextValue.viewer.role !== 'PUBLIC' ||
+          contextValue.config.publicDashboard
+        )
+          return;
+        const onlyViewer = operation.selectionSet.selections.every(
+          (s) => s.kind === Kind.FIELD && ['viewer', '__typename'].includes(s.name.value),
+        );
+        if (!onlyViewer)
+          throw unauthenticated(
+            'This server needs an API token (Authorization: Bearer <token>); PUBLIC_DASHBOARD is off',
+          );
       },
     };
   },

@@ -11,17 +11,31 @@ export function newTokenValue(): string {
   return `gs_${randomBytes(32).toString('base64url')}`;
 }
 
-export interface TokenSpec { name: string; role: Role; scope?: string | null }
+export interface TokenSpec {
+  name: string;
+  role: Role;
+  scope?: string | null;
+}
 
-export async function createToken(db: Database, spec: TokenSpec, value = newTokenValue()): Promise<{ id: number; token: string }> {
-  const row = await db.apiToken.create({ data: { name: spec.name, role: spec.role, scope: spec.scope ?? null, hash: hashToken(value) } });
+export async function createToken(
+  db: Database,
+  spec: TokenSpec,
+  value = newTokenValue(),
+): Promise<{ id: number; token: string }> {
+  const row = await db.apiToken.create({
+    data: { name: spec.name, role: spec.role, scope: spec.scope ?? null, hash: hashToken(value) },
+  });
   return { id: row.id, token: value };
 }
 
 /** Make sure a token given in the environment exists (and is not revoked) with this role. */
 export async function ensureToken(db: Database, value: string, spec: TokenSpec): Promise<void> {
   const hash = hashToken(value);
-  await db.apiToken.upsert({ where: { hash }, create: { ...spec, scope: spec.scope ?? null, hash }, update: { role: spec.role, revokedAt: null } });
+  await db.apiToken.upsert({
+    where: { hash },
+    create: { ...spec, scope: spec.scope ?? null, hash },
+    update: { role: spec.role, revokedAt: null },
+  });
 }
 
 export async function findActiveToken(db: Database, value: string) {

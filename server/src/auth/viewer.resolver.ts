@@ -3,7 +3,8 @@ import type { Context } from '../context';
 
 @ObjectType({ description: 'Who the server takes the caller to be' })
 class ViewerInfo {
-  @Field(() => String, { description: 'ADMIN, LEADER, ANALYST, GRID_WORKER, DISPLAY or PUBLIC (no token)' }) role!: string;
+  @Field(() => String, { description: 'ADMIN, LEADER, ANALYST, GRID_WORKER, DISPLAY or PUBLIC (no token)' })
+  role!: string;
   @Field(() => String, { nullable: true }) scope!: string | null;
   @Field(() => String, { nullable: true }) tokenName!: string | null;
   @Field(() => Boolean) publicDashboard!: boolean;

@@ -12,7 +12,10 @@ export interface Viewer {
 export const PUBLIC_VIEWER: Viewer = { role: 'PUBLIC', scope: null, tokenName: null };
 
 /** Where a grid sits, to test a scoped role against it. */
-export interface GridPlace { gridCode: string; subDistrictCode: string }
+export interface GridPlace {
+  gridCode: string;
+  subDistrictCode: string;
+}
 
 function covers(viewer: Viewer, place: GridPlace): boolean {
   if (viewer.role === 'ADMIN') return true;
@@ -28,6 +31,10 @@ export function canSeePersonalData(viewer: Viewer, place: GridPlace): boolean {
 
 /** Reporting and moving cases, logging hours: the same people, with a token. */
 export function assertCanWrite(viewer: Viewer, place: GridPlace): void {
-  if (viewer.role === 'PUBLIC') throw unauthenticated('Changing data needs an API token (Authorization: Bearer <token>)');
-  if (!covers(viewer, place)) throw forbidden(`A ${viewer.role.toLowerCase()} token${viewer.scope ? ` for ${viewer.scope}` : ''} may not change data of grid ${place.gridCode}`);
+  if (viewer.role === 'PUBLIC')
+    throw unauthenticated('Changing data needs an API token (Authorization: Bearer <token>)');
+  if (!covers(viewer, place))
+    throw forbidden(
+      `A ${viewer.role.toLowerCase()} token${viewer.scope ? ` for ${viewer.scope}` : ''} may not change data of grid ${place.gridCode}`,
+    );
 }

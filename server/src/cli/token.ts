@@ -8,7 +8,10 @@ const USAGE = `npm run token -- create --role display --name "大厅一号屏" [
 npm run token -- list
 npm run token -- revoke --id N`;
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' }, scope: { type: 'string' }, id: { type: 'string' } } });
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { role: { type: 'string' }, name: { type: 'string' }, scope: { type: 'string' }, id: { type: 'string' } },
+});
 const db = await connectDatabase(readConfig().databaseUrl);
 try {
   const command = positionals[0];
@@ -20,7 +23,15 @@ try {
     console.log(`token ${id} (${role.toLowerCase()}, ${values.name}); shown once, store it now:\n${token}`);
   } else if (command === 'list') {
     for (const t of await db.apiToken.findMany({ orderBy: { id: 'asc' } })) {
-      console.log([t.id, t.role.toLowerCase(), t.name, t.scope ?? 'all', t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : 'active'].join('\t'));
+      console.log(
+        [
+          t.id,
+          t.role.toLowerCase(),
+          t.name,
+          t.scope ?? 'all',
+          t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : 'active',
+        ].join('\t'),
+      );
     }
   } else if (command === 'revoke') {
     const id = Number(values.id);

@@ -60,32 +60,45 @@ export async function openBulkWriter(url: string): Promise<BulkWriter> {
     db.pragma('synchronous = NORMAL');
     const transaction = transactional(async (sql) => db.exec(sql));
     return {
-      insert: (table, rows) => transaction(async () => {
-        for (const [columns, group] of byColumns(rows)) {
-          const statement = db.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-          for (const row of group) statement.run(columns.map((c) => sqliteValue(row[c])));
-        }
-      }),
+      insert: (table, rows) =>
+        transaction(async () => {
+          for (const [columns, group] of byColumns(rows)) {
+            const statement = db.prepare(
+              `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+            );
+            for (const row of group) statement.run(columns.map((c) => sqliteValue(row[c])));
+          }
+        }),
       transaction,
-      async close() { db.close(); },
+      async close() {
+        db.close();
+      },
     };
   }
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const transaction = transactional((sql) => client.query(sql));
   return {
-    insert: (table, rows) => transaction(async () => {
-      for (const [columns, group] of byColumns(rows)) {
-        const perStatement = Math.floor(60_000 / columns.length);
-        for (let start = 0; start < group.length; start += perStatement) {
-          const chunk = group.slice(start, start + perStatement);
-          const values = chunk.flatMap((row) => columns.map((c) => row[c] ?? null));
-          const tuples = chunk.map((_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
-          await client.query(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`, values);
+    insert: (table, rows) =>
+      transaction(async () => {
+        for (const [columns, group] of byColumns(rows)) {
+          const perStatement = Math.floor(60_000 / columns.length);
+          for (let start = 0; start < group.length; start += perStatement) {
+            const chunk = group.slice(start, start + perStatement);
+            const values = chunk.flatMap((row) => columns.map((c) => row[c] ?? null));
+            const tuples = chunk.map(
+              (_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`,
+            );
+            await client.query(
+              `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`,
+              values,
+            );
+          }
         }
-      }
-    }),
+      }),
     transaction,
-    async close() { await client.end(); },
+    async close() {
+      await client.end();
+    },
   };
 }

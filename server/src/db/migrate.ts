@@ -5,13 +5,20 @@ import type { Database, DatabaseKind } from './client';
 const MIGRATIONS_ROOT = new URL('../../../prisma/migrations', import.meta.url).pathname;
 
 function statements(sql: string): string[] {
-  return sql.split(/;\s*(?:\n|$)/).map((s) => s.replace(/^\s*--.*$/gm, '').trim()).filter(Boolean);
+  return sql
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.replace(/^\s*--.*$/gm, '').trim())
+    .filter(Boolean);
 }
 
 /** The committed migrations of this database kind that the database has not recorded, in order. */
 export async function pendingMigrations(db: Database, kind: DatabaseKind): Promise<string[]> {
-  const applied = new Set((await db.$queryRawUnsafe<{ name: string }[]>('SELECT "name" FROM "_gridscope_migrations"')).map((row) => row.name));
-  return readdirSync(join(MIGRATIONS_ROOT, kind)).filter((name) => !applied.has(name)).sort();
+  const applied = new Set(
+    (await db.$queryRawUnsafe<{ name: string }[]>('SELECT "name" FROM "_gridscope_migrations"')).map((row) => row.name),
+  );
+  return readdirSync(join(MIGRATIONS_ROOT, kind))
+    .filter((name) => !applied.has(name))
+    .sort();
 }
 
 /**
@@ -21,16 +28,21 @@ export async function pendingMigrations(db: Database, kind: DatabaseKind): Promi
  * keeps start-up free of the native schema engine.
  */
 export async function migrate(db: Database, kind: DatabaseKind): Promise<string[]> {
-  await db.$executeRawUnsafe('CREATE TABLE IF NOT EXISTS "_gridscope_migrations" ("name" VARCHAR(255) PRIMARY KEY, "appliedAt" VARCHAR(40) NOT NULL)');
+  await db.$executeRawUnsafe(
+    'CREATE TABLE IF NOT EXISTS "_gridscope_migrations" ("name" VARCHAR(255) PRIMARY KEY, "appliedAt" VARCHAR(40) NOT NULL)',
+  );
   const pending = await pendingMigrations(db, kind);
   const folder = join(MIGRATIONS_ROOT, kind);
   for (const name of pending) {
-    if (!/^[\w-]+$/.test(name)) throw new Error(`Migration folder names may hold only letters, digits, _ and -: "${name}"`);
+    if (!/^[\w-]+$/.test(name))
+      throw new Error(`Migration folder names may hold only letters, digits, _ and -: "${name}"`);
     const sql = readFileSync(join(folder, name, 'migration.sql'), 'utf8');
     await db.$transaction(async (tx) => {
       for (const statement of statements(sql)) await tx.$executeRawUnsafe(statement);
       // Both values are ours (a checked folder name and a timestamp), so no placeholder dialect is needed.
-      await tx.$executeRawUnsafe(`INSERT INTO "_gridscope_migrations" ("name", "appliedAt") VALUES ('${name}', '${new Date().toISOString()}')`);
+      await tx.$executeRawUnsafe(
+        `INSERT INTO "_gridscope_migrations" ("name", "appliedAt") VALUES ('${name}', '${new Date().toISOString()}')`,
+      );
     });
   }
   return pending;

@@ -10,13 +10,14 @@ import {
 /**
  * The standard introspection query (graphql-js getIntrospectionQuery, which GraphiQL,
  * Postman and code generators send) nests TypeRef's ofType eleven levels under
- * __schema.types.fields.type: 15 in all. Introspection reads the schema in memory,
+ * __schema.types.fields.type: 14 levels of fields with selections. Introspection reads the schema in memory,
  * so it gets this bound instead of the data limit.
  */
-export const INTROSPECTION_DEPTH = 15;
+export const INTROSPECTION_DEPTH = 14;
 
 /**
- * Refuse documents nested deeper than `max` fields, before any resolver runs. Each
+ * Refuse documents nested deeper than `max` levels of fields that select fields (leaves
+ * do not count), before any resolver runs. Each
  * fragment's depth is computed once, so the time is linear in the document's size
  * however many times fragments spread into each other.
  */
@@ -44,7 +45,9 @@ export function depthLimit(max: number): ValidationRule {
       for (const selection of selectionSet.selections) {
         const depth =
           selection.kind === Kind.FIELD
-            ? 1 + (selection.selectionSet ? depthOfSelections(selection.selectionSet) : 0)
+            ? selection.selectionSet
+              ? 1 + depthOfSelections(selection.selectionSet)
+              : 0
             : selection.kind === Kind.INLINE_FRAGMENT
               ? depthOfSelections(selection.selectionSet)
               : depthOfFragment(selection.name.value);

@@ -17,7 +17,10 @@ export const MapLevelEnum = enumObject(MAP_LEVELS);
 export const TimeBucketEnum = enumObject(TIME_BUCKETS);
 export const RoleEnum = enumObject(ROLES);
 
-registerEnumType(MetricEnum, { name: 'Metric', description: 'A measure defined once in shared/metrics/definitions.ts' });
+registerEnumType(MetricEnum, {
+  name: 'Metric',
+  description: 'A measure defined once in shared/metrics/definitions.ts',
+});
 registerEnumType(CaseCategoryEnum, { name: 'CaseCategory' });
 registerEnumType(CaseSourceEnum, { name: 'CaseSource' });
 registerEnumType(CaseStatusEnum, { name: 'CaseStatus', description: 'GB/T 30428 workflow states' });

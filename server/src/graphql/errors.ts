@@ -1,14 +1,20 @@
 import { GraphQLError } from 'graphql';
 
 /** Expected failures, each with a stable `extensions.code` that clients can rely on. */
-export const notFound = (what: string) => new GraphQLError(`${what} was not found`, { extensions: { code: 'NOT_FOUND', http: { status: 404 } } });
+export const notFound = (what: string) =>
+  new GraphQLError(`${what} was not found`, { extensions: { code: 'NOT_FOUND', http: { status: 404 } } });
 
-export const badInput = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+export const badInput = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 
-export const unauthenticated = (message: string) => new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+export const unauthenticated = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 
-export const forbidden = (message: string) => new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+export const forbidden = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 
-export const illegalTransition = (message: string) => new GraphQLError(message, { extensions: { code: 'ILLEGAL_TRANSITION', http: { status: 409 } } });
+export const illegalTransition = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'ILLEGAL_TRANSITION', http: { status: 409 } } });
 
-export const conflict = (message: string) => new GraphQLError(message, { extensions: { code: 'CONFLICT', http: { status: 409 } } });
+export const conflict = (message: string) =>
+  new GraphQLError(message, { extensions: { code: 'CONFLICT', http: { status: 409 } } });

@@ -2,7 +2,10 @@ import { addDays, startOfDay } from '../../../shared/time/buckets';
 import { badInput } from './errors';
 
 /** A period of whole UTC days: from the start of `from`'s day to the end of `to`'s day. */
-export interface Period { start: Date; endExclusive: Date }
+export interface Period {
+  start: Date;
+  endExclusive: Date;
+}
 
 const DEFAULT_DAYS = 365;
 

@@ -28,7 +28,18 @@ function pubSubOver(live: LiveEvents): PubSub {
 export function buildAppSchema(live: LiveEvents = createLocalLiveEvents(), emitSchemaFile: string | false = false) {
   return buildSchema({
     pubSub: pubSubOver(live),
-    resolvers: [CommunityResolver, GridResolver, BuildingResolver, MapResolver, StatsResolver, CaseResolver, VolunteerResolver, SearchResolver, LiveResolver, ViewerResolver],
+    resolvers: [
+      CommunityResolver,
+      GridResolver,
+      BuildingResolver,
+      MapResolver,
+      StatsResolver,
+      CaseResolver,
+      VolunteerResolver,
+      SearchResolver,
+      LiveResolver,
+      ViewerResolver,
+    ],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,
     emitSchemaFile: emitSchemaFile ? { path: emitSchemaFile, sortedSchema: true } : false,

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { createLocalLiveEvents, type LiveChange } from './live-events';
 import { inScope, liveChanges } from './live-changes';
 
-const change = (communityCode: string): LiveChange => ({ kind: 'CASE_REPORTED', communityCode, subDistrictCode: '410200-001', gridCode: 'g', at: new Date() });
+const change = (communityCode: string): LiveChange => ({
+  kind: 'CASE_REPORTED',
+  communityCode,
+  subDistrictCode: '410200-001',
+  gridCode: 'g',
+  at: new Date(),
+});
 
 describe('live changes', () => {
   it('delivers the changes in scope, in order, and stops listening when the subscriber leaves', async () => {

@@ -5,7 +5,10 @@ import type { LiveChange, LiveEvents } from './live-events';
  * Ending the iteration (the client unsubscribes or disconnects) removes the listener,
  * so walls that come and go for weeks leave nothing behind.
  */
-export function liveChanges(live: LiveEvents, accept: (change: LiveChange) => boolean): AsyncIterableIterator<LiveChange> {
+export function liveChanges(
+  live: LiveEvents,
+  accept: (change: LiveChange) => boolean,
+): AsyncIterableIterator<LiveChange> {
   const queue: LiveChange[] = [];
   let wake: (() => void) | null = null;
   let done = false;
@@ -15,9 +18,14 @@ export function liveChanges(live: LiveEvents, accept: (change: LiveChange) => bo
     wake?.();
   });
   return {
-    [Symbol.asyncIterator]() { return this; },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
     async next() {
-      while (queue.length === 0 && !done) await new Promise<void>((resolve) => { wake = resolve; });
+      while (queue.length === 0 && !done)
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
       wake = null;
       return done ? { value: undefined, done: true } : { value: queue.shift()!, done: false };
     },

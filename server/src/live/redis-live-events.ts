@@ -24,7 +24,9 @@ export async function createRedisLiveEvents(url: string): Promise<LiveEvents> {
     },
     subscribe: (listener) => local.subscribe(listener),
     async ready() {
-      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Redis did not answer PING within 1 s')), 1000).unref());
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('Redis did not answer PING within 1 s')), 1000).unref(),
+      );
       await Promise.race([publisher.ping(), timeout]);
     },
     async close() {

@@ -27,23 +27,27 @@ export interface LiveSocketOptions {
 export function serveLiveSockets({ httpServer, schema, db, config, live, logger, viewerFor }: LiveSocketOptions) {
   const sockets = new WebSocketServer({ server: httpServer, path: '/graphql' });
   const tokens = new Map<WebSocket, string>();
-  const tokenOf = (params: Record<string, unknown> | undefined) => (typeof params?.token === 'string' ? params.token : undefined);
-  const server = useServer<Record<string, unknown> | undefined, { viewer?: Viewer }>({
-    schema,
-    onConnect: async (ctx) => {
-      const token = tokenOf(ctx.connectionParams);
-      try {
-        ctx.extra.viewer = await viewerFor(token ? `Bearer ${token}` : undefined);
-      } catch {
-        return false;
-      }
-      if (ctx.extra.viewer.role === 'PUBLIC' && !config.publicDashboard) return false;
-      if (token) tokens.set(ctx.extra.socket, token);
-      return true;
+  const tokenOf = (params: Record<string, unknown> | undefined) =>
+    typeof params?.token === 'string' ? params.token : undefined;
+  const server = useServer<Record<string, unknown> | undefined, { viewer?: Viewer }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        const token = tokenOf(ctx.connectionParams);
+        try {
+          ctx.extra.viewer = await viewerFor(token ? `Bearer ${token}` : undefined);
+        } catch {
+          return false;
+        }
+        if (ctx.extra.viewer.role === 'PUBLIC' && !config.publicDashboard) return false;
+        if (token) tokens.set(ctx.extra.socket, token);
+        return true;
+      },
+      onDisconnect: (ctx) => void tokens.delete(ctx.extra.socket),
+      context: (ctx) => createContext(db, config, live, ctx.extra.viewer!, logger.child({ socket: true })),
     },
-    onDisconnect: (ctx) => void tokens.delete(ctx.extra.socket),
-    context: (ctx) => createContext(db, config, live, ctx.extra.viewer!, logger.child({ socket: true })),
-  }, sockets);
+    sockets,
+  );
   const sweep = setInterval(async function closeRevokedSockets() {
     for (const [socket, token] of tokens) {
       if (!(await findActiveToken(db, token))) socket.close(4403, 'Forbidden: the token was revoked');

@@ -16,7 +16,19 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
       level,
       base: { service: 'gridscope' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: ['token', 'authorization', '*.authorization', 'headers', '*.headers', 'variables', '*.variables', 'password'], censor: '[redacted]' },
+      redact: {
+        paths: [
+          'token',
+          'authorization',
+          '*.authorization',
+          'headers',
+          '*.headers',
+          'variables',
+          '*.variables',
+          'password',
+        ],
+        censor: '[redacted]',
+      },
     },
     destination,
   );

@@ -15,7 +15,11 @@ export function requestLog(metrics: Metrics): ApolloServerPlugin<Context> {
       return {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
-            if (!isExpected(error)) contextValue.log.error({ err: error.originalError ?? error, path: error.path?.join('.') }, 'unexpected error');
+            if (!isExpected(error))
+              contextValue.log.error(
+                { err: error.originalError ?? error, path: error.path?.join('.') },
+                'unexpected error',
+              );
           }
         },
         async willSendResponse({ operation, operationName, errors }) {
@@ -25,7 +29,16 @@ export function requestLog(metrics: Metrics): ApolloServerPlugin<Context> {
           const codes = (errors ?? []).map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
           metrics.requests.observe({ operation: name, type }, seconds);
           for (const code of codes) metrics.errors.inc({ code });
-          contextValue.log.info({ operation: name, type, durationMs: Math.round(seconds * 1000), role: contextValue.viewer.role, errors: codes.length ? codes : undefined }, 'graphql');
+          contextValue.log.info(
+            {
+              operation: name,
+              type,
+              durationMs: Math.round(seconds * 1000),
+              role: contextValue.viewer.role,
+              errors: codes.length ? codes : undefined,
+            },
+            'graphql',
+          );
         },
       };
     },

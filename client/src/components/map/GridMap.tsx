@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { CircleMarker, GeoJSON, MapContainer, TileLayer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import { classify, colorFor } from '../../../../shared/geo/classify';
 import { convertGeometry, convertPosition } from '../../../../shared/geo/convert';
@@ -37,18 +37,25 @@ const MARKER_ZOOM = 13;
 
 function FitBounds({ data, fitKey }: { data: FeatureCollection; fitKey: string }) {
   const map = useMap();
-  useEffect(function fitToFeatures() {
-    const bounds = L.geoJSON(data).getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [28, 28], maxZoom: 17 });
-    // Refit only when the place changes, not when the metric does.
-  }, [map, fitKey]);
+  const fittedKey = useRef<string | null>(null);
+  useEffect(
+    function fitToFeatures() {
+      // Refit only when the place changes, not when the metric does.
+      if (fittedKey.current === fitKey) return;
+      const bounds = L.geoJSON(data).getBounds();
+      if (!bounds.isValid()) return;
+      map.fitBounds(bounds, { padding: [28, 28], maxZoom: 17 });
+      fittedKey.current = fitKey;
+    },
+    [map, fitKey, data],
+  );
   return null;
 }
 
 function useZoom(): number {
-  const [zoom, setZoom] = useState(0);
-  const map = useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
-  useEffect(function readFirstZoom() { setZoom(map.getZoom()); }, [map]);
+  const map = useMap();
+  const [zoom, setZoom] = useState(() => map.getZoom());
+  useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
   return zoom;
 }
 
@@ -57,15 +64,38 @@ function centre(feature: Feature<Geometry>): [number, number] {
   return [c.lat, c.lng];
 }
 
-function CommunityMarkers({ features, fill, label, highlightCode }: { features: Feature<Geometry, Properties>[]; fill: (p: Properties) => string; label: (p: Properties) => string; highlightCode: string | null }) {
+function CommunityMarkers({
+  features,
+  fill,
+  label,
+  highlightCode,
+}: {
+  features: Feature<Geometry, Properties>[];
+  fill: (p: Properties) => string;
+  label: (p: Properties) => string;
+  highlightCode: string | null;
+}) {
   const zoom = useZoom();
   if (zoom >= MARKER_ZOOM) return null;
   // The current item is drawn last (on top) and, when there is one, is the only one labelled: labels of nearby communities overlap.
-  const ordered = [...features].sort((a, b) => Number(a.properties.code === highlightCode) - Number(b.properties.code === highlightCode));
+  const ordered = [...features].sort(
+    (a, b) => Number(a.properties.code === highlightCode) - Number(b.properties.code === highlightCode),
+  );
   return ordered.map((f) => (
-    <CircleMarker key={`${f.properties.code}-${f.properties.code === highlightCode}`} center={centre(f)} radius={f.properties.code === highlightCode ? 16 : 11}
-      pathOptions={{ fillColor: fill(f.properties), fillOpacity: 0.9, color: f.properties.code === highlightCode ? '#ff5252' : '#fff', weight: f.properties.code === highlightCode ? 4 : 2 }}>
-      <Tooltip permanent={!highlightCode || f.properties.code === highlightCode} direction="right" offset={[10, 0]}>{label(f.properties)}</Tooltip>
+    <CircleMarker
+      key={`${f.properties.code}-${f.properties.code === highlightCode}`}
+      center={centre(f)}
+      radius={f.properties.code === highlightCode ? 16 : 11}
+      pathOptions={{
+        fillColor: fill(f.properties),
+        fillOpacity: 0.9,
+        color: f.properties.code === highlightCode ? '#ff5252' : '#fff',
+        weight: f.properties.code === highlightCode ? 4 : 2,
+      }}
+    >
+      <Tooltip permanent={!highlightCode || f.properties.code === highlightCode} direction="right" offset={[10, 0]}>
+        {label(f.properties)}
+      </Tooltip>
     </CircleMarker>
   ));
 }
@@ -75,20 +105,39 @@ function CommunityMarkers({ features, fill, label, highlightCode }: { features: 
  * choropleth. With no basemap only our own boundaries are drawn; with AMap the
  * geometry is converted to GCJ-02 so that it sits on the streets.
  */
-export function GridMap({ communityCode, gridCode, metric, period, basemap, config, onSelect, highlightCode = null, onlyCodes = null }: Props) {
+export function GridMap({
+  communityCode,
+  gridCode,
+  metric,
+  period,
+  basemap,
+  config,
+  onSelect,
+  highlightCode = null,
+  onlyCodes = null,
+}: Props) {
   const { language, strings } = useStrings();
   const level = gridCode ? 'BUILDING' : communityCode ? 'GRID' : 'COMMUNITY';
-  const areas = useQuery(MAP_FEATURES, { variables: { level: communityCode ? 'GRID' : 'COMMUNITY', metric, communityCode, ...period } });
-  const points = useQuery(MAP_FEATURES, { variables: { level: 'BUILDING', metric, gridCode, ...period }, skip: !gridCode });
+  const areas = useQuery(MAP_FEATURES, {
+    variables: { level: communityCode ? 'GRID' : 'COMMUNITY', metric, communityCode, ...period },
+  });
+  const points = useQuery(MAP_FEATURES, {
+    variables: { level: 'BUILDING', metric, gridCode, ...period },
+    skip: !gridCode,
+  });
   const cases = useQuery(OPEN_CASES, { variables: { gridCode: gridCode ?? '' }, skip: !gridCode });
   const crs = BASEMAP_CRS[basemap];
   const shown = useMemo(() => {
     const convert = (data: unknown): Collection | undefined => {
       const c = data as Collection | undefined;
-      return c && {
-      ...c,
-      features: c.features.filter((f) => !onlyCodes || onlyCodes.includes(f.properties.code)).map((f) => ({ ...f, geometry: convertGeometry(f.geometry, 'WGS84', crs) })),
-      };
+      return (
+        c && {
+          ...c,
+          features: c.features
+            .filter((f) => !onlyCodes || onlyCodes.includes(f.properties.code))
+            .map((f) => ({ ...f, geometry: convertGeometry(f.geometry, 'WGS84', crs) })),
+        }
+      );
     };
     return { areas: convert(areas.data?.mapFeatures), points: convert(points.data?.mapFeatures) };
   }, [areas.data, points.data, crs, onlyCodes]);
@@ -102,40 +151,100 @@ export function GridMap({ communityCode, gridCode, metric, period, basemap, conf
   const drawn = primary && !loading ? primary.features : [];
   const selectedGrid = shown.areas?.features.find((f) => f.properties.code === gridCode);
   return (
-    <div className="map-frame" data-testid="grid-map" data-level={level} data-features={drawn.length} data-fills={drawn.map((f) => fill(f.properties)).join(',')}>
-      <MapContainer center={[34, 112]} zoom={5} preferCanvas renderer={renderer} attributionControl={false} className="map">
-        {basemap !== 'none' && config && <TileLayer key={basemap} url={tileUrl(config, basemap)} subdomains={TILE_SUBDOMAINS[basemap]} maxZoom={18} />}
+    <div
+      className="map-frame"
+      data-testid="grid-map"
+      data-level={level}
+      data-features={drawn.length}
+      data-fills={drawn.map((f) => fill(f.properties)).join(',')}
+    >
+      <MapContainer
+        center={[34, 112]}
+        zoom={5}
+        preferCanvas
+        renderer={renderer}
+        attributionControl={false}
+        className="map"
+      >
+        {basemap !== 'none' && config && (
+          <TileLayer key={basemap} url={tileUrl(config, basemap)} subdomains={TILE_SUBDOMAINS[basemap]} maxZoom={18} />
+        )}
         {shown.areas && (
           <GeoJSON
             key={`${level}-${communityCode}-${gridCode}-${metric}-${language}-${crs}-${period.from}-${highlightCode}-${classes.map((c) => c.color).join()}`}
             data={shown.areas}
-            style={(feature) => level === 'BUILDING'
-              ? { fillColor: '#fff', fillOpacity: 0.5, color: feature?.properties.code === gridCode ? '#b71c1c' : '#98a2b3', weight: feature?.properties.code === gridCode ? 3 : 1 }
-              : { fillColor: fill(feature!.properties), fillOpacity: 0.82, color: feature!.properties.code === highlightCode ? '#ff5252' : '#fff', weight: feature!.properties.code === highlightCode ? 5 : 1.5 }}
+            style={(feature) =>
+              level === 'BUILDING'
+                ? {
+                    fillColor: '#fff',
+                    fillOpacity: 0.5,
+                    color: feature?.properties.code === gridCode ? '#b71c1c' : '#98a2b3',
+                    weight: feature?.properties.code === gridCode ? 3 : 1,
+                  }
+                : {
+                    fillColor: fill(feature!.properties),
+                    fillOpacity: 0.82,
+                    color: feature!.properties.code === highlightCode ? '#ff5252' : '#fff',
+                    weight: feature!.properties.code === highlightCode ? 5 : 1.5,
+                  }
+            }
             onEachFeature={(feature: Feature<Geometry, Properties>, layer) => {
               if (level !== 'BUILDING') layer.bindTooltip(label(feature.properties), { sticky: true });
               layer.on('click', () => onSelect(feature.properties.code));
             }}
           />
         )}
-        {level === 'COMMUNITY' && shown.areas && <CommunityMarkers features={shown.areas.features} fill={fill} label={label} highlightCode={highlightCode} />}
-        {level === 'BUILDING' && shown.points?.features.map((f) => (
-          <CircleMarker key={f.properties.code} center={[(f.geometry as Point).coordinates[1], (f.geometry as Point).coordinates[0]]} radius={6}
-            pathOptions={{ fillColor: fill(f.properties), fillOpacity: 0.9, color: '#333', weight: 1 }}>
-            <Tooltip>{label(f.properties)}</Tooltip>
-          </CircleMarker>
-        ))}
-        {level === 'BUILDING' && cases.data?.cases.edges.filter((e) => e.node.location).map(({ node }) => {
-          const [lng, lat] = convertPosition([node.location!.lng, node.location!.lat], 'WGS84', crs);
-          return (
-            <CircleMarker key={node.code} center={[lat, lng]} radius={7} pathOptions={{ fillColor: node.overdue ? '#d7191c' : '#fdae61', fillOpacity: 1, color: "#7a0000", weight: 2 }}>
-              <Tooltip>{`${strings.categories[node.category as keyof Strings['categories']]}：${node.description}`}</Tooltip>
+        {level === 'COMMUNITY' && shown.areas && (
+          <CommunityMarkers features={shown.areas.features} fill={fill} label={label} highlightCode={highlightCode} />
+        )}
+        {level === 'BUILDING' &&
+          shown.points?.features.map((f) => (
+            <CircleMarker
+              key={f.properties.code}
+              center={[(f.geometry as Point).coordinates[1], (f.geometry as Point).coordinates[0]]}
+              radius={6}
+              pathOptions={{ fillColor: fill(f.properties), fillOpacity: 0.9, color: '#333', weight: 1 }}
+            >
+              <Tooltip>{label(f.properties)}</Tooltip>
             </CircleMarker>
-          );
-        })}
-        {primary && <FitBounds data={level === 'BUILDING' && selectedGrid ? { type: 'FeatureCollection', features: [selectedGrid] } : primary} fitKey={fitKey} />}
+          ))}
+        {level === 'BUILDING' &&
+          cases.data?.cases.edges
+            .filter((e) => e.node.location)
+            .map(({ node }) => {
+              const [lng, lat] = convertPosition([node.location!.lng, node.location!.lat], 'WGS84', crs);
+              return (
+                <CircleMarker
+                  key={node.code}
+                  center={[lat, lng]}
+                  radius={7}
+                  pathOptions={{
+                    fillColor: node.overdue ? '#d7191c' : '#fdae61',
+                    fillOpacity: 1,
+                    color: '#7a0000',
+                    weight: 2,
+                  }}
+                >
+                  <Tooltip>{`${strings.categories[node.category as keyof Strings['categories']]}：${node.description}`}</Tooltip>
+                </CircleMarker>
+              );
+            })}
+        {primary && (
+          <FitBounds
+            data={
+              level === 'BUILDING' && selectedGrid ? { type: 'FeatureCollection', features: [selectedGrid] } : primary
+            }
+            fitKey={fitKey}
+          />
+        )}
       </MapContainer>
-      <Legend title={strings.metrics[metric]} classes={classes} unit={METRIC_DEFINITIONS[metric].unit} language={language} noData={METRIC_DEFINITIONS[metric].isRate ? `${strings.tooFew} / ${strings.empty}` : strings.empty} />
+      <Legend
+        title={strings.metrics[metric]}
+        classes={classes}
+        unit={METRIC_DEFINITIONS[metric].unit}
+        language={language}
+        noData={METRIC_DEFINITIONS[metric].isRate ? `${strings.tooFew} / ${strings.empty}` : strings.empty}
+      />
       {loading && <div className="map-loading">{strings.loading}</div>}
     </div>
   );

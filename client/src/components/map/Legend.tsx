@@ -4,7 +4,19 @@ import { NO_DATA_COLOR, type LegendClass } from '../../../../shared/geo/classify
 import type { MetricUnit } from '../../../../shared/metrics/definitions';
 
 /** The choropleth's classes, drawn over the map's corner like Leaflet's own controls. */
-export function Legend({ title, classes, unit, language, noData }: { title: string; classes: LegendClass[]; unit: MetricUnit; language: Language; noData: string }) {
+export function Legend({
+  title,
+  classes,
+  unit,
+  language,
+  noData,
+}: {
+  title: string;
+  classes: LegendClass[];
+  unit: MetricUnit;
+  language: Language;
+  noData: string;
+}) {
   return (
     <div className="legend" data-testid="legend" aria-label={title}>
       <strong>{title}</strong>
@@ -14,7 +26,10 @@ export function Legend({ title, classes, unit, language, noData }: { title: stri
           {formatNumber(c.from, unit, language)} – {formatNumber(c.to, unit, language)}
         </div>
       ))}
-      <div className="legend-row"><span className="swatch" style={{ background: NO_DATA_COLOR }} />{noData}</div>
+      <div className="legend-row">
+        <span className="swatch" style={{ background: NO_DATA_COLOR }} />
+        {noData}
+      </div>
     </div>
   );
 }

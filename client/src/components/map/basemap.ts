@@ -4,20 +4,33 @@ import type { Crs } from '../../../../shared/geo/convert';
 export type BasemapName = 'none' | 'tianditu' | 'amap' | 'osm';
 export const BASEMAPS: BasemapName[] = ['none', 'tianditu', 'amap', 'osm'];
 
-export interface ServerConfig { basemap: BasemapName; tiandituKey: string | null; tileUrls: Record<Exclude<BasemapName, 'none'>, string> }
+export interface ServerConfig {
+  basemap: BasemapName;
+  tiandituKey: string | null;
+  tileUrls: Record<Exclude<BasemapName, 'none'>, string>;
+}
 
 /** The coordinate system each basemap's tiles are drawn in. */
 export const BASEMAP_CRS: Record<BasemapName, Crs> = { none: 'WGS84', tianditu: 'WGS84', osm: 'WGS84', amap: 'GCJ02' };
 
-export const TILE_SUBDOMAINS: Record<Exclude<BasemapName, 'none'>, string> = { tianditu: '01234567', amap: '1234', osm: 'abc' };
+export const TILE_SUBDOMAINS: Record<Exclude<BasemapName, 'none'>, string> = {
+  tianditu: '01234567',
+  amap: '1234',
+  osm: 'abc',
+};
 
 /** Tile URLs and the default basemap come from the server's configuration, never from the bundle. */
 export function useServerConfig(): ServerConfig | null {
   const [config, setConfig] = useState<ServerConfig | null>(null);
   useEffect(function loadConfig() {
     const controller = new AbortController();
-    fetch('/config.json', { signal: controller.signal }).then((r) => r.json()).then(setConfig).catch(() => undefined);
-    return function cancelLoad() { controller.abort(); };
+    fetch('/config.json', { signal: controller.signal })
+      .then((r) => r.json())
+      .then(setConfig)
+      .catch(() => undefined);
+    return function cancelLoad() {
+      controller.abort();
+    };
   }, []);
   return config;
 }

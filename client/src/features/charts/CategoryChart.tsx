@@ -6,9 +6,18 @@ import { useStrings } from '../../i18n/LanguageProvider';
 import { SERIES_COLORS } from './axis';
 
 /** Cases of the period by category: closed and still open. */
-export function CategoryChart({ categories, loading }: { categories: ChartSeries_ScopeFragment['categories']; loading: boolean }) {
+export function CategoryChart({
+  categories,
+  loading,
+}: {
+  categories: ChartSeries_ScopeFragment['categories'];
+  loading: boolean;
+}) {
   const { strings } = useStrings();
-  const data = categories.filter((c) => c.reported > 0).map((c) => ({ ...c, name: strings.categories[c.category as keyof Strings['categories']] })).sort((a, b) => b.reported - a.reported);
+  const data = categories
+    .filter((c) => c.reported > 0)
+    .map((c) => ({ ...c, name: strings.categories[c.category as keyof Strings['categories']] }))
+    .sort((a, b) => b.reported - a.reported);
   return (
     <Panel title={strings.charts.categories} testId="chart-categories" loading={loading} empty={data.length === 0}>
       <ResponsiveContainer width="100%" height={240}>
@@ -18,8 +27,20 @@ export function CategoryChart({ categories, loading }: { categories: ChartSeries
           <YAxis type="category" dataKey="name" width={72} tick={{ fontSize: 12 }} interval={0} />
           <Tooltip />
           <Legend />
-          <Bar dataKey="closed" stackId="cases" name={strings.charts.closed} fill={SERIES_COLORS.second} isAnimationActive={false} />
-          <Bar dataKey="open" stackId="cases" name={strings.charts.open} fill={SERIES_COLORS.third} isAnimationActive={false} />
+          <Bar
+            dataKey="closed"
+            stackId="cases"
+            name={strings.charts.closed}
+            fill={SERIES_COLORS.second}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="open"
+            stackId="cases"
+            name={strings.charts.open}
+            fill={SERIES_COLORS.third}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </Panel>

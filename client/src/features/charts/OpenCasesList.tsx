@@ -8,17 +8,30 @@ import { OPEN_CASES } from '../../components/map/operations';
 export function OpenCasesList({ gridCode }: { gridCode: string }) {
   const { language, strings } = useStrings();
   const { data, loading } = useQuery(OPEN_CASES, { variables: { gridCode } });
-  const cases = (data?.cases.edges.map((e) => e.node) ?? []).sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline));
+  const cases = (data?.cases.edges.map((e) => e.node) ?? []).sort(
+    (a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline),
+  );
   return (
-    <Panel title={`${strings.openCases} (${data?.cases.totalCount ?? '…'})`} testId="open-cases" loading={loading} empty={false}>
-      {cases.length === 0 ? <p className="empty">{strings.noOpenCases}</p> : (
+    <Panel
+      title={`${strings.openCases} (${data?.cases.totalCount ?? '…'})`}
+      testId="open-cases"
+      loading={loading}
+      empty={false}
+    >
+      {cases.length === 0 ? (
+        <p className="empty">{strings.noOpenCases}</p>
+      ) : (
         <ul className="case-list">
           {cases.map((c) => (
             <li key={c.code} className={c.overdue ? 'overdue' : ''}>
-              <strong>{strings.categories[c.category as keyof Strings['categories']]}</strong> · {strings.statuses[c.status as keyof Strings['statuses']]}
+              <strong>{strings.categories[c.category as keyof Strings['categories']]}</strong> ·{' '}
+              {strings.statuses[c.status as keyof Strings['statuses']]}
               {c.overdue && <span className="badge">{strings.overdue}</span>}
               <div>{c.description}</div>
-              <small>{strings.deadline} {new Date(c.deadline).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' })}</small>
+              <small>
+                {strings.deadline}{' '}
+                {new Date(c.deadline).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' })}
+              </small>
             </li>
           ))}
         </ul>

@@ -8,7 +8,9 @@ import type { ChartRow } from './rows';
 /** Party members per 1,000 residents: comparable across communities of different size. */
 export function PartyChart({ rows, loading }: { rows: readonly ChartRow[]; loading: boolean }) {
   const { language, strings } = useStrings();
-  const data = rows.filter((r) => r.party.perThousand !== null).map((r) => ({ name: r.name, perThousand: Math.round(r.party.perThousand! * 10) / 10, members: r.party.value }));
+  const data = rows
+    .filter((r) => r.party.perThousand !== null)
+    .map((r) => ({ name: r.name, perThousand: Math.round(r.party.perThousand! * 10) / 10, members: r.party.value }));
   return (
     <Panel title={strings.charts.partyPerThousand} testId="chart-party" loading={loading} empty={data.length === 0}>
       <ResponsiveContainer width="100%" height={220}>
@@ -16,7 +18,12 @@ export function PartyChart({ rows, loading }: { rows: readonly ChartRow[]; loadi
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} />
           <YAxis width={40} />
-          <Tooltip formatter={(v, _n, item) => [`${v} ‰ (${formatNumber((item.payload as { members: number }).members, 'people', language)})`, strings.metrics.PARTY_MEMBERS]} />
+          <Tooltip
+            formatter={(v, _n, item) => [
+              `${v} ‰ (${formatNumber((item.payload as { members: number }).members, 'people', language)})`,
+              strings.metrics.PARTY_MEMBERS,
+            ]}
+          />
           <Bar dataKey="perThousand" fill={SERIES_COLORS.first} isAnimationActive={false}>
             <LabelList dataKey="perThousand" position="top" fontSize={11} />
           </Bar>

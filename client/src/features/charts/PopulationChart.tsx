@@ -13,12 +13,29 @@ export function PopulationChart({ rows, loading }: { rows: readonly ChartRow[]; 
       <ResponsiveContainer width="100%" height={220}>
         <BarChart data={rows} margin={{ right: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} angle={rows.length > 6 ? -30 : 0} textAnchor={rows.length > 6 ? 'end' : 'middle'} height={rows.length > 6 ? 50 : 30} />
+          <XAxis
+            dataKey="name"
+            tick={{ fontSize: 11 }}
+            interval={0}
+            angle={rows.length > 6 ? -30 : 0}
+            textAnchor={rows.length > 6 ? 'end' : 'middle'}
+            height={rows.length > 6 ? 50 : 30}
+          />
           <YAxis tickFormatter={format} width={56} />
           <Tooltip formatter={format} />
           <Legend />
-          <Bar dataKey="population" name={strings.metrics.POPULATION} fill={SERIES_COLORS.first} isAnimationActive={false} />
-          <Bar dataKey="households" name={strings.metrics.HOUSEHOLDS} fill={SERIES_COLORS.second} isAnimationActive={false} />
+          <Bar
+            dataKey="population"
+            name={strings.metrics.POPULATION}
+            fill={SERIES_COLORS.first}
+            isAnimationActive={false}
+          />
+          <Bar
+            dataKey="households"
+            name={strings.metrics.HOUSEHOLDS}
+            fill={SERIES_COLORS.second}
+            isAnimationActive={false}
+          />
         </BarChart>
       </ResponsiveContainer>
     </Panel>

@@ -8,17 +8,35 @@ import type { ChartRows_CommunityFragment, ChartRows_GridFragment } from '../../
  */
 export const ChartRows_community = graphql(`
   fragment ChartRows_community on Community {
-    code name population households
-    party: metric(metric: PARTY_MEMBERS) { value perThousand }
-    selected: metric(metric: $metric, from: $from, to: $to) { value tooFewCases }
+    code
+    name
+    population
+    households
+    party: metric(metric: PARTY_MEMBERS) {
+      value
+      perThousand
+    }
+    selected: metric(metric: $metric, from: $from, to: $to) {
+      value
+      tooFewCases
+    }
   }
 `);
 
 export const ChartRows_grid = graphql(`
   fragment ChartRows_grid on Grid {
-    code name population households
-    party: metric(metric: PARTY_MEMBERS) { value perThousand }
-    selected: metric(metric: $metric, from: $from, to: $to) { value tooFewCases }
+    code
+    name
+    population
+    households
+    party: metric(metric: PARTY_MEMBERS) {
+      value
+      perThousand
+    }
+    selected: metric(metric: $metric, from: $from, to: $to) {
+      value
+      tooFewCases
+    }
   }
 `);
 

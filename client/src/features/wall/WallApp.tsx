@@ -9,10 +9,19 @@ import { parseWallParams } from './wallParams';
 /** /wall: its own Apollo client, authenticated by the display token in the URL; the language comes from ?lang= only. */
 export function WallApp() {
   const params = useMemo(() => parseWallParams(location.search), []);
-  const client = useMemo(() => new ApolloClient({
-    link: new HttpLink({ uri: '/graphql', headers: params.token ? { authorization: `Bearer ${params.token}` } : {} }),
-    cache: new InMemoryCache({ typePolicies: { Community: { keyFields: ['code'] }, Grid: { keyFields: ['code'] } } }),
-  }), [params.token]);
+  const client = useMemo(
+    () =>
+      new ApolloClient({
+        link: new HttpLink({
+          uri: '/graphql',
+          headers: params.token ? { authorization: `Bearer ${params.token}` } : {},
+        }),
+        cache: new InMemoryCache({
+          typePolicies: { Community: { keyFields: ['code'] }, Grid: { keyFields: ['code'] } },
+        }),
+      }),
+    [params.token],
+  );
   return (
     <ApolloProvider client={client}>
       <LanguageProvider remember={false}>

@@ -6,19 +6,36 @@ import { useStrings } from '../../i18n/LanguageProvider';
 const HIGHLIGHT_MS = 2500;
 
 /** A key figure in large type; it lights up for a moment when its value changes. */
-export function WallKpi({ metric, value, tooFewCases }: { metric: Metric; value: number | null; tooFewCases: boolean }) {
+export function WallKpi({
+  metric,
+  value,
+  tooFewCases,
+}: {
+  metric: Metric;
+  value: number | null;
+  tooFewCases: boolean;
+}) {
   const { language, strings } = useStrings();
   const previous = useRef(value);
   const [changed, setChanged] = useState(false);
-  useEffect(function highlightChange() {
-    if (previous.current === value) return;
-    previous.current = value;
-    setChanged(true);
-    const timer = setTimeout(() => setChanged(false), HIGHLIGHT_MS);
-    return function clearHighlight() { clearTimeout(timer); };
-  }, [value]);
+  useEffect(
+    function highlightChange() {
+      if (previous.current === value) return;
+      previous.current = value;
+      setChanged(true);
+      const timer = setTimeout(() => setChanged(false), HIGHLIGHT_MS);
+      return function clearHighlight() {
+        clearTimeout(timer);
+      };
+    },
+    [value],
+  );
   return (
-    <div className={`wall-kpi${changed ? ' changed' : ''}`} data-testid={`kpi-${metric.toLowerCase().replace(/_/g, '-')}`} data-value={value ?? ''}>
+    <div
+      className={`wall-kpi${changed ? ' changed' : ''}`}
+      data-testid={`kpi-${metric.toLowerCase().replace(/_/g, '-')}`}
+      data-value={value ?? ''}
+    >
       <span className="wall-kpi-label">{strings.metrics[metric]}</span>
       <span className="wall-kpi-value">{metricText(metric, value, tooFewCases, language, strings)}</span>
     </div>

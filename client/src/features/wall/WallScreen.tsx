@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../../../../shared/format/number';
 import { METRIC_DEFINITIONS } from '../../../../shared/metrics/definitions';
@@ -16,17 +16,25 @@ import type { WallParams } from './wallParams';
 
 /** Keeps the last data a query had, so a failed refresh never blanks the screen. */
 function useLastData<T>(data: T | undefined): T | undefined {
-  const last = useRef(data);
-  if (data !== undefined) last.current = data;
-  return last.current;
+  const [last, setLast] = useState(data);
+  if (data !== undefined && data !== last) setLast(data);
+  return data ?? last;
 }
 
 function FullScreenMessage({ title, detail }: { title: string; detail: string }) {
-  return <div className="wall-message" data-testid="wall-message" role="alert"><h1>{title}</h1><p>{detail}</p></div>;
+  return (
+    <div className="wall-message" data-testid="wall-message" role="alert">
+      <h1>{title}</h1>
+      <p>{detail}</p>
+    </div>
+  );
 }
 
 async function reloadIfServerIsUp() {
-  const up = await fetch('/healthz').then((r) => r.ok, () => false);
+  const up = await fetch('/healthz').then(
+    (r) => r.ok,
+    () => false,
+  );
   if (up) location.reload();
 }
 
@@ -35,17 +43,29 @@ export function WallScreen({ params }: { params: WallParams }) {
   const { tokenState, lastUpdate, staleSince } = useWallFreshness(params.token, params.scope);
   const ready = tokenState === 'ok';
   const places = useLastData(useQuery(WALL_PLACES, { skip: !ready }).data);
-  const scope = useMemo(() => (places ? wallItems(params.scope, places.communities, strings.wall.allScope) : null), [places, params.scope, strings]);
+  const scope = useMemo(
+    () => (places ? wallItems(params.scope, places.communities, strings.wall.allScope) : null),
+    [places, params.scope, strings],
+  );
   const [position, setPosition] = useState({ item: 0, metric: 0 });
-  useEffect(function rotate() {
-    if (!scope) return;
-    const rotation = new RotationService({
-      items: scope.items.length, metrics: params.metrics.length, intervalMs: params.intervalMs, reloadEvery: params.reloadEvery,
-      onTick: (state) => setPosition({ item: state.item, metric: state.metric }), onReload: () => void reloadIfServerIsUp(),
-    });
-    rotation.start();
-    return function stopRotating() { rotation.stop(); };
-  }, [scope, params.metrics.length, params.intervalMs, params.reloadEvery]);
+  useEffect(
+    function rotate() {
+      if (!scope) return;
+      const rotation = new RotationService({
+        items: scope.items.length,
+        metrics: params.metrics.length,
+        intervalMs: params.intervalMs,
+        reloadEvery: params.reloadEvery,
+        onTick: (state) => setPosition({ item: state.item, metric: state.metric }),
+        onReload: () => void reloadIfServerIsUp(),
+      });
+      rotation.start();
+      return function stopRotating() {
+        rotation.stop();
+      };
+    },
+    [scope, params.metrics.length, params.intervalMs, params.reloadEvery],
+  );
   const now = useNow();
   // The period moves once a day (the server counts whole days), so the queries' variables, and the cache, stay the same all day.
   const day = Math.floor(now.getTime() / 86_400_000);
@@ -53,40 +73,84 @@ export function WallScreen({ params }: { params: WallParams }) {
   const item = scope?.items[position.item % scope.items.length];
   const metric = params.metrics[position.metric % params.metrics.length];
   const itemVariables = scope?.kind === 'grid' ? { gridCode: item?.code } : { communityCode: item?.code };
-  const itemData = useLastData(useQuery(WALL_ITEM, { variables: { metrics: [...WALL_KPIS], ...itemVariables, ...period }, skip: !item }).data);
-  const rankingCommunities = useQuery(WALL_RANKING_COMMUNITIES, { variables: { metric, ...period }, skip: !scope || scope.kind !== 'community' });
-  const rankingGrids = useQuery(WALL_RANKING_GRIDS, { variables: { code: scope?.communityCode ?? '', metric, ...period }, skip: !scope || scope.kind !== 'grid' });
-  const ranking = useLastData(scope?.kind === 'grid' ? rankingGrids.data?.community?.grids : rankingCommunities.data?.communities);
-  const onlyCodes = useMemo(() => (scope && params.scope !== 'all' && scope.kind === 'community' ? scope.items.map((i) => i.code) : null), [scope, params.scope]);
+  const itemData = useLastData(
+    useQuery(WALL_ITEM, { variables: { metrics: [...WALL_KPIS], ...itemVariables, ...period }, skip: !item }).data,
+  );
+  const rankingCommunities = useQuery(WALL_RANKING_COMMUNITIES, {
+    variables: { metric, ...period },
+    skip: !scope || scope.kind !== 'community',
+  });
+  const rankingGrids = useQuery(WALL_RANKING_GRIDS, {
+    variables: { code: scope?.communityCode ?? '', metric, ...period },
+    skip: !scope || scope.kind !== 'grid',
+  });
+  const ranking = useLastData(
+    scope?.kind === 'grid' ? rankingGrids.data?.community?.grids : rankingCommunities.data?.communities,
+  );
+  const onlyCodes = useMemo(
+    () => (scope && params.scope !== 'all' && scope.kind === 'community' ? scope.items.map((i) => i.code) : null),
+    [scope, params.scope],
+  );
 
-  if (tokenState === 'missing') return <FullScreenMessage title={strings.wall.tokenMissing} detail={strings.wall.tokenHelp} />;
-  if (tokenState === 'invalid') return <FullScreenMessage title={strings.wall.tokenInvalid} detail={strings.wall.tokenHelp} />;
+  if (tokenState === 'missing')
+    return <FullScreenMessage title={strings.wall.tokenMissing} detail={strings.wall.tokenHelp} />;
+  if (tokenState === 'invalid')
+    return <FullScreenMessage title={strings.wall.tokenInvalid} detail={strings.wall.tokenHelp} />;
   if (places && !scope) return <FullScreenMessage title={strings.wall.scopeUnknown} detail={params.scope} />;
   const time = (at: Date) => at.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' });
-  const monthly = (itemData?.reported ?? []).map((p, i) => ({ month: new Date(p.start).toLocaleDateString(language, { month: 'short', timeZone: 'UTC' }), reported: p.value ?? 0, closed: itemData!.closed[i]?.value ?? 0 }));
-  const ranked = (ranking ?? []).filter((r) => r.m.value !== null && !r.m.tooFewCases).sort((a, b) => b.m.value! - a.m.value!).slice(0, 8).map((r) => ({ name: r.name, value: r.m.value!, current: r.code === item?.code }));
+  const monthly = (itemData?.reported ?? []).map((p, i) => ({
+    month: new Date(p.start).toLocaleDateString(language, { month: 'short', timeZone: 'UTC' }),
+    reported: p.value ?? 0,
+    closed: itemData!.closed[i]?.value ?? 0,
+  }));
+  const ranked = (ranking ?? [])
+    .filter((r) => r.m.value !== null && !r.m.tooFewCases)
+    .sort((a, b) => b.m.value! - a.m.value!)
+    .slice(0, 8)
+    .map((r) => ({ name: r.name, value: r.m.value!, current: r.code === item?.code }));
   const unit = METRIC_DEFINITIONS[metric].unit;
   return (
     <div className={`wall wall-${params.theme}`}>
       <header className="wall-top">
         <span className="wall-title">{strings.wall.title}</span>
         {scope?.kind === 'grid' && <span className="wall-parent">{scope.scopeName}</span>}
-        <span className="wall-scope" data-testid="wall-scope">{item?.name ?? '…'}</span>
+        <span className="wall-scope" data-testid="wall-scope">
+          {item?.name ?? '…'}
+        </span>
         <span className="wall-metric">{strings.metrics[metric]}</span>
-        {staleSince && <span className="wall-stale" data-testid="wall-stale">{strings.wall.staleSince} {time(staleSince)}</span>}
-        <span className="wall-updated">{lastUpdate ? `${strings.wall.updated} ${time(lastUpdate)}` : strings.loading}</span>
-        <span className="wall-clock" data-testid="wall-clock">{now.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}</span>
+        {staleSince && (
+          <span className="wall-stale" data-testid="wall-stale">
+            {strings.wall.staleSince} {time(staleSince)}
+          </span>
+        )}
+        <span className="wall-updated">
+          {lastUpdate ? `${strings.wall.updated} ${time(lastUpdate)}` : strings.loading}
+        </span>
+        <span className="wall-clock" data-testid="wall-clock">
+          {now.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+        </span>
       </header>
       <main className="wall-body">
         <section className="wall-map">
           {scope && (
-            <GridMap communityCode={scope.communityCode} gridCode={null} metric={metric} period={period} basemap="none" config={null}
-              onSelect={() => undefined} highlightCode={item?.code ?? null} onlyCodes={onlyCodes} />
+            <GridMap
+              communityCode={scope.communityCode}
+              gridCode={null}
+              metric={metric}
+              period={period}
+              basemap="none"
+              config={null}
+              onSelect={() => undefined}
+              highlightCode={item?.code ?? null}
+              onlyCodes={onlyCodes}
+            />
           )}
         </section>
         <section className="wall-side">
           <div className="wall-kpis">
-            {(itemData?.summary ?? []).map((k) => <WallKpi key={k.metric} metric={k.metric} value={k.value} tooFewCases={k.tooFewCases} />)}
+            {(itemData?.summary ?? []).map((k) => (
+              <WallKpi key={k.metric} metric={k.metric} value={k.value} tooFewCases={k.tooFewCases} />
+            ))}
           </div>
           <div className="wall-charts">
             <div className="wall-chart" data-testid="chart-wall-monthly">
@@ -101,14 +165,30 @@ export function WallScreen({ params }: { params: WallParams }) {
               </ResponsiveContainer>
             </div>
             <div className="wall-chart" data-testid="chart-wall-ranking">
-              <h2>{strings.wall.ranking} · {strings.metrics[metric]}</h2>
+              <h2>
+                {strings.wall.ranking} · {strings.metrics[metric]}
+              </h2>
               <ResponsiveContainer width="100%" height="85%">
                 <BarChart data={ranked} layout="vertical" margin={{ right: 90 }}>
                   <XAxis type="number" hide />
-                  <YAxis type="category" dataKey="name" width={130} tick={{ fontSize: 18, fill: 'currentColor' }} interval={0} />
+                  <YAxis
+                    type="category"
+                    dataKey="name"
+                    width={130}
+                    tick={{ fontSize: 18, fill: 'currentColor' }}
+                    interval={0}
+                  />
                   <Bar dataKey="value" isAnimationActive={false}>
-                    {ranked.map((r) => <Cell key={r.name} fill={r.current ? '#ff6b6b' : '#f6c445'} />)}
-                    <LabelList dataKey="value" position="right" fontSize={18} fill="currentColor" formatter={(v: unknown) => formatNumber(Number(v), unit, language)} />
+                    {ranked.map((r) => (
+                      <Cell key={r.name} fill={r.current ? '#ff6b6b' : '#f6c445'} />
+                    ))}
+                    <LabelList
+                      dataKey="value"
+                      position="right"
+                      fontSize={18}
+                      fill="currentColor"
+                      formatter={(v: unknown) => formatNumber(Number(v), unit, language)}
+                    />
                   </Bar>
                 </BarChart>
               </ResponsiveContainer>

@@ -1,12 +1,16 @@
 import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 import { LIVE_CHANGES } from './operations';
 
 const LIVE_CHANGES_TEXT = print(LIVE_CHANGES);
 
-export interface LiveHandlers { onChange(): void; onConnected(): void; onLost(): void }
+export interface LiveHandlers {
+  onChange(): void;
+  onConnected(): void;
+  onLost(): void;
+}
 
 /** Wait 1, 2, 4 … up to 30 s between attempts, with jitter so that many walls do not reconnect at once. */
 export function retryDelayMs(attempt: number): number {
@@ -19,29 +23,37 @@ export function retryDelayMs(attempt: number): number {
  */
 export function useLiveChanges(token: string | null, scope: string, handlers: LiveHandlers): void {
   const latest = useRef(handlers);
-  latest.current = handlers;
-  useEffect(function connectLiveChanges() {
-    if (!token) return;
-    const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
-    const client = createClient({
-      url,
-      connectionParams: { token },
-      lazy: false,
-      retryAttempts: Number.POSITIVE_INFINITY,
-      shouldRetry: () => true,
-      retryWait: (attempt) => new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt))),
-      keepAlive: 10_000,
-      onNonLazyError: () => undefined,
-      on: { connected: () => latest.current.onConnected(), closed: () => latest.current.onLost() },
-    });
-    const unsubscribe = client.subscribe({ query: LIVE_CHANGES_TEXT, variables: { scope } }, {
-      next: () => latest.current.onChange(),
-      error: () => latest.current.onLost(),
-      complete: () => undefined,
-    });
-    return function disconnectLiveChanges() {
-      unsubscribe();
-      void client.dispose();
-    };
-  }, [token, scope]);
+  useLayoutEffect(function keepLatestHandlers() {
+    latest.current = handlers;
+  });
+  useEffect(
+    function connectLiveChanges() {
+      if (!token) return;
+      const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
+      const client = createClient({
+        url,
+        connectionParams: { token },
+        lazy: false,
+        retryAttempts: Number.POSITIVE_INFINITY,
+        shouldRetry: () => true,
+        retryWait: (attempt) => new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt))),
+        keepAlive: 10_000,
+        onNonLazyError: () => undefined,
+        on: { connected: () => latest.current.onConnected(), closed: () => latest.current.onLost() },
+      });
+      const unsubscribe = client.subscribe(
+        { query: LIVE_CHANGES_TEXT, variables: { scope } },
+        {
+          next: () => latest.current.onChange(),
+          error: () => latest.current.onLost(),
+          complete: () => undefined,
+        },
+      );
+      return function disconnectLiveChanges() {
+        unsubscribe();
+        void client.dispose();
+      };
+    },
+    [token, scope],
+  );
 }

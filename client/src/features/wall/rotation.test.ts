@@ -2,8 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { advance, RotationService } from './rotation';
 
 describe('wall rotation', () => {
-  beforeEach(() => { vi.useFakeTimers(); });
-  afterEach(() => { vi.useRealTimers(); });
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it('goes through every item, then moves to the next metric', () => {
     let state = { item: 0, metric: 0, loops: 0 };
@@ -15,7 +19,14 @@ describe('wall rotation', () => {
   it('ticks on the interval and asks for a reload after the given number of loops', () => {
     const ticks: number[] = [];
     const onReload = vi.fn();
-    const rotation = new RotationService({ items: 2, metrics: 1, intervalMs: 20_000, reloadEvery: 3, onTick: (s) => ticks.push(s.item), onReload });
+    const rotation = new RotationService({
+      items: 2,
+      metrics: 1,
+      intervalMs: 20_000,
+      reloadEvery: 3,
+      onTick: (s) => ticks.push(s.item),
+      onReload,
+    });
     rotation.start();
     vi.advanceTimersByTime(19_999);
     expect(ticks).toEqual([]);

@@ -1,5 +1,9 @@
 /** Where the rotation is: which item (community or grid) and which metric. */
-export interface RotationState { item: number; metric: number; loops: number }
+export interface RotationState {
+  item: number;
+  metric: number;
+  loops: number;
+}
 
 export interface RotationOptions {
   items: number;
@@ -43,6 +47,12 @@ export class RotationService {
   private tick(): void {
     this.state = advance(this.state, this.options.items, this.options.metrics);
     this.options.onTick(this.state);
-    if (this.options.reloadEvery > 0 && this.state.item === 0 && this.state.loops > 0 && this.state.loops % this.options.reloadEvery === 0) this.options.onReload();
+    if (
+      this.options.reloadEvery > 0 &&
+      this.state.item === 0 &&
+      this.state.loops > 0 &&
+      this.state.loops % this.options.reloadEvery === 0
+    )
+      this.options.onReload();
   }
 }

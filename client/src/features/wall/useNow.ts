@@ -5,7 +5,9 @@ export function useNow(): Date {
   const [now, setNow] = useState(() => new Date());
   useEffect(function tick() {
     const timer = setInterval(() => setNow(new Date()), 1000);
-    return function stopTicking() { clearInterval(timer); };
+    return function stopTicking() {
+      clearInterval(timer);
+    };
   }, []);
   return now;
 }

@@ -39,15 +39,24 @@ export function useWallFreshness(token: string | null, scope: string) {
     if (state === 'ok') await refresh();
   }, [token, refresh, markStale]);
 
-  useEffect(function checkNowAndEvery30Seconds() {
-    void check();
-    const timer = setInterval(() => void check(), CHECK_EVERY_MS);
-    return function stopChecking() { clearInterval(timer); };
-  }, [check]);
+  useEffect(
+    function checkNowAndEvery30Seconds() {
+      // check() sets state only after the server has answered, not synchronously.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      void check();
+      const timer = setInterval(() => void check(), CHECK_EVERY_MS);
+      return function stopChecking() {
+        clearInterval(timer);
+      };
+    },
+    [check],
+  );
 
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(function cancelPendingRefresh() {
-    return function cancel() { if (pending.current) clearTimeout(pending.current); };
+    return function cancel() {
+      if (pending.current) clearTimeout(pending.current);
+    };
   }, []);
   useLiveChanges(tokenState === 'ok' ? token : null, scope, {
     onChange() {

@@ -14,7 +14,12 @@ export interface WallItems {
 export function wallItems(scope: string, places: readonly Place[], allName: string): WallItems | null {
   if (scope === 'all') return { kind: 'community', scopeName: allName, communityCode: null, items: places };
   const community = places.find((p) => p.code === scope);
-  if (community) return community.grids.length ? { kind: 'grid', scopeName: community.name, communityCode: community.code, items: community.grids } : null;
+  if (community)
+    return community.grids.length
+      ? { kind: 'grid', scopeName: community.name, communityCode: community.code, items: community.grids }
+      : null;
   const inSubDistrict = places.filter((p) => p.subDistrict.code === scope);
-  return inSubDistrict.length ? { kind: 'community', scopeName: inSubDistrict[0].subDistrict.name, communityCode: null, items: inSubDistrict } : null;
+  return inSubDistrict.length
+    ? { kind: 'community', scopeName: inSubDistrict[0].subDistrict.name, communityCode: null, items: inSubDistrict }
+    : null;
 }

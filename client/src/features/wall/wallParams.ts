@@ -15,7 +15,10 @@ export const DEFAULT_WALL_METRICS: Metric[] = ['BACKLOG', 'ON_TIME_RATE', 'CASES
 
 export function parseWallParams(search: string): WallParams {
   const params = new URLSearchParams(search);
-  const metrics = (params.get('metrics') ?? '').split(',').map((m) => m.trim().toUpperCase()).filter((m): m is Metric => METRICS.includes(m as Metric));
+  const metrics = (params.get('metrics') ?? '')
+    .split(',')
+    .map((m) => m.trim().toUpperCase())
+    .filter((m): m is Metric => METRICS.includes(m as Metric));
   const interval = Number(params.get('interval') ?? 20);
   const reloadEvery = Number(params.get('reloadEvery') ?? 200);
   return {

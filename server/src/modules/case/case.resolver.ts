@@ -25,12 +25,17 @@ export class CaseResolver {
     return listCases(ctx.db, filter, first ?? 50, after);
   }
 
-  @Mutation(() => Case, { description: 'Report a case (上报). Needs an admin, leader or grid worker token covering the grid.' })
+  @Mutation(() => Case, {
+    description: 'Report a case (上报). Needs an admin, leader or grid worker token covering the grid.',
+  })
   reportCase(@Arg('input', () => ReportCaseInput) input: ReportCaseInput, @Ctx() ctx: Context) {
     return reportCase(ctx, input);
   }
 
-  @Mutation(() => Case, { description: 'Move a case along the GB/T 30428 workflow; an illegal move fails with ILLEGAL_TRANSITION and changes nothing.' })
+  @Mutation(() => Case, {
+    description:
+      'Move a case along the GB/T 30428 workflow; an illegal move fails with ILLEGAL_TRANSITION and changes nothing.',
+  })
   transitionCase(
     @Ctx() ctx: Context,
     @Arg('code', () => String) code: string,
@@ -56,7 +61,10 @@ export class CaseResolver {
     return (await ctx.loaders.buildingsByGrid.load(c.gridId)).find((b) => b.id === c.buildingId) ?? null;
   }
 
-  @FieldResolver(() => LatLng, { nullable: true, description: 'Where the case is (its building, else the grid centre); null without a location' })
+  @FieldResolver(() => LatLng, {
+    nullable: true,
+    description: 'Where the case is (its building, else the grid centre); null without a location',
+  })
   location(@Root() c: Case) {
     return c.lat === null || c.lng === null ? null : { lat: c.lat, lng: c.lng };
   }
@@ -71,7 +79,10 @@ export class CaseResolver {
     return ctx.loaders.eventsByCase.load(c.id);
   }
 
-  @FieldResolver(() => Contact, { nullable: true, description: 'Null unless the caller may see personal data of this grid' })
+  @FieldResolver(() => Contact, {
+    nullable: true,
+    description: 'Null unless the caller may see personal data of this grid',
+  })
   async reporter(@Root() c: Case, @Ctx() ctx: Context) {
     if (!canSeePersonalData(ctx.viewer, await loadGridPlace(ctx, c.gridId))) return null;
     return { name: c.reporterName, phone: c.reporterPhone };

@@ -1,4 +1,10 @@
-import { allowedTransitions, canTransition, OPEN_STATUSES, STATUS_TIMESTAMP, type CaseStatus } from '../../../../shared/case/workflow';
+import {
+  allowedTransitions,
+  canTransition,
+  OPEN_STATUSES,
+  STATUS_TIMESTAMP,
+  type CaseStatus,
+} from '../../../../shared/case/workflow';
 import { CASE_DEADLINE_HOURS } from '../../../../shared/enums';
 import { HOUR_MS } from '../../../../shared/time/buckets';
 import { assertCanWrite } from '../../auth/viewer';
@@ -20,14 +26,19 @@ function decodeCursor(cursor: string): number {
 }
 
 function whereOf(filter: CaseFilter = {}, now = new Date()) {
-  const statuses = filter.open || filter.overdue ? (filter.status ?? OPEN_STATUSES).filter((s) => OPEN_STATUSES.includes(s)) : filter.status;
+  const statuses =
+    filter.open || filter.overdue
+      ? (filter.status ?? OPEN_STATUSES).filter((s) => OPEN_STATUSES.includes(s))
+      : filter.status;
   return {
     ...(filter.communityCode ? { community: { code: filter.communityCode } } : {}),
     ...(filter.gridCode ? { grid: { code: filter.gridCode } } : {}),
     ...(statuses ? { status: { in: [...statuses] } } : {}),
     ...(filter.category ? { category: { in: filter.category } } : {}),
     ...(filter.overdue ? { deadline: { lt: now } } : {}),
-    ...(filter.from || filter.to ? { reportedAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } } : {}),
+    ...(filter.from || filter.to
+      ? { reportedAt: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.to ? { lt: filter.to } : {}) } }
+      : {}),
   };
 }
 
@@ -36,7 +47,11 @@ export async function listCases(db: Database, filter: CaseFilter | undefined, fi
   if (first < 1 || first > MAX_PAGE) throw badInput(`first must be between 1 and ${MAX_PAGE}`);
   const where = whereOf(filter);
   const [rows, totalCount] = await Promise.all([
-    db.case.findMany({ where: { ...where, ...(after ? { id: { lt: decodeCursor(after) } } : {}) }, orderBy: { id: 'desc' }, take: first + 1 }),
+    db.case.findMany({
+      where: { ...where, ...(after ? { id: { lt: decodeCursor(after) } } : {}) },
+      orderBy: { id: 'desc' },
+      take: first + 1,
+    }),
     db.case.count({ where }),
   ]);
   const page = rows.slice(0, first);
@@ -52,24 +67,55 @@ export async function reportCase(ctx: Context, input: ReportCaseInput) {
   assertCanWrite(ctx.viewer, place);
   const description = input.description.trim();
   if (!description || description.length > 1000) throw badInput('Describe the case in 1 to 1,000 characters');
-  const building = input.buildingCode ? await ctx.db.building.findUnique({ where: { code: input.buildingCode } }) : null;
-  if (input.buildingCode && building?.gridId !== grid.id) throw badInput(`Building "${input.buildingCode}" is not in grid ${grid.code}`);
+  const building = input.buildingCode
+    ? await ctx.db.building.findUnique({ where: { code: input.buildingCode } })
+    : null;
+  if (input.buildingCode && building?.gridId !== grid.id)
+    throw badInput(`Building "${input.buildingCode}" is not in grid ${grid.code}`);
   const reportedAt = new Date();
   const created = await ctx.db.$transaction(async (tx) => {
     const row = await tx.case.create({
       data: {
-        code: `pending-${reportedAt.getTime()}-${Math.random()}`, category: input.category, source: input.source ?? 'PATROL',
-        communityId: grid.communityId, gridId: grid.id, buildingId: building?.id ?? null, lat: building?.lat ?? grid.centroidLat, lng: building?.lng ?? grid.centroidLng,
-        description, status: 'REPORTED', reporterName: input.reporterName ?? null, reporterPhone: input.reporterPhone ?? null,
-        reportedAt, deadline: new Date(reportedAt.getTime() + CASE_DEADLINE_HOURS[input.category] * HOUR_MS), generated: false,
+        code: `pending-${reportedAt.getTime()}-${Math.random()}`,
+        category: input.category,
+        source: input.source ?? 'PATROL',
+        communityId: grid.communityId,
+        gridId: grid.id,
+        buildingId: building?.id ?? null,
+        lat: building?.lat ?? grid.centroidLat,
+        lng: building?.lng ?? grid.centroidLng,
+        description,
+        status: 'REPORTED',
+        reporterName: input.reporterName ?? null,
+        reporterPhone: input.reporterPhone ?? null,
+        reportedAt,
+        deadline: new Date(reportedAt.getTime() + CASE_DEADLINE_HOURS[input.category] * HOUR_MS),
+        generated: false,
       },
     });
-    const withCode = await tx.case.update({ where: { id: row.id }, data: { code: `${grid.code}-C${String(row.id).padStart(7, '0')}` } });
-    await tx.caseEvent.create({ data: { caseId: row.id, from: null, to: 'REPORTED', at: reportedAt, actor: ctx.viewer.tokenName ?? ctx.viewer.role } });
+    const withCode = await tx.case.update({
+      where: { id: row.id },
+      data: { code: `${grid.code}-C${String(row.id).padStart(7, '0')}` },
+    });
+    await tx.caseEvent.create({
+      data: {
+        caseId: row.id,
+        from: null,
+        to: 'REPORTED',
+        at: reportedAt,
+        actor: ctx.viewer.tokenName ?? ctx.viewer.role,
+      },
+    });
     await applyRollupDeltas(tx, caseContributions(withCode));
     return withCode;
   });
-  await ctx.live.publish({ kind: 'CASE_REPORTED', communityCode: grid.community.code, subDistrictCode: place.subDistrictCode, gridCode: grid.code, at: reportedAt });
+  await ctx.live.publish({
+    kind: 'CASE_REPORTED',
+    communityCode: grid.community.code,
+    subDistrictCode: place.subDistrictCode,
+    gridCode: grid.code,
+    at: reportedAt,
+  });
   return created;
 }
 
@@ -81,18 +127,31 @@ export async function transitionCase(ctx: Context, code: string, to: CaseStatus,
   const from = current.status as CaseStatus;
   if (!canTransition(from, to)) {
     const allowed = allowedTransitions(from);
-    throw illegalTransition(`Case ${code} is ${from}; it can move to ${allowed.length ? allowed.join(' or ') : 'nothing (it is finished)'}, not ${to}`);
+    throw illegalTransition(
+      `Case ${code} is ${from}; it can move to ${allowed.length ? allowed.join(' or ') : 'nothing (it is finished)'}, not ${to}`,
+    );
   }
   const at = new Date();
   const updated = await ctx.db.$transaction(async (tx) => {
     // Only if nobody moved it meanwhile: the status is the version.
-    const { count } = await tx.case.updateMany({ where: { id: current.id, status: from }, data: { status: to, [STATUS_TIMESTAMP[to]]: at } });
+    const { count } = await tx.case.updateMany({
+      where: { id: current.id, status: from },
+      data: { status: to, [STATUS_TIMESTAMP[to]]: at },
+    });
     if (count !== 1) throw conflict(`Case ${code} was changed by someone else; reload it and try again`);
     const after = await tx.case.findUniqueOrThrow({ where: { id: current.id } });
-    await tx.caseEvent.create({ data: { caseId: current.id, from, to, at, actor: ctx.viewer.tokenName ?? ctx.viewer.role, note: note ?? null } });
+    await tx.caseEvent.create({
+      data: { caseId: current.id, from, to, at, actor: ctx.viewer.tokenName ?? ctx.viewer.role, note: note ?? null },
+    });
     await applyRollupDeltas(tx, caseChange(current, after));
     return after;
   });
-  await ctx.live.publish({ kind: 'CASE_TRANSITIONED', communityCode: grid.community.code, subDistrictCode: place.subDistrictCode, gridCode: grid.code, at });
+  await ctx.live.publish({
+    kind: 'CASE_TRANSITIONED',
+    communityCode: grid.community.code,
+    subDistrictCode: place.subDistrictCode,
+    gridCode: grid.code,
+    at,
+  });
   return updated;
 }

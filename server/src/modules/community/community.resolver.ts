@@ -28,7 +28,9 @@ export class CommunityResolver {
     return ctx.loaders.subDistrictById.load(community.subDistrictId);
   }
 
-  @FieldResolver(() => Boolean, { description: 'False when the source gives no place: no geometry, never drawn at 0,0' })
+  @FieldResolver(() => Boolean, {
+    description: 'False when the source gives no place: no geometry, never drawn at 0,0',
+  })
   hasLocation(@Root() community: Community) {
     return community.centroidLat !== null;
   }
@@ -38,12 +40,17 @@ export class CommunityResolver {
     return community.centroidLat === null ? null : { lat: community.centroidLat, lng: community.centroidLng };
   }
 
-  @FieldResolver(() => GraphQLJSON, { nullable: true, description: 'GeoJSON polygon (WGS-84), generated around the approximate centroid' })
+  @FieldResolver(() => GraphQLJSON, {
+    nullable: true,
+    description: 'GeoJSON polygon (WGS-84), generated around the approximate centroid',
+  })
   boundary(@Root() community: Community): GeoJsonObject | null {
     return community.boundary ? JSON.parse(community.boundary) : null;
   }
 
-  @FieldResolver(() => [String], { description: 'Figures the generator filled in because the source does not state them' })
+  @FieldResolver(() => [String], {
+    description: 'Figures the generator filled in because the source does not state them',
+  })
   generatedFields(@Root() community: Community): string[] {
     return JSON.parse(community.generatedFields);
   }
@@ -57,12 +64,20 @@ export class CommunityResolver {
   async partyMembersByCategory(@Root() community: Community, @Ctx() ctx: Context) {
     const orgs = await ctx.loaders.partyOrgsByCommunity.load(community.id);
     const sum = (pick: (o: (typeof orgs)[number]) => number) => orgs.reduce((total, org) => total + pick(org), 0);
-    return { resident: sum((o) => o.residentMembers), inService: sum((o) => o.inServiceMembers), retired: sum((o) => o.retiredMembers), mobile: sum((o) => o.mobileMembers) };
+    return {
+      resident: sum((o) => o.residentMembers),
+      inService: sum((o) => o.inServiceMembers),
+      retired: sum((o) => o.retiredMembers),
+      mobile: sum((o) => o.mobileMembers),
+    };
   }
 
   @FieldResolver(() => [PartyOrganization])
   async partyOrganizations(@Root() community: Community, @Ctx() ctx: Context) {
-    return (await ctx.loaders.partyOrgsByCommunity.load(community.id)).map((org) => ({ ...org, members: memberTotal(org) }));
+    return (await ctx.loaders.partyOrgsByCommunity.load(community.id)).map((org) => ({
+      ...org,
+      members: memberTotal(org),
+    }));
   }
 
   @FieldResolver(() => Int, { description: 'Registered volunteers: the stated figure, else the sum of team members' })
@@ -75,18 +90,25 @@ export class CommunityResolver {
     return ctx.loaders.teamsByCommunity.load(community.id);
   }
 
-  @FieldResolver(() => Float, { description: 'Sum of logged volunteer hours in the period (default: the last 365 days)' })
+  @FieldResolver(() => Float, {
+    description: 'Sum of logged volunteer hours in the period (default: the last 365 days)',
+  })
   async volunteerHours(
-    @Root() community: Community, @Ctx() ctx: Context,
-    @Arg('from', () => Date, { nullable: true }) from?: Date, @Arg('to', () => Date, { nullable: true }) to?: Date,
+    @Root() community: Community,
+    @Ctx() ctx: Context,
+    @Arg('from', () => Date, { nullable: true }) from?: Date,
+    @Arg('to', () => Date, { nullable: true }) to?: Date,
   ) {
     return (await loadMetricValue(ctx, 'community', community.id, 'VOLUNTEER_HOURS', from, to)).value ?? 0;
   }
 
   @FieldResolver(() => MetricValue)
   metric(
-    @Root() community: Community, @Ctx() ctx: Context, @Arg('metric', () => MetricEnum) metric: Metric,
-    @Arg('from', () => Date, { nullable: true }) from?: Date, @Arg('to', () => Date, { nullable: true }) to?: Date,
+    @Root() community: Community,
+    @Ctx() ctx: Context,
+    @Arg('metric', () => MetricEnum) metric: Metric,
+    @Arg('from', () => Date, { nullable: true }) from?: Date,
+    @Arg('to', () => Date, { nullable: true }) to?: Date,
   ) {
     return loadMetricValue(ctx, 'community', community.id, metric, from, to);
   }

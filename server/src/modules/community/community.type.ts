@@ -36,7 +36,7 @@ export class VolunteerTeam {
   @Field(() => Boolean) generated!: boolean;
 }
 
-@ObjectType({ description: '社区: a residents\' community, split into grids' })
+@ObjectType({ description: "社区: a residents' community, split into grids" })
 export class Community {
   id!: number;
   subDistrictId!: number;
@@ -45,9 +45,11 @@ export class Community {
   @Field(() => String) nameEn!: string;
   @Field(() => Float, { nullable: true }) areaKm2!: number | null;
   @Field(() => Int, { nullable: true, description: '常住人口' }) population!: number | null;
-  @Field(() => Boolean, { description: 'The source says "more than" this population (N余)' }) populationAtLeast!: boolean;
+  @Field(() => Boolean, { description: 'The source says "more than" this population (N余)' })
+  populationAtLeast!: boolean;
   @Field(() => Int, { nullable: true }) households!: number | null;
-  @Field(() => Int, { nullable: true, description: '流动人口; null where the source does not say' }) floatingPopulation!: number | null;
+  @Field(() => Int, { nullable: true, description: '流动人口; null where the source does not say' })
+  floatingPopulation!: number | null;
   @Field(() => String, { nullable: true }) boundaryText!: string | null;
   @Field(() => Date, { nullable: true }) founded!: Date | null;
   @Field(() => String, { description: 'The article the stated figures come from' }) source!: string;

@@ -45,7 +45,10 @@ export class GridResolver {
     return (await loadMetricValue(ctx, 'grid', grid.id, 'PARTY_MEMBERS')).value;
   }
 
-  @FieldResolver(() => Contact, { nullable: true, description: 'Null unless the caller may see personal data of this grid' })
+  @FieldResolver(() => Contact, {
+    nullable: true,
+    description: 'Null unless the caller may see personal data of this grid',
+  })
   async worker(@Root() grid: Grid, @Ctx() ctx: Context) {
     if (!canSeePersonalData(ctx.viewer, await loadGridPlace(ctx, grid.id))) return null;
     return { name: grid.workerName, phone: grid.workerPhone };
@@ -53,8 +56,11 @@ export class GridResolver {
 
   @FieldResolver(() => MetricValue)
   metric(
-    @Root() grid: Grid, @Ctx() ctx: Context, @Arg('metric', () => MetricEnum) metric: Metric,
-    @Arg('from', () => Date, { nullable: true }) from?: Date, @Arg('to', () => Date, { nullable: true }) to?: Date,
+    @Root() grid: Grid,
+    @Ctx() ctx: Context,
+    @Arg('metric', () => MetricEnum) metric: Metric,
+    @Arg('from', () => Date, { nullable: true }) from?: Date,
+    @Arg('to', () => Date, { nullable: true }) to?: Date,
   ) {
     return loadMetricValue(ctx, 'grid', grid.id, metric, from, to);
   }

@@ -9,7 +9,10 @@ export function findGrid(db: Database, code: string) {
 
 /** A grid with the codes that decide who may see and change its data. */
 export async function requireGridPlace(db: Database, code: string) {
-  const grid = await db.grid.findUnique({ where: { code }, include: { community: { include: { subDistrict: true } } } });
+  const grid = await db.grid.findUnique({
+    where: { code },
+    include: { community: { include: { subDistrict: true } } },
+  });
   if (!grid) throw notFound(`Grid "${code}"`);
   const place: GridPlace = { gridCode: grid.code, subDistrictCode: grid.community.subDistrict.code };
   return { grid, place };

@@ -18,7 +18,8 @@ export class LiveResolver {
   @Subscription(() => LiveChange, {
     topics: LIVE_TOPIC,
     filter: ({ payload, args }) => inScope((args as { scope: string }).scope, payload as Change),
-    description: 'Changes in a scope (all, a sub-district code or a community code), sent after they are committed. Over graphql-ws at /graphql.',
+    description:
+      'Changes in a scope (all, a sub-district code or a community code), sent after they are committed. Over graphql-ws at /graphql.',
   })
   liveChanges(@Root() change: Change, @Arg('scope', () => String) _scope: string): Change {
     return change;

@@ -10,7 +10,10 @@ import { mapFeatures } from './map.service';
 
 @Resolver()
 export class MapResolver {
-  @Query(() => GraphQLJSON, { description: 'GeoJSON FeatureCollection (WGS-84) with properties code, name, value, tooFewCases, unit; simplified for zoom, clipped to bbox' })
+  @Query(() => GraphQLJSON, {
+    description:
+      'GeoJSON FeatureCollection (WGS-84) with properties code, name, value, tooFewCases, unit; simplified for zoom, clipped to bbox',
+  })
   mapFeatures(
     @Ctx() ctx: Context,
     @Arg('level', () => MapLevelEnum) level: MapLevel,
@@ -22,6 +25,14 @@ export class MapResolver {
     @Arg('from', () => Date, { nullable: true }) from?: Date,
     @Arg('to', () => Date, { nullable: true }) to?: Date,
   ) {
-    return mapFeatures(ctx.db, { level, metric, communityCode: communityCode ?? null, gridCode: gridCode ?? null, bbox: bbox ?? null, zoom: zoom ?? null, period: periodOf(from, to) });
+    return mapFeatures(ctx.db, {
+      level,
+      metric,
+      communityCode: communityCode ?? null,
+      gridCode: gridCode ?? null,
+      bbox: bbox ?? null,
+      zoom: zoom ?? null,
+      period: periodOf(from, to),
+    });
   }
 }

@@ -8,14 +8,41 @@ import type { Period } from '../../graphql/period';
 import { fitToView, isEmptyGeometry, validateBBox } from './geometry';
 import type { BBoxInput } from './map.input';
 
-export interface MapRequest { level: MapLevel; metric: Metric; communityCode: string | null; gridCode: string | null; bbox: BBoxInput | null; zoom: number | null; period: Period }
+export interface MapRequest {
+  level: MapLevel;
+  metric: Metric;
+  communityCode: string | null;
+  gridCode: string | null;
+  bbox: BBoxInput | null;
+  zoom: number | null;
+  period: Period;
+}
 
-export interface FeatureProperties { code: string; name: string; value: number | null; tooFewCases: boolean; sampleSize: number; unit: string; parentCode: string | null }
+export interface FeatureProperties {
+  code: string;
+  name: string;
+  value: number | null;
+  tooFewCases: boolean;
+  sampleSize: number;
+  unit: string;
+  parentCode: string | null;
+}
 
-const overlaps = (bbox: BBoxInput | null) => (bbox ? { minLng: { lte: bbox.east }, maxLng: { gte: bbox.west }, minLat: { lte: bbox.north }, maxLat: { gte: bbox.south } } : {});
+const overlaps = (bbox: BBoxInput | null) =>
+  bbox
+    ? {
+        minLng: { lte: bbox.east },
+        maxLng: { gte: bbox.west },
+        minLat: { lte: bbox.north },
+        maxLat: { gte: bbox.south },
+      }
+    : {};
 
 /** A GeoJSON FeatureCollection of communities, grids or buildings with the metric in each feature. */
-export async function mapFeatures(db: Database, request: MapRequest): Promise<FeatureCollection<Geometry, FeatureProperties>> {
+export async function mapFeatures(
+  db: Database,
+  request: MapRequest,
+): Promise<FeatureCollection<Geometry, FeatureProperties>> {
   const { level, bbox } = request;
   if (bbox) {
     const problem = validateBBox(bbox);
@@ -25,39 +52,82 @@ export async function mapFeatures(db: Database, request: MapRequest): Promise<Fe
   if (level === 'BUILDING') return buildingFeatures(db, request);
   let rows: { id: number; code: string; name: string; boundary: string | null; parentCode: string | null }[];
   if (level === 'COMMUNITY') {
-    rows = (await db.community.findMany({ where: { boundary: { not: null }, ...overlaps(bbox) }, orderBy: { id: 'asc' } })).map((c) => ({ ...c, parentCode: null }));
+    rows = (
+      await db.community.findMany({ where: { boundary: { not: null }, ...overlaps(bbox) }, orderBy: { id: 'asc' } })
+    ).map((c) => ({ ...c, parentCode: null }));
   } else {
     if (!request.communityCode && !bbox) throw badInput('Grid features need a communityCode or a bbox');
-    const community = request.communityCode ? await db.community.findUnique({ where: { code: request.communityCode } }) : null;
+    const community = request.communityCode
+      ? await db.community.findUnique({ where: { code: request.communityCode } })
+      : null;
     if (request.communityCode && !community) throw notFound(`Community "${request.communityCode}"`);
-    const grids = await db.grid.findMany({ where: { boundary: { not: null }, ...(community ? { communityId: community.id } : {}), ...overlaps(bbox) }, include: { community: { select: { code: true } } }, orderBy: { code: 'asc' } });
+    const grids = await db.grid.findMany({
+      where: { boundary: { not: null }, ...(community ? { communityId: community.id } : {}), ...overlaps(bbox) },
+      include: { community: { select: { code: true } } },
+      orderBy: { code: 'asc' },
+    });
     rows = grids.map((g) => ({ ...g, parentCode: g.community.code }));
   }
   const scope: ScopeLevel = level === 'COMMUNITY' ? 'community' : 'grid';
-  const values = await computeMetrics(db, scope, rows.map((r) => r.id), [request.metric], request.period);
-  const features = rows.map((row) => {
-    const result = values.get(row.id)?.get(request.metric) ?? { value: null, sampleSize: 0, tooFewCases: false };
-    const feature: Feature<Polygon | MultiPolygon, FeatureProperties> = {
-      type: 'Feature', geometry: JSON.parse(row.boundary!),
-      properties: { code: row.code, name: row.name, ...result, unit: METRIC_DEFINITIONS[request.metric].unit, parentCode: row.parentCode },
-    };
-    return fitToView(feature, request.zoom, bbox);
-  }).filter((feature) => !isEmptyGeometry(feature));
+  const values = await computeMetrics(
+    db,
+    scope,
+    rows.map((r) => r.id),
+    [request.metric],
+    request.period,
+  );
+  const features = rows
+    .map((row) => {
+      const result = values.get(row.id)?.get(request.metric) ?? { value: null, sampleSize: 0, tooFewCases: false };
+      const feature: Feature<Polygon | MultiPolygon, FeatureProperties> = {
+        type: 'Feature',
+        geometry: JSON.parse(row.boundary!),
+        properties: {
+          code: row.code,
+          name: row.name,
+          ...result,
+          unit: METRIC_DEFINITIONS[request.metric].unit,
+          parentCode: row.parentCode,
+        },
+      };
+      return fitToView(feature, request.zoom, bbox);
+    })
+    .filter((feature) => !isEmptyGeometry(feature));
   return { type: 'FeatureCollection', features };
 }
 
-async function buildingFeatures(db: Database, request: MapRequest): Promise<FeatureCollection<Point, FeatureProperties>> {
+async function buildingFeatures(
+  db: Database,
+  request: MapRequest,
+): Promise<FeatureCollection<Point, FeatureProperties>> {
   if (!request.gridCode) throw badInput('Building features need a gridCode');
-  const grid = await db.grid.findUnique({ where: { code: request.gridCode }, include: { buildings: { orderBy: { code: 'asc' } } } });
+  const grid = await db.grid.findUnique({
+    where: { code: request.gridCode },
+    include: { buildings: { orderBy: { code: 'asc' } } },
+  });
   if (!grid) throw notFound(`Grid "${request.gridCode}"`);
   const valueOf = { POPULATION: 'population', HOUSEHOLDS: 'households' } as const;
   const field = valueOf[request.metric as keyof typeof valueOf];
   const { bbox } = request;
   const features = grid.buildings
-    .filter((b) => b.lat !== null && b.lng !== null && (!bbox || (b.lng >= bbox.west && b.lng <= bbox.east && b.lat >= bbox.south && b.lat <= bbox.north)))
+    .filter(
+      (b) =>
+        b.lat !== null &&
+        b.lng !== null &&
+        (!bbox || (b.lng >= bbox.west && b.lng <= bbox.east && b.lat >= bbox.south && b.lat <= bbox.north)),
+    )
     .map((b): Feature<Point, FeatureProperties> => ({
-      type: 'Feature', geometry: { type: 'Point', coordinates: [b.lng!, b.lat!] },
-      properties: { code: b.code, name: b.name, value: field ? b[field] : null, tooFewCases: false, sampleSize: 0, unit: METRIC_DEFINITIONS[request.metric].unit, parentCode: grid.code },
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [b.lng!, b.lat!] },
+      properties: {
+        code: b.code,
+        name: b.name,
+        value: field ? b[field] : null,
+        tooFewCases: false,
+        sampleSize: 0,
+        unit: METRIC_DEFINITIONS[request.metric].unit,
+        parentCode: grid.code,
+      },
     }));
   return { type: 'FeatureCollection', features };
 }

@@ -26,20 +26,34 @@ export interface ScopeFigures {
 /** Every metric of shared/metrics/definitions.ts from a scope's figures: the one place they are computed. */
 export function metricResult(metric: Metric, f: ScopeFigures): MetricResult {
   switch (metric) {
-    case 'POPULATION': return plain(f.population);
-    case 'HOUSEHOLDS': return plain(f.households);
-    case 'FLOATING_POPULATION': return plain(f.floatingPopulation);
-    case 'DENSITY': return plain(f.population !== null && f.areaKm2 ? f.population / f.areaKm2 : null);
-    case 'PARTY_MEMBERS': return plain(f.partyMembers);
-    case 'VOLUNTEERS': return plain(f.volunteers);
-    case 'VOLUNTEER_HOURS': return plain(f.counters.volunteerHours);
-    case 'CASES_REPORTED': return plain(f.counters.casesReported);
-    case 'CASES_CLOSED': return plain(f.counters.casesClosed);
-    case 'CLOSURE_RATE': return closureRate(f.counters.casesClosed, f.counters.casesAccepted);
-    case 'ON_TIME_RATE': return onTimeRate(f.counters.casesClosedOnTime, f.counters.casesClosed);
-    case 'MEDIAN_HOURS_TO_CLOSE': return median(f.hoursToClose);
-    case 'BACKLOG': return plain(f.backlog);
-    case 'SATISFACTION': return meanSatisfaction(f.counters.satisfactionSum, f.counters.satisfactionCount);
+    case 'POPULATION':
+      return plain(f.population);
+    case 'HOUSEHOLDS':
+      return plain(f.households);
+    case 'FLOATING_POPULATION':
+      return plain(f.floatingPopulation);
+    case 'DENSITY':
+      return plain(f.population !== null && f.areaKm2 ? f.population / f.areaKm2 : null);
+    case 'PARTY_MEMBERS':
+      return plain(f.partyMembers);
+    case 'VOLUNTEERS':
+      return plain(f.volunteers);
+    case 'VOLUNTEER_HOURS':
+      return plain(f.counters.volunteerHours);
+    case 'CASES_REPORTED':
+      return plain(f.counters.casesReported);
+    case 'CASES_CLOSED':
+      return plain(f.counters.casesClosed);
+    case 'CLOSURE_RATE':
+      return closureRate(f.counters.casesClosed, f.counters.casesAccepted);
+    case 'ON_TIME_RATE':
+      return onTimeRate(f.counters.casesClosedOnTime, f.counters.casesClosed);
+    case 'MEDIAN_HOURS_TO_CLOSE':
+      return median(f.hoursToClose);
+    case 'BACKLOG':
+      return plain(f.backlog);
+    case 'SATISFACTION':
+      return meanSatisfaction(f.counters.satisfactionSum, f.counters.satisfactionCount);
   }
 }
 

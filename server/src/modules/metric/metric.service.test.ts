@@ -4,14 +4,27 @@ import { metricResult, type ScopeFigures } from './metric-value';
 import { mergeFigures } from './metric.service';
 
 const scope = (over: Partial<ScopeFigures>): ScopeFigures => ({
-  population: 1000, households: 400, floatingPopulation: null, areaKm2: 0.5, partyMembers: 30, volunteers: 10,
-  counters: zeroCounters(), backlog: 0, hoursToClose: [], ...over,
+  population: 1000,
+  households: 400,
+  floatingPopulation: null,
+  areaKm2: 0.5,
+  partyMembers: 30,
+  volunteers: 10,
+  counters: zeroCounters(),
+  backlog: 0,
+  hoursToClose: [],
+  ...over,
 });
 
 describe('merging scopes', () => {
   it('adds counts and recomputes rates from the summed counters, not by averaging rates', () => {
     const a = scope({ counters: { ...zeroCounters(), casesClosed: 10, casesClosedOnTime: 10 }, backlog: 2 });
-    const b = scope({ population: 3000, counters: { ...zeroCounters(), casesClosed: 90, casesClosedOnTime: 45 }, backlog: 5, floatingPopulation: 700 });
+    const b = scope({
+      population: 3000,
+      counters: { ...zeroCounters(), casesClosed: 90, casesClosedOnTime: 45 },
+      backlog: 5,
+      floatingPopulation: 700,
+    });
     const merged = mergeFigures([a, b]);
     expect(merged.population).toBe(4000);
     expect(merged.floatingPopulation).toBe(700);
@@ -21,6 +34,8 @@ describe('merging scopes', () => {
   });
 
   it('keeps unknown figures unknown', () => {
-    expect(mergeFigures([scope({ floatingPopulation: null }), scope({ floatingPopulation: null })]).floatingPopulation).toBeNull();
+    expect(
+      mergeFigures([scope({ floatingPopulation: null }), scope({ floatingPopulation: null })]).floatingPopulation,
+    ).toBeNull();
   });
 });

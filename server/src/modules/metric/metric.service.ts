@@ -9,39 +9,94 @@ import type { Period } from '../../graphql/period';
 
 export type ScopeLevel = 'community' | 'grid';
 
-
-type StaticFigures = Pick<ScopeFigures, 'population' | 'households' | 'floatingPopulation' | 'areaKm2' | 'partyMembers' | 'volunteers'>;
+type StaticFigures = Pick<
+  ScopeFigures,
+  'population' | 'households' | 'floatingPopulation' | 'areaKm2' | 'partyMembers' | 'volunteers'
+>;
 
 async function staticFigures(db: Database, level: ScopeLevel, ids: number[]): Promise<Map<number, StaticFigures>> {
   const members = { residentMembers: true, inServiceMembers: true, retiredMembers: true, mobileMembers: true } as const;
   if (level === 'grid') {
     const [grids, party] = await Promise.all([
-      db.grid.findMany({ where: { id: { in: ids } }, select: { id: true, population: true, households: true, areaKm2: true } }),
+      db.grid.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, population: true, households: true, areaKm2: true },
+      }),
       db.partyOrganization.groupBy({ by: ['gridId'], where: { gridId: { in: ids } }, _sum: members }),
     ]);
     const partyByGrid = new Map(party.map((row) => [row.gridId, memberTotal(row._sum)]));
-    return new Map(grids.map((g) => [g.id, { population: g.population, households: g.households, floatingPopulation: null, areaKm2: g.areaKm2, partyMembers: partyByGrid.get(g.id) ?? 0, volunteers: null }]));
+    return new Map(
+      grids.map((g) => [
+        g.id,
+        {
+          population: g.population,
+          households: g.households,
+          floatingPopulation: null,
+          areaKm2: g.areaKm2,
+          partyMembers: partyByGrid.get(g.id) ?? 0,
+          volunteers: null,
+        },
+      ]),
+    );
   }
   const [communities, party, teams] = await Promise.all([
-    db.community.findMany({ where: { id: { in: ids } }, select: { id: true, population: true, households: true, floatingPopulation: true, areaKm2: true, volunteers: true } }),
+    db.community.findMany({
+      where: { id: { in: ids } },
+      select: {
+        id: true,
+        population: true,
+        households: true,
+        floatingPopulation: true,
+        areaKm2: true,
+        volunteers: true,
+      },
+    }),
     db.partyOrganization.groupBy({ by: ['communityId'], where: { communityId: { in: ids } }, _sum: members }),
     db.volunteerTeam.groupBy({ by: ['communityId'], where: { communityId: { in: ids } }, _sum: { members: true } }),
   ]);
   const partyByCommunity = new Map(party.map((row) => [row.communityId, memberTotal(row._sum)]));
   const teamsByCommunity = new Map(teams.map((row) => [row.communityId, row._sum.members ?? 0]));
-  return new Map(communities.map((c) => [c.id, {
-    population: c.population, households: c.households, floatingPopulation: c.floatingPopulation, areaKm2: c.areaKm2,
-    partyMembers: partyByCommunity.get(c.id) ?? 0, volunteers: c.volunteers ?? teamsByCommunity.get(c.id) ?? 0,
-  }]));
+  return new Map(
+    communities.map((c) => [
+      c.id,
+      {
+        population: c.population,
+        households: c.households,
+        floatingPopulation: c.floatingPopulation,
+        areaKm2: c.areaKm2,
+        partyMembers: partyByCommunity.get(c.id) ?? 0,
+        volunteers: c.volunteers ?? teamsByCommunity.get(c.id) ?? 0,
+      },
+    ]),
+  );
 }
 
-async function rollupSums(db: Database, level: ScopeLevel, ids: number[], day: { gte?: Date; lt: Date }): Promise<Map<number, Counters>> {
+async function rollupSums(
+  db: Database,
+  level: ScopeLevel,
+  ids: number[],
+  day: { gte?: Date; lt: Date },
+): Promise<Map<number, Counters>> {
   const key = level === 'grid' ? 'gridId' : 'communityId';
-  const rows = await db.gridDayRollup.groupBy({ by: [key], where: { [key]: { in: ids }, day }, _sum: SUM_ALL_COUNTERS });
-  return new Map(rows.map((row) => [(row as unknown as Record<string, number>)[key], { ...zeroCounters(), ...Object.fromEntries(Object.entries(row._sum).map(([c, v]) => [c, v ?? 0])) }]));
+  const rows = await db.gridDayRollup.groupBy({
+    by: [key],
+    where: { [key]: { in: ids }, day },
+    _sum: SUM_ALL_COUNTERS,
+  });
+  return new Map(
+    rows.map((row) => [
+      (row as unknown as Record<string, number>)[key],
+      { ...zeroCounters(), ...Object.fromEntries(Object.entries(row._sum).map(([c, v]) => [c, v ?? 0])) },
+    ]),
+  );
 }
 
-async function hoursToClose(db: Database, level: ScopeLevel, ids: number[], period: Period): Promise<Map<number, number[]>> {
+async function hoursToClose(
+  db: Database,
+  level: ScopeLevel,
+  ids: number[],
+  period: Period,
+): Promise<Map<number, number[]>> {
   const key = level === 'grid' ? 'gridId' : 'communityId';
   const closed = await db.case.findMany({
     where: { [key]: { in: ids }, closedAt: { gte: period.start, lt: period.endExclusive } },
@@ -55,20 +110,41 @@ export function hoursFromReportToClose(c: { reportedAt: Date; closedAt: Date | n
 }
 
 /** The figures of many communities or grids, a bounded number of ids per query. */
-async function loadFigures(db: Database, level: ScopeLevel, ids: number[], metrics: readonly Metric[], period: Period): Promise<Map<number, ScopeFigures>> {
+async function loadFigures(
+  db: Database,
+  level: ScopeLevel,
+  ids: number[],
+  metrics: readonly Metric[],
+  period: Period,
+): Promise<Map<number, ScopeFigures>> {
   const figures = new Map<number, ScopeFigures>();
   for (let start = 0; start < ids.length; start += MAX_IDS_PER_QUERY) {
-    for (const [id, f] of await loadFigureChunk(db, level, ids.slice(start, start + MAX_IDS_PER_QUERY), metrics, period)) figures.set(id, f);
+    for (const [id, f] of await loadFigureChunk(
+      db,
+      level,
+      ids.slice(start, start + MAX_IDS_PER_QUERY),
+      metrics,
+      period,
+    ))
+      figures.set(id, f);
   }
   return figures;
 }
 
 /** The figures of up to MAX_IDS_PER_QUERY scopes, reading only the sources the metrics need. */
-async function loadFigureChunk(db: Database, level: ScopeLevel, ids: number[], metrics: readonly Metric[], period: Period): Promise<Map<number, ScopeFigures>> {
+async function loadFigureChunk(
+  db: Database,
+  level: ScopeLevel,
+  ids: number[],
+  metrics: readonly Metric[],
+  period: Period,
+): Promise<Map<number, ScopeFigures>> {
   const sources = new Set(metrics.map((m) => METRIC_DEFINITIONS[m].source));
   const [statics, sums, upToEnd, hours] = await Promise.all([
     staticFigures(db, level, ids),
-    sources.has('rollup') ? rollupSums(db, level, ids, { gte: period.start, lt: period.endExclusive }) : new Map<number, Counters>(),
+    sources.has('rollup')
+      ? rollupSums(db, level, ids, { gte: period.start, lt: period.endExclusive })
+      : new Map<number, Counters>(),
     metrics.includes('BACKLOG') ? rollupSums(db, level, ids, { lt: period.endExclusive }) : new Map<number, Counters>(),
     sources.has('raw') ? hoursToClose(db, level, ids, period) : new Map<number, number[]>(),
   ]);
@@ -91,7 +167,13 @@ async function loadFigureChunk(db: Database, level: ScopeLevel, ids: number[], m
  * The requested metrics for many communities or grids at once: a fixed number of
  * queries whatever the number of scopes.
  */
-export async function computeMetrics(db: Database, level: ScopeLevel, ids: number[], metrics: readonly Metric[], period: Period): Promise<Map<number, Map<Metric, MetricResult>>> {
+export async function computeMetrics(
+  db: Database,
+  level: ScopeLevel,
+  ids: number[],
+  metrics: readonly Metric[],
+  period: Period,
+): Promise<Map<number, Map<Metric, MetricResult>>> {
   const figures = await loadFigures(db, level, ids, metrics, period);
   return new Map([...figures].map(([id, f]) => [id, new Map(metrics.map((m) => [m, metricResult(m, f)]))]));
 }
@@ -100,21 +182,40 @@ const addNullable = (a: number | null, b: number | null) => (a === null && b ===
 
 /** Figures of several scopes taken together: counts add up, rates are recomputed from the summed counts. */
 export function mergeFigures(all: ScopeFigures[]): ScopeFigures {
-  return all.reduce((total, f) => ({
-    population: addNullable(total.population, f.population),
-    households: addNullable(total.households, f.households),
-    floatingPopulation: addNullable(total.floatingPopulation, f.floatingPopulation),
-    areaKm2: addNullable(total.areaKm2, f.areaKm2),
-    partyMembers: addNullable(total.partyMembers, f.partyMembers),
-    volunteers: addNullable(total.volunteers, f.volunteers),
-    counters: Object.fromEntries(COUNTERS.map((c) => [c, total.counters[c] + f.counters[c]])) as Counters,
-    backlog: total.backlog + f.backlog,
-    hoursToClose: [...total.hoursToClose, ...f.hoursToClose],
-  }), { population: null, households: null, floatingPopulation: null, areaKm2: null, partyMembers: null, volunteers: null, counters: zeroCounters(), backlog: 0, hoursToClose: [] } as ScopeFigures);
+  return all.reduce(
+    (total, f) => ({
+      population: addNullable(total.population, f.population),
+      households: addNullable(total.households, f.households),
+      floatingPopulation: addNullable(total.floatingPopulation, f.floatingPopulation),
+      areaKm2: addNullable(total.areaKm2, f.areaKm2),
+      partyMembers: addNullable(total.partyMembers, f.partyMembers),
+      volunteers: addNullable(total.volunteers, f.volunteers),
+      counters: Object.fromEntries(COUNTERS.map((c) => [c, total.counters[c] + f.counters[c]])) as Counters,
+      backlog: total.backlog + f.backlog,
+      hoursToClose: [...total.hoursToClose, ...f.hoursToClose],
+    }),
+    {
+      population: null,
+      households: null,
+      floatingPopulation: null,
+      areaKm2: null,
+      partyMembers: null,
+      volunteers: null,
+      counters: zeroCounters(),
+      backlog: 0,
+      hoursToClose: [],
+    } as ScopeFigures,
+  );
 }
 
 /** The metrics of several communities (or grids) taken as one scope. */
-export async function computeTotals(db: Database, level: ScopeLevel, ids: number[], metrics: readonly Metric[], period: Period): Promise<Map<Metric, MetricResult>> {
+export async function computeTotals(
+  db: Database,
+  level: ScopeLevel,
+  ids: number[],
+  metrics: readonly Metric[],
+  period: Period,
+): Promise<Map<Metric, MetricResult>> {
   const merged = mergeFigures([...(await loadFigures(db, level, ids, metrics, period)).values()]);
   return new Map(metrics.map((m) => [m, metricResult(m, merged)]));
 }

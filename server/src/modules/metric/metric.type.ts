@@ -4,13 +4,18 @@ import type { Metric } from '../../../../shared/metrics/definitions';
 import type { CaseCategory } from '../../../../shared/enums';
 import { CaseCategoryEnum } from '../../graphql/enums';
 
-@ObjectType({ description: 'A metric of one scope over one period. value is null when unknown or when a rate stands on fewer than 5 cases.' })
+@ObjectType({
+  description:
+    'A metric of one scope over one period. value is null when unknown or when a rate stands on fewer than 5 cases.',
+})
 export class MetricValue {
   @Field(() => MetricEnum) metric!: Metric;
   @Field(() => Float, { nullable: true }) value!: number | null;
-  @Field(() => Float, { nullable: true, description: 'Per 1,000 residents, where that makes sense for the metric' }) perThousand!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Per 1,000 residents, where that makes sense for the metric' })
+  perThousand!: number | null;
   @Field(() => Int, { description: 'Cases a rate or median stands on (0 for counts)' }) sampleSize!: number;
-  @Field(() => Boolean, { description: 'True when a rate stands on fewer than 5 cases: show "too few cases"' }) tooFewCases!: boolean;
+  @Field(() => Boolean, { description: 'True when a rate stands on fewer than 5 cases: show "too few cases"' })
+  tooFewCases!: boolean;
 }
 
 @ObjectType()
@@ -18,7 +23,11 @@ export class ComparisonRow {
   @Field(() => String) communityCode!: string;
   @Field(() => String) communityName!: string;
   @Field(() => MetricEnum) metric!: Metric;
-  @Field(() => Float, { nullable: true, description: 'Per 1,000 residents when perThousand was asked and the metric allows it, else raw' }) value!: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Per 1,000 residents when perThousand was asked and the metric allows it, else raw',
+  })
+  value!: number | null;
   @Field(() => Float, { nullable: true }) raw!: number | null;
   @Field(() => Float, { nullable: true }) perThousand!: number | null;
   @Field(() => Int) sampleSize!: number;

@@ -9,7 +9,9 @@ import { CategoryCount, ComparisonRow, MetricValue, TimePoint } from './metric.t
 
 @Resolver()
 export class StatsResolver {
-  @Query(() => [ComparisonRow], { description: 'Communities × metrics for one period, raw and per 1,000 residents (2–5 communities side by side)' })
+  @Query(() => [ComparisonRow], {
+    description: 'Communities × metrics for one period, raw and per 1,000 residents (2–5 communities side by side)',
+  })
   compare(
     @Ctx() ctx: Context,
     @Arg('communityCodes', () => [String]) communityCodes: string[],
@@ -21,7 +23,9 @@ export class StatsResolver {
     return compareCommunities(ctx.db, communityCodes, metrics, periodOf(from, to), perThousand ?? false);
   }
 
-  @Query(() => [TimePoint], { description: 'A metric per bucket, for one grid, one community or (without either) all of them' })
+  @Query(() => [TimePoint], {
+    description: 'A metric per bucket, for one grid, one community or (without either) all of them',
+  })
   async timeSeries(
     @Ctx() ctx: Context,
     @Arg('metric', () => MetricEnum) metric: Metric,
@@ -35,7 +39,9 @@ export class StatsResolver {
     return timeSeries(ctx.db, metric, scope, bucket, periodOf(from, to));
   }
 
-  @Query(() => [MetricValue], { description: 'Metrics of every community taken together, of one community, or of one grid (gridCode)' })
+  @Query(() => [MetricValue], {
+    description: 'Metrics of every community taken together, of one community, or of one grid (gridCode)',
+  })
   summary(
     @Ctx() ctx: Context,
     @Arg('metrics', () => [MetricEnum]) metrics: Metric[],
@@ -47,7 +53,9 @@ export class StatsResolver {
     return scopeSummary(ctx.db, communityCode ?? null, gridCode ?? null, metrics, periodOf(from, to));
   }
 
-  @Query(() => [CategoryCount], { description: 'Cases reported in the period by category, for all communities, one community or one grid' })
+  @Query(() => [CategoryCount], {
+    description: 'Cases reported in the period by category, for all communities, one community or one grid',
+  })
   casesByCategory(
     @Ctx() ctx: Context,
     @Arg('communityCode', () => String, { nullable: true }) communityCode?: string,

@@ -13,14 +13,27 @@ import type { CategoryCount, ComparisonRow, MetricValue, TimePoint } from './met
 
 export const MAX_COMPARED = 5;
 
-export async function compareCommunities(db: Database, codes: string[], metrics: Metric[], period: Period, perThousand: boolean): Promise<ComparisonRow[]> {
-  if (codes.length === 0 || codes.length > MAX_COMPARED) throw badInput(`Compare 1 to ${MAX_COMPARED} communities, not ${codes.length}`);
+export async function compareCommunities(
+  db: Database,
+  codes: string[],
+  metrics: Metric[],
+  period: Period,
+  perThousand: boolean,
+): Promise<ComparisonRow[]> {
+  if (codes.length === 0 || codes.length > MAX_COMPARED)
+    throw badInput(`Compare 1 to ${MAX_COMPARED} communities, not ${codes.length}`);
   if (metrics.length === 0) throw badInput('Name at least one metric to compare');
   const communities = await db.community.findMany({ where: { code: { in: codes } } });
   const missing = codes.filter((code) => !communities.some((c) => c.code === code));
   if (missing.length) throw notFound(`Community ${missing.map((c) => `"${c}"`).join(', ')}`);
   const byCode = new Map(communities.map((c) => [c.code, c]));
-  const values = await computeMetrics(db, 'community', communities.map((c) => c.id), [...new Set<Metric>([...metrics, 'POPULATION'])], period);
+  const values = await computeMetrics(
+    db,
+    'community',
+    communities.map((c) => c.id),
+    [...new Set<Metric>([...metrics, 'POPULATION'])],
+    period,
+  );
   return codes.flatMap((code) => {
     const community = byCode.get(code)!;
     const results = values.get(community.id)!;
@@ -29,33 +42,57 @@ export async function compareCommunities(db: Database, codes: string[], metrics:
       const result = results.get(metric)!;
       const scaled = METRIC_DEFINITIONS[metric].perThousand ? perThousandResidents(result.value, population) : null;
       return {
-        communityCode: code, communityName: community.name, metric, raw: result.value, perThousand: scaled,
+        communityCode: code,
+        communityName: community.name,
+        metric,
+        raw: result.value,
+        perThousand: scaled,
         value: perThousand && METRIC_DEFINITIONS[metric].perThousand ? scaled : result.value,
-        sampleSize: result.sampleSize, tooFewCases: result.tooFewCases,
+        sampleSize: result.sampleSize,
+        tooFewCases: result.tooFewCases,
       };
     });
   });
 }
-
 
 /**
  * A metric per day, week or month for one community or all of them. Counts and rates
  * come from the daily rollups, medians from raw rows, slowly changing figures from the
  * latest snapshot in each bucket.
  */
-export async function timeSeries(db: Database, metric: Metric, scope: Scope, bucket: TimeBucket, period: Period): Promise<TimePoint[]> {
+export async function timeSeries(
+  db: Database,
+  metric: Metric,
+  scope: Scope,
+  bucket: TimeBucket,
+  period: Period,
+): Promise<TimePoint[]> {
   const starts = bucketStarts(period.start, new Date(period.endExclusive.getTime() - 1), bucket);
-  if (starts.length > 1_000) throw badInput(`That is ${starts.length} ${bucket.toLowerCase()} buckets; ask for at most 1,000`);
+  if (starts.length > 1_000)
+    throw badInput(`That is ${starts.length} ${bucket.toLowerCase()} buckets; ask for at most 1,000`);
   const source = METRIC_DEFINITIONS[metric].source;
   if (source === 'static') {
     if (scope.gridId) throw badInput(`${metric} has no history per grid; ask for it with grid.metric instead`);
     return staticSeries(db, metric, scope.communityId ? { communityId: scope.communityId } : {}, starts, bucket);
   }
   const where = scope.gridId ? { gridId: scope.gridId } : scope.communityId ? { communityId: scope.communityId } : {};
-  const days = await db.gridDayRollup.groupBy({ by: ['day'], where: { ...where, day: { gte: period.start, lt: period.endExclusive } }, _sum: SUM_ALL_COUNTERS });
-  const before = await db.gridDayRollup.aggregate({ where: { ...where, day: { lt: period.start } }, _sum: { casesReported: true, casesClosed: true, casesRejected: true } });
+  const days = await db.gridDayRollup.groupBy({
+    by: ['day'],
+    where: { ...where, day: { gte: period.start, lt: period.endExclusive } },
+    _sum: SUM_ALL_COUNTERS,
+  });
+  const before = await db.gridDayRollup.aggregate({
+    where: { ...where, day: { lt: period.start } },
+    _sum: { casesReported: true, casesClosed: true, casesRejected: true },
+  });
   let backlog = (before._sum.casesReported ?? 0) - (before._sum.casesClosed ?? 0) - (before._sum.casesRejected ?? 0);
-  const closed = source === 'raw' ? await db.case.findMany({ where: { ...where, closedAt: { gte: period.start, lt: period.endExclusive } }, select: { reportedAt: true, closedAt: true } }) : [];
+  const closed =
+    source === 'raw'
+      ? await db.case.findMany({
+          where: { ...where, closedAt: { gte: period.start, lt: period.endExclusive } },
+          select: { reportedAt: true, closedAt: true },
+        })
+      : [];
   const counters = new Map(starts.map((s) => [s.getTime(), zeroCounters()]));
   const hoursByBucket = groupBy(closed, (c) => bucketStart(c.closedAt!, bucket).getTime(), hoursFromReportToClose);
   for (const day of days) {
@@ -66,13 +103,37 @@ export async function timeSeries(db: Database, metric: Metric, scope: Scope, buc
     const sums = counters.get(start.getTime())!;
     backlog += sums.casesReported - sums.casesClosed - sums.casesRejected;
     const hoursToClose = hoursByBucket.get(start.getTime()) ?? [];
-    const result = metricResult(metric, { population: null, households: null, floatingPopulation: null, areaKm2: null, partyMembers: null, volunteers: null, counters: sums, backlog, hoursToClose });
+    const result = metricResult(metric, {
+      population: null,
+      households: null,
+      floatingPopulation: null,
+      areaKm2: null,
+      partyMembers: null,
+      volunteers: null,
+      counters: sums,
+      backlog,
+      hoursToClose,
+    });
     return { start, ...result };
   });
 }
 
-async function staticSeries(db: Database, metric: Metric, scope: { communityId?: number }, starts: Date[], bucket: TimeBucket): Promise<TimePoint[]> {
-  const field = ({ POPULATION: 'population', HOUSEHOLDS: 'households', FLOATING_POPULATION: 'floatingPopulation', PARTY_MEMBERS: 'partyMembers', VOLUNTEERS: 'volunteers' } as const)[metric as string];
+async function staticSeries(
+  db: Database,
+  metric: Metric,
+  scope: { communityId?: number },
+  starts: Date[],
+  bucket: TimeBucket,
+): Promise<TimePoint[]> {
+  const field = (
+    {
+      POPULATION: 'population',
+      HOUSEHOLDS: 'households',
+      FLOATING_POPULATION: 'floatingPopulation',
+      PARTY_MEMBERS: 'partyMembers',
+      VOLUNTEERS: 'volunteers',
+    } as const
+  )[metric as string];
   if (!field) throw badInput(`${metric} has no history; ask for it with community.metric instead`);
   const snapshots = await db.metricSnapshot.findMany({ where: scope, orderBy: { date: 'asc' } });
   return starts.map((start) => {
@@ -80,15 +141,28 @@ async function staticSeries(db: Database, metric: Metric, scope: { communityId?:
     const latest = new Map<number, number | null>();
     for (const s of snapshots) if (s.date < end) latest.set(s.communityId, s[field]);
     const known = [...latest.values()].filter((v): v is number => v !== null);
-    const result: MetricResult = { value: known.length ? known.reduce((a, b) => a + b, 0) : null, sampleSize: 0, tooFewCases: false };
+    const result: MetricResult = {
+      value: known.length ? known.reduce((a, b) => a + b, 0) : null,
+      sampleSize: 0,
+      tooFewCases: false,
+    };
     return { start, ...result };
   });
 }
 
 /** The scope the dashboard shows: every community, one community, or one grid. */
-export interface Scope { level: ScopeLevel; ids: number[]; communityId: number | null; gridId: number | null }
+export interface Scope {
+  level: ScopeLevel;
+  ids: number[];
+  communityId: number | null;
+  gridId: number | null;
+}
 
-export async function resolveScope(db: Database, communityCode: string | null, gridCode: string | null): Promise<Scope> {
+export async function resolveScope(
+  db: Database,
+  communityCode: string | null,
+  gridCode: string | null,
+): Promise<Scope> {
   if (gridCode) {
     const grid = await db.grid.findUnique({ where: { code: gridCode } });
     if (!grid) throw notFound(`Grid "${gridCode}"`);
@@ -104,25 +178,50 @@ export async function resolveScope(db: Database, communityCode: string | null, g
 }
 
 /** Metrics of a whole scope: counts summed, rates recomputed from summed counts. */
-export async function scopeSummary(db: Database, communityCode: string | null, gridCode: string | null, metrics: Metric[], period: Period): Promise<MetricValue[]> {
+export async function scopeSummary(
+  db: Database,
+  communityCode: string | null,
+  gridCode: string | null,
+  metrics: Metric[],
+  period: Period,
+): Promise<MetricValue[]> {
   if (metrics.length === 0) throw badInput('Name at least one metric');
   const scope = await resolveScope(db, communityCode, gridCode);
-  const totals = await computeTotals(db, scope.level, scope.ids, [...new Set<Metric>([...metrics, 'POPULATION'])], period);
+  const totals = await computeTotals(
+    db,
+    scope.level,
+    scope.ids,
+    [...new Set<Metric>([...metrics, 'POPULATION'])],
+    period,
+  );
   const population = totals.get('POPULATION')!.value;
   return metrics.map((metric) => {
     const result = totals.get(metric)!;
-    return { metric, ...result, perThousand: METRIC_DEFINITIONS[metric].perThousand ? perThousandResidents(result.value, population) : null };
+    return {
+      metric,
+      ...result,
+      perThousand: METRIC_DEFINITIONS[metric].perThousand ? perThousandResidents(result.value, population) : null,
+    };
   });
 }
 
 /** Cases reported in the period by category, with how many of them are closed and still open. */
-export async function casesByCategory(db: Database, communityCode: string | null, gridCode: string | null, period: Period): Promise<CategoryCount[]> {
+export async function casesByCategory(
+  db: Database,
+  communityCode: string | null,
+  gridCode: string | null,
+  period: Period,
+): Promise<CategoryCount[]> {
   const scope = await resolveScope(db, communityCode, gridCode);
-  const where = { reportedAt: { gte: period.start, lt: period.endExclusive }, ...(scope.gridId ? { gridId: scope.gridId } : scope.communityId ? { communityId: scope.communityId } : {}) };
+  const where = {
+    reportedAt: { gte: period.start, lt: period.endExclusive },
+    ...(scope.gridId ? { gridId: scope.gridId } : scope.communityId ? { communityId: scope.communityId } : {}),
+  };
   const rows = await db.case.groupBy({ by: ['category', 'status'], where, _count: { _all: true } });
   return CASE_CATEGORIES.map((category: CaseCategory) => {
     const of = rows.filter((r) => r.category === category);
-    const count = (pick: (status: CaseStatus) => boolean) => of.filter((r) => pick(r.status as CaseStatus)).reduce((sum, r) => sum + r._count._all, 0);
+    const count = (pick: (status: CaseStatus) => boolean) =>
+      of.filter((r) => pick(r.status as CaseStatus)).reduce((sum, r) => sum + r._count._all, 0);
     return { category, reported: count(() => true), closed: count((s) => s === 'CLOSED'), open: count(isOpen) };
   });
 }

@@ -15,7 +15,11 @@ export class SearchHit {
 @Resolver()
 export class SearchResolver {
   @Query(() => [SearchHit], { description: 'Find a community, grid or building by name or code' })
-  search(@Ctx() ctx: Context, @Arg('text', () => String) text: string, @Arg('first', () => Int, { nullable: true }) first?: number) {
+  search(
+    @Ctx() ctx: Context,
+    @Arg('text', () => String) text: string,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+  ) {
     return search(ctx.db, text, first ?? 10);
   }
 }

@@ -15,7 +15,9 @@ export class VolunteerLog {
 
 @Resolver()
 export class VolunteerResolver {
-  @Mutation(() => VolunteerLog, { description: 'Log a volunteer service. Needs an admin, leader or grid worker token covering the grid.' })
+  @Mutation(() => VolunteerLog, {
+    description: 'Log a volunteer service. Needs an admin, leader or grid worker token covering the grid.',
+  })
   logVolunteerHours(@Arg('input', () => LogVolunteerHoursInput) input: LogVolunteerHoursInput, @Ctx() ctx: Context) {
     return logVolunteerHours(ctx, input);
   }

@@ -11,18 +11,39 @@ export async function logVolunteerHours(ctx: Context, input: LogVolunteerHoursIn
   assertCanWrite(ctx.viewer, place);
   const team = await ctx.db.volunteerTeam.findUnique({ where: { id: input.teamId } });
   if (!team) throw notFound(`Volunteer team ${input.teamId}`);
-  if (team.communityId !== grid.communityId) throw badInput(`Team ${team.name} belongs to another community than grid ${grid.code}`);
-  if (!Number.isInteger(input.participants) || input.participants < 1) throw badInput('participants must be at least 1');
-  if (!(input.hours > 0) || input.hours > input.participants * 24) throw badInput(`hours must be more than 0 and at most 24 per participant (${input.participants * 24})`);
+  if (team.communityId !== grid.communityId)
+    throw badInput(`Team ${team.name} belongs to another community than grid ${grid.code}`);
+  if (!Number.isInteger(input.participants) || input.participants < 1)
+    throw badInput('participants must be at least 1');
+  if (!(input.hours > 0) || input.hours > input.participants * 24)
+    throw badInput(`hours must be more than 0 and at most 24 per participant (${input.participants * 24})`);
   const date = input.date ?? new Date();
   if (date.getTime() > Date.now() + 60_000) throw badInput('Volunteer hours cannot be logged for a future date');
   const description = input.description.trim();
   if (!description) throw badInput('Describe the service');
   const log = await ctx.db.$transaction(async (tx) => {
-    const row = await tx.volunteerLog.create({ data: { teamId: team.id, gridId: grid.id, date, participants: input.participants, hours: input.hours, description, generated: false } });
-    await applyRollupDeltas(tx, [logContribution({ gridId: grid.id, communityId: grid.communityId, date, hours: input.hours })]);
+    const row = await tx.volunteerLog.create({
+      data: {
+        teamId: team.id,
+        gridId: grid.id,
+        date,
+        participants: input.participants,
+        hours: input.hours,
+        description,
+        generated: false,
+      },
+    });
+    await applyRollupDeltas(tx, [
+      logContribution({ gridId: grid.id, communityId: grid.communityId, date, hours: input.hours }),
+    ]);
     return row;
   });
-  await ctx.live.publish({ kind: 'VOLUNTEER_HOURS_LOGGED', communityCode: grid.community.code, subDistrictCode: place.subDistrictCode, gridCode: grid.code, at: new Date() });
+  await ctx.live.publish({
+    kind: 'VOLUNTEER_HOURS_LOGGED',
+    communityCode: grid.community.code,
+    subDistrictCode: place.subDistrictCode,
+    gridCode: grid.code,
+    at: new Date(),
+  });
   return log;
 }
