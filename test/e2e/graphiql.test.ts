@@ -1,0 +1,36 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '../api/harness';
+import { launchBrowser, SCREENSHOTS } from './browser';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+it('serves GraphiQL at /graphql: it loads the schema for the docs, runs a query, and sends a token from its headers pane', async () => {
+  const requests: { authorization?: string }[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().endsWith('/graphql'))
+      requests.push({ authorization: request.headers().authorization });
+  });
+  await page.goto(`${server.url}/graphql`);
+  await expect.poll(() => page.title()).toBe('网格通 GraphQL');
+  await page.getByRole('button', { name: /documentation explorer/i }).click();
+  await expect.poll(() => page.locator('.graphiql-doc-explorer').textContent(), { timeout: 20_000 }).toContain('Query');
+  await page.getByRole('button', { name: /headers/i }).click();
+  await page.locator('.graphiql-editor-tool .CodeMirror').last().click();
+  await page.keyboard.type(`{ "Authorization": "Bearer ${TEST_ADMIN_TOKEN}"`);
+  await page.getByRole('button', { name: /execute query/i }).click();
+  await expect.poll(() => page.locator('.result-window').textContent(), { timeout: 20_000 }).toContain('"kangle"');
+  expect(requests.at(-1)?.authorization).toBe(`Bearer ${TEST_ADMIN_TOKEN}`);
+  await page.screenshot({ path: `${SCREENSHOTS}/graphiql.png` });
+});
