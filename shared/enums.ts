@@ -44,6 +44,8 @@ export type PartyOrgKind = (typeof PARTY_ORG_KINDS)[number];
 
 export const ROLES = ['ADMIN', 'LEADER', 'ANALYST', 'GRID_WORKER', 'DISPLAY'] as const;
 export type Role = (typeof ROLES)[number];
+/** Roles a person signs in with; walls never sign in, they hold a display token. */
+export const ACCOUNT_ROLES = ['ADMIN', 'LEADER', 'ANALYST', 'GRID_WORKER'] as const satisfies readonly Role[];
 
 export const MAP_LEVELS = ['COMMUNITY', 'GRID', 'BUILDING'] as const;
 export type MapLevel = (typeof MAP_LEVELS)[number];

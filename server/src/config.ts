@@ -1,3 +1,4 @@
+import { passwordProblem } from './auth/password';
 import { withEnvFile } from './env-file';
 import { LOG_LEVELS, type LogLevel } from './observability/logger';
 
@@ -22,6 +23,16 @@ export interface Config {
   logLevel: LogLevel;
   /** Bearer token that GET /metrics asks for; open when null. */
   metricsToken: string | null;
+  /** The first admin account's password; a one-time one is printed when null. */
+  adminPassword: string | null;
+  /** A session ends after this many minutes without a request. */
+  sessionIdleMinutes: number;
+  /** Session cookies only over HTTPS even when the request does not look like it (a proxy that hides it). */
+  cookieSecure: boolean;
+  /** Wrong passwords counted over, and a lock lasting, this many minutes. */
+  loginLockMinutes: number;
+  /** Express's "trust proxy": whose X-Forwarded-For to believe for the caller's address. */
+  trustProxy: boolean | number | string;
 }
 
 export class ConfigError extends Error {}
@@ -34,6 +45,20 @@ function flag(raw: string | undefined, fallback: boolean, name: string, problems
   if (['0', 'false', 'off', 'no'].includes(raw.toLowerCase())) return false;
   problems.push(`${name} must be true or false, got "${raw}"`);
   return fallback;
+}
+
+function minutes(raw: string | undefined, fallback: number, name: string, problems: string[]): number {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!(value > 0)) problems.push(`${name} must be a number of minutes above 0, got "${raw}"`);
+  return value;
+}
+
+/** TRUST_PROXY: true/false, a number of hops, or addresses and names Express knows (loopback, 10.0.0.0/8). */
+function trustProxy(raw: string | undefined): Config['trustProxy'] {
+  if (!raw || ['0', 'false', 'off', 'no'].includes(raw.toLowerCase())) return false;
+  if (['true', 'on', 'yes'].includes(raw.toLowerCase())) return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
 }
 
 function token(raw: string | undefined, name: string, problems: string[]): string | null {
@@ -78,7 +103,14 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
     },
     logLevel,
     metricsToken: token(env.METRICS_TOKEN, 'METRICS_TOKEN', problems),
+    adminPassword: env.ADMIN_PASSWORD || null,
+    sessionIdleMinutes: minutes(env.SESSION_IDLE_MINUTES, 480, 'SESSION_IDLE_MINUTES', problems),
+    cookieSecure: flag(env.COOKIE_SECURE, false, 'COOKIE_SECURE', problems),
+    loginLockMinutes: minutes(env.LOGIN_LOCK_MINUTES, 15, 'LOGIN_LOCK_MINUTES', problems),
+    trustProxy: trustProxy(env.TRUST_PROXY),
   };
+  const weakAdminPassword = config.adminPassword && passwordProblem(config.adminPassword);
+  if (weakAdminPassword) problems.push(`ADMIN_PASSWORD: ${weakAdminPassword}`);
   if (basemap === 'tianditu' && !config.tiandituKey) problems.push('BASEMAP=tianditu needs TIANDITU_KEY');
   if (problems.length) throw new ConfigError(`Configuration is not valid:\n- ${problems.join('\n- ')}`);
   return config;

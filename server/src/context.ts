@@ -13,8 +13,17 @@ export interface Context {
   live: LiveEvents;
   /** The request's logger: every line carries its request id. */
   log: Logger;
+  /** The caller's address, for the audit log. */
+  address: string | null;
 }
 
-export function createContext(db: Database, config: Config, live: LiveEvents, viewer: Viewer, log: Logger): Context {
-  return { db, loaders: createLoaders(db), viewer, config, live, log };
+export function createContext(
+  db: Database,
+  config: Config,
+  live: LiveEvents,
+  viewer: Viewer,
+  log: Logger,
+  address: string | null,
+): Context {
+  return { db, loaders: createLoaders(db), viewer, config, live, log, address };
 }

@@ -1,4 +1,4 @@
-import { prepareDatabase } from './bootstrap';
+import { announceFirstStart, prepareDatabase } from './bootstrap';
 import { ConfigError, readConfig } from './config';
 import { createLiveEvents } from './live/live-events';
 import { createLogger } from './observability/logger';
@@ -14,12 +14,11 @@ try {
 const logger = createLogger(config.logLevel);
 try {
   const started = Date.now();
-  const { db, migrated, seeded, firstAdminToken } = await prepareDatabase(config);
+  const prepared = await prepareDatabase(config);
+  const { db, migrated, seeded } = prepared;
   if (migrated.length) logger.info({ migrations: migrated }, 'database migrated');
   if (seeded) logger.info('seed data loaded (5 communities)');
-  // Printed once for the operator, outside the logs: logs never hold a token.
-  if (firstAdminToken)
-    process.stderr.write(`\n管理员令牌（只显示一次）one-time admin token, keep it safe:\n  ${firstAdminToken}\n\n`);
+  announceFirstStart(prepared);
   const server = await createServer(config, db, { live: await createLiveEvents(config.redisUrl), logger });
   const url = await server.listen(config.port, config.host);
   logger.info(

@@ -9,13 +9,13 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { readPolicy } from './auth/read-policy';
-import { findActiveToken } from './auth/tokens';
-import { PUBLIC_VIEWER, type Viewer } from './auth/viewer';
+import { authenticate, type Credentials } from './auth/authenticate';
+import { refuseCrossSite, sessionRoutes } from './auth/routes';
+import { SESSION_COOKIE } from './auth/sessions';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import type { Database } from './db/client';
 import { depthLimit } from './graphql/depth-limit';
-import { unauthenticated } from './graphql/errors';
 import { formatError } from './graphql/format-error';
 import { buildAppSchema } from './graphql/schema';
 import { createLocalLiveEvents, type LiveEvents } from './live/live-events';
@@ -25,21 +25,11 @@ import { createMetrics } from './observability/metrics';
 import { readiness } from './observability/readiness';
 import { requestLog } from './observability/request-log';
 import { databaseKind, poolStats } from './db/client';
-import type { Role } from '../../shared/enums';
 
 const CLIENT_DIST = new URL('../../client/dist', import.meta.url).pathname;
 /** Vite puts a content hash in every name under assets/: such a file never changes. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const MAX_DEPTH = 8;
-
-async function viewerFor(db: Database, authorization: string | undefined): Promise<Viewer> {
-  if (!authorization) return PUBLIC_VIEWER;
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-  if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
-  const token = await findActiveToken(db, match[1]);
-  if (!token) throw unauthenticated('The API token is unknown or has been revoked');
-  return { role: token.role as Role, scope: token.scope, tokenName: token.name };
-}
 
 /** An HTML entry of the client build, never cached (it names the hashed assets of the current release). */
 function sendPage(res: express.Response, page: 'index.html' | 'graphiql.html') {
@@ -93,7 +83,7 @@ export async function createServer(config: Config, db: Database, options: Server
     config,
     live,
     logger,
-    viewerFor: (authorization) => viewerFor(db, authorization),
+    viewerFor: (credentials) => authenticate(db, credentials, config.sessionIdleMinutes),
   });
   const apollo = new ApolloServer<Context>({
     schema,
@@ -105,6 +95,8 @@ export async function createServer(config: Config, db: Database, options: Server
   await apollo.start();
 
   app.disable('x-powered-by');
+  // Behind a reverse proxy, the caller's address (for login throttling and the audit log) is in X-Forwarded-For.
+  app.set('trust proxy', config.trustProxy);
   app.use((req, res, next) => {
     res.locals.requestId = requestId(req.headers['x-request-id']);
     res.setHeader('X-Request-Id', res.locals.requestId);
@@ -130,6 +122,8 @@ export async function createServer(config: Config, db: Database, options: Server
         publicDashboard: config.publicDashboard,
       }),
   );
+  app.use(refuseCrossSite());
+  app.use(sessionRoutes(db, config));
   app.get('/graphql', (req, res, next) =>
     req.accepts(['application/json', 'text/html']) === 'text/html' ? sendPage(res, 'graphiql.html') : next(),
   );
@@ -137,14 +131,15 @@ export async function createServer(config: Config, db: Database, options: Server
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        createContext(
-          db,
-          config,
-          live,
-          await viewerFor(db, req.headers.authorization),
-          logger.child({ reqId: res.locals.requestId }),
-        ),
+      context: async ({ req, res }) => {
+        const credentials: Credentials = { authorization: req.headers.authorization, cookie: req.headers.cookie };
+        const viewer = await authenticate(db, credentials, config.sessionIdleMinutes).catch((error) => {
+          // An ended session's cookie is dropped, so the next page load is a plain visitor's.
+          if (error.extensions?.reason === 'SESSION_EXPIRED') res.clearCookie(SESSION_COOKIE, { path: '/' });
+          throw error;
+        });
+        return createContext(db, config, live, viewer, logger.child({ reqId: res.locals.requestId }), req.ip ?? null);
+      },
     }),
   );
   // The build wrote .br and .gz copies of each file: send the one the browser takes, as it is.
@@ -158,7 +153,7 @@ export async function createServer(config: Config, db: Database, options: Server
       },
     }),
   );
-  app.get(/^\/(?!graphql).*/, (_req, res) => sendPage(res, 'index.html'));
+  app.get(/^\/(?!graphql|api\/).*/, (_req, res) => sendPage(res, 'index.html'));
 
   return {
     httpServer,

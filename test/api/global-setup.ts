@@ -5,7 +5,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { prepareDatabase } from '../../server/src/bootstrap';
 import { readConfig } from '../../server/src/config';
-import { TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN } from './tokens';
+import { TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN } from './tokens';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,7 +27,12 @@ export default async function setup(project: TestProject) {
   const databaseUrl = process.env.TEST_DATABASE_URL || `file:${join(folder, 'test.db')}`;
   if (databaseUrl.startsWith('postgres')) await resetPostgres(databaseUrl);
   const { db } = await prepareDatabase(
-    readConfig({ DATABASE_URL: databaseUrl, ADMIN_TOKEN: TEST_ADMIN_TOKEN, DISPLAY_TOKEN: TEST_DISPLAY_TOKEN }),
+    readConfig({
+      DATABASE_URL: databaseUrl,
+      ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      DISPLAY_TOKEN: TEST_DISPLAY_TOKEN,
+      ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+    }),
   );
   await db.$disconnect();
   project.provide('databaseUrl', databaseUrl);

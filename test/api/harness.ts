@@ -5,9 +5,9 @@ import { createLiveEvents } from '../../server/src/live/live-events';
 import type { Logger } from '../../server/src/observability/logger';
 import { createLogger } from '../../server/src/observability/logger';
 import { createServer } from '../../server/src/server';
-import { TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN } from './tokens';
+import { TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN } from './tokens';
 
-export { TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN };
+export { TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN };
 
 export interface GraphQLResponse<T> {
   status: number;
@@ -20,12 +20,23 @@ export interface TestServer {
   db: Database;
   /** SQL statements sent since the last reset. */
   queries: string[];
+  /** A GraphQL request with a bearer token, or with other headers (a session cookie). */
   gql<T = Record<string, any>>(
     query: string,
     variables?: Record<string, unknown>,
-    token?: string,
+    credentials?: string | Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
+  /** POST /api/session; the session cookie ("gs_session=…") when it succeeds. */
+  signIn(username: string, password: string, headers?: Record<string, string>): Promise<SignIn>;
   close(): Promise<void>;
+}
+
+export interface SignIn {
+  status: number;
+  body: { code?: string; message?: string; username?: string };
+  setCookie: string | null;
+  /** The name=value part of the session cookie, to send back in a Cookie header. */
+  cookie: string | null;
 }
 
 /** A real server on a free port over the run's seeded database. */
@@ -49,13 +60,28 @@ export async function startTestServer(
     url,
     db,
     queries,
-    async gql(query, variables, token) {
+    async gql(query, variables, credentials) {
+      const headers = typeof credentials === 'string' ? { authorization: `Bearer ${credentials}` } : credentials;
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, ...(await response.json()) };
+    },
+    async signIn(username, password, headers = {}) {
+      const response = await fetch(`${url}/api/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ username, password }),
+      });
+      const setCookie = response.headers.get('set-cookie');
+      return {
+        status: response.status,
+        body: await response.json(),
+        setCookie,
+        cookie: setCookie && response.ok ? setCookie.split(';')[0] : null,
+      };
     },
     async close() {
       await server.close();

@@ -23,7 +23,9 @@ it('creates, lists and revokes a display token from the command line', async () 
     role: 'DISPLAY',
     tokenName: '大厅一号屏',
   });
-  expect(token('list')).toMatch(new RegExp(`^${id}\\tdisplay\\t大厅一号屏\\tall\\tactive$`, 'm'));
+  expect(token('list')).toMatch(
+    new RegExp(`^${id}\\tdisplay\\t大厅一号屏\\tall\\tactive\\t(never used|last used \\S+)$`, 'm'),
+  );
   token('revoke', '--id', id);
   expect((await server.gql('{ viewer { role } }', {}, value)).status).toBe(401);
   expect(token('list')).toMatch(new RegExp(`^${id}\\tdisplay\\t大厅一号屏\\tall\\trevoked `, 'm'));

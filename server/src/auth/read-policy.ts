@@ -4,7 +4,7 @@ import type { Context } from '../context';
 import { unauthenticated } from '../graphql/errors';
 
 /**
- * Without a token, reading is allowed only while PUBLIC_DASHBOARD is on (asking who
+ * Without signing in or a token, reading is allowed only while PUBLIC_DASHBOARD is on (asking who
  * you are always is); writing always needs one, checked where the grid is known. Once
  * per operation, not per field: a list of 45,000 buildings pays nothing for it.
  */
@@ -24,7 +24,8 @@ export const readPolicy: ApolloServerPlugin<Context> = {
         );
         if (!onlyViewer)
           throw unauthenticated(
-            'This server needs an API token (Authorization: Bearer <token>); PUBLIC_DASHBOARD is off',
+            'This server needs signing in (/login) or an API token (Authorization: Bearer <token>); PUBLIC_DASHBOARD is off',
+            'SIGN_IN_REQUIRED',
           );
       },
     };

@@ -1,25 +1,37 @@
 import type { Role } from '../../../shared/enums';
 import { forbidden, unauthenticated } from '../graphql/errors';
 
-/** Who is asking: a token's role and scope, or the public dashboard without a token. */
+/** Who is asking: a signed-in account, a token, or the public dashboard without either. */
 export interface Viewer {
   role: Role | 'PUBLIC';
-  /** Sub-district code for a leader, grid code for a grid worker; null means all. */
+  /** The jurisdiction: a sub-district, community or grid code; null means all. */
   scope: string | null;
-  tokenName: string | null;
+  /** How the caller proved who they are. */
+  via: 'session' | 'token' | 'none';
+  /** The account's username or the token's name: what case histories and the audit log record. */
+  name: string | null;
+  /** The account's display name (the token's name for a token). */
+  displayName: string | null;
 }
 
-export const PUBLIC_VIEWER: Viewer = { role: 'PUBLIC', scope: null, tokenName: null };
+export const PUBLIC_VIEWER: Viewer = { role: 'PUBLIC', scope: null, via: 'none', name: null, displayName: null };
 
-/** Where a grid sits, to test a scoped role against it. */
+/** Where a grid sits, to test a jurisdiction against it. */
 export interface GridPlace {
   gridCode: string;
+  communityCode: string;
   subDistrictCode: string;
 }
 
+/**
+ * Whether the viewer answers for the grid: an admin everywhere, a leader over its
+ * sub-district or community (or all), a grid worker in its own grid. Analysts and
+ * displays answer for nothing: they read figures, never people.
+ */
 function covers(viewer: Viewer, place: GridPlace): boolean {
   if (viewer.role === 'ADMIN') return true;
-  if (viewer.role === 'LEADER') return viewer.scope === null || viewer.scope === place.subDistrictCode;
+  if (viewer.role === 'LEADER')
+    return viewer.scope === null || viewer.scope === place.subDistrictCode || viewer.scope === place.communityCode;
   if (viewer.role === 'GRID_WORKER') return viewer.scope === place.gridCode;
   return false;
 }
@@ -29,12 +41,17 @@ export function canSeePersonalData(viewer: Viewer, place: GridPlace): boolean {
   return covers(viewer, place);
 }
 
-/** Reporting and moving cases, logging hours: the same people, with a token. */
+/** Reporting and moving cases, logging hours: the same people, signed in or with a token. */
 export function assertCanWrite(viewer: Viewer, place: GridPlace): void {
   if (viewer.role === 'PUBLIC')
-    throw unauthenticated('Changing data needs an API token (Authorization: Bearer <token>)');
+    throw unauthenticated('Changing data needs signing in or an API token (Authorization: Bearer <token>)');
   if (!covers(viewer, place))
     throw forbidden(
-      `A ${viewer.role.toLowerCase()} token${viewer.scope ? ` for ${viewer.scope}` : ''} may not change data of grid ${place.gridCode}`,
+      `A ${viewer.role.toLowerCase()}${viewer.scope ? ` for ${viewer.scope}` : ''} may not change data of grid ${place.gridCode}`,
     );
+}
+
+export function assertAdmin(viewer: Viewer): void {
+  if (viewer.role === 'PUBLIC') throw unauthenticated('Administration needs signing in as an admin');
+  if (viewer.role !== 'ADMIN') throw forbidden('Only an admin may manage accounts and tokens');
 }

@@ -7,8 +7,11 @@ export const notFound = (what: string) =>
 export const badInput = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
 
-export const unauthenticated = (message: string) =>
-  new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+/** `reason` tells a client why: SESSION_EXPIRED sends the dashboard back to its login page with a message. */
+export const unauthenticated = (message: string, reason?: 'SESSION_EXPIRED' | 'SIGN_IN_REQUIRED') =>
+  new GraphQLError(message, {
+    extensions: { code: 'UNAUTHENTICATED', ...(reason ? { reason } : {}), http: { status: 401 } },
+  });
 
 export const forbidden = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });

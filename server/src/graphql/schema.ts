@@ -4,6 +4,7 @@ import { buildSchema, type PubSub } from 'type-graphql';
 import { liveChanges } from '../live/live-changes';
 import { createLocalLiveEvents, type LiveChange, type LiveEvents } from '../live/live-events';
 import { ViewerResolver } from '../auth/viewer.resolver';
+import { AdminResolver } from '../modules/admin/admin.resolver';
 import { BuildingResolver } from '../modules/building/building.resolver';
 import { CaseResolver } from '../modules/case/case.resolver';
 import { CommunityResolver } from '../modules/community/community.resolver';
@@ -39,6 +40,7 @@ export function buildAppSchema(live: LiveEvents = createLocalLiveEvents(), emitS
       SearchResolver,
       LiveResolver,
       ViewerResolver,
+      AdminResolver,
     ],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,

@@ -2,7 +2,8 @@ import type { Server } from 'node:http';
 import type { GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { findActiveToken } from '../auth/tokens';
+import type { Credentials } from '../auth/authenticate';
+import { fromSameOrigin } from '../auth/same-origin';
 import type { Viewer } from '../auth/viewer';
 import type { Config } from '../config';
 import { createContext } from '../context';
@@ -10,7 +11,7 @@ import type { Database } from '../db/client';
 import type { LiveEvents } from './live-events';
 import type { Logger } from '../observability/logger';
 
-/** How often open sockets are checked against revoked tokens: a revoked wall stops within a minute. */
+/** How often open sockets are checked again: a revoked wall or an ended session stops within a minute. */
 export const TOKEN_SWEEP_MS = 30_000;
 
 export interface LiveSocketOptions {
@@ -20,37 +21,58 @@ export interface LiveSocketOptions {
   config: Config;
   live: LiveEvents;
   logger: Logger;
-  viewerFor(token: string | undefined): Promise<Viewer>;
+  viewerFor(credentials: Credentials): Promise<Viewer>;
 }
 
-/** GraphQL subscriptions over graphql-ws at /graphql, authenticated by `connectionParams.token`. */
+/**
+ * GraphQL over graphql-ws at /graphql, authenticated by `connectionParams.token` (walls)
+ * or by the session cookie of a page of this site (the dashboard).
+ */
 export function serveLiveSockets({ httpServer, schema, db, config, live, logger, viewerFor }: LiveSocketOptions) {
   const sockets = new WebSocketServer({ server: httpServer, path: '/graphql' });
-  const tokens = new Map<WebSocket, string>();
-  const tokenOf = (params: Record<string, unknown> | undefined) =>
-    typeof params?.token === 'string' ? params.token : undefined;
+  const authenticated = new Map<WebSocket, Credentials>();
   const server = useServer<Record<string, unknown> | undefined, { viewer?: Viewer }>(
     {
       schema,
       onConnect: async (ctx) => {
-        const token = tokenOf(ctx.connectionParams);
+        const token = ctx.connectionParams?.token;
+        const { headers } = ctx.extra.request;
+        // Another site's page may open a socket here too, and the browser would add the cookie.
+        const credentials: Credentials =
+          typeof token === 'string'
+            ? { authorization: `Bearer ${token}` }
+            : fromSameOrigin(headers, headers.host)
+              ? { cookie: headers.cookie }
+              : {};
         try {
-          ctx.extra.viewer = await viewerFor(token ? `Bearer ${token}` : undefined);
+          ctx.extra.viewer = await viewerFor(credentials);
         } catch {
           return false;
         }
         if (ctx.extra.viewer.role === 'PUBLIC' && !config.publicDashboard) return false;
-        if (token) tokens.set(ctx.extra.socket, token);
+        if (ctx.extra.viewer.via !== 'none') authenticated.set(ctx.extra.socket, credentials);
         return true;
       },
-      onDisconnect: (ctx) => void tokens.delete(ctx.extra.socket),
-      context: (ctx) => createContext(db, config, live, ctx.extra.viewer!, logger.child({ socket: true })),
+      onDisconnect: (ctx) => void authenticated.delete(ctx.extra.socket),
+      context: (ctx) =>
+        createContext(
+          db,
+          config,
+          live,
+          ctx.extra.viewer!,
+          logger.child({ socket: true }),
+          ctx.extra.request.socket.remoteAddress ?? null,
+        ),
     },
     sockets,
   );
   const sweep = setInterval(async function closeRevokedSockets() {
-    for (const [socket, token] of tokens) {
-      if (!(await findActiveToken(db, token))) socket.close(4403, 'Forbidden: the token was revoked');
+    for (const [socket, credentials] of authenticated) {
+      const still = await viewerFor(credentials).then(
+        () => true,
+        () => false,
+      );
+      if (!still) socket.close(4403, 'Forbidden: the token was revoked or the session has ended');
     }
   }, TOKEN_SWEEP_MS);
   sweep.unref();

@@ -103,7 +103,7 @@ export async function reportCase(ctx: Context, input: ReportCaseInput) {
         from: null,
         to: 'REPORTED',
         at: reportedAt,
-        actor: ctx.viewer.tokenName ?? ctx.viewer.role,
+        actor: ctx.viewer.name ?? ctx.viewer.role,
       },
     });
     await applyRollupDeltas(tx, caseContributions(withCode));
@@ -141,7 +141,7 @@ export async function transitionCase(ctx: Context, code: string, to: CaseStatus,
     if (count !== 1) throw conflict(`Case ${code} was changed by someone else; reload it and try again`);
     const after = await tx.case.findUniqueOrThrow({ where: { id: current.id } });
     await tx.caseEvent.create({
-      data: { caseId: current.id, from, to, at, actor: ctx.viewer.tokenName ?? ctx.viewer.role, note: note ?? null },
+      data: { caseId: current.id, from, to, at, actor: ctx.viewer.name ?? ctx.viewer.role, note: note ?? null },
     });
     await applyRollupDeltas(tx, caseChange(current, after));
     return after;

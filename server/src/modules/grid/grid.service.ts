@@ -14,7 +14,11 @@ export async function requireGridPlace(db: Database, code: string) {
     include: { community: { include: { subDistrict: true } } },
   });
   if (!grid) throw notFound(`Grid "${code}"`);
-  const place: GridPlace = { gridCode: grid.code, subDistrictCode: grid.community.subDistrict.code };
+  const place: GridPlace = {
+    gridCode: grid.code,
+    communityCode: grid.community.code,
+    subDistrictCode: grid.community.subDistrict.code,
+  };
   return { grid, place };
 }
 
@@ -23,5 +27,5 @@ export async function loadGridPlace(ctx: Context, gridId: number): Promise<GridP
   const grid = await ctx.loaders.gridById.load(gridId);
   const community = await ctx.loaders.communityById.load(grid.communityId);
   const subDistrict = await ctx.loaders.subDistrictById.load(community.subDistrictId);
-  return { gridCode: grid.code, subDistrictCode: subDistrict.code };
+  return { gridCode: grid.code, communityCode: community.code, subDistrictCode: subDistrict.code };
 }
