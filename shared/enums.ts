@@ -52,3 +52,18 @@ export type MapLevel = (typeof MAP_LEVELS)[number];
 
 export const TIME_BUCKETS = ['DAY', 'WEEK', 'MONTH'] as const;
 export type TimeBucket = (typeof TIME_BUCKETS)[number];
+
+/** What the audit log records: sign-ins and their failures, locks, sign-outs, and changes to accounts and tokens. */
+export const AUDIT_ACTIONS = [
+  'login',
+  'login.failed',
+  'login.locked',
+  'logout',
+  'account.created',
+  'account.disabled',
+  'account.enabled',
+  'account.password_reset',
+  'token.created',
+  'token.revoked',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -2,12 +2,21 @@ import { StrictMode, lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import './styles.css';
 
-// One chunk per area: the wall never downloads the dashboard's code, nor the dashboard the wall's.
-// An admin area would be one more entry here.
+// One chunk per area: the wall never downloads the dashboard's code, nor the dashboard the wall's,
+// and the login page downloads neither.
 const WallApp = lazy(() => import('./features/wall/WallApp').then((m) => ({ default: m.WallApp })));
+const LoginApp = lazy(() => import('./app/LoginApp').then((m) => ({ default: m.LoginApp })));
+const AdminApp = lazy(() => import('./app/AdminApp').then((m) => ({ default: m.AdminApp })));
 const DashboardApp = lazy(() => import('./app/DashboardApp').then((m) => ({ default: m.DashboardApp })));
 
-const Area = location.pathname.startsWith('/wall') ? WallApp : DashboardApp;
+const path = location.pathname;
+const Area = path.startsWith('/wall')
+  ? WallApp
+  : path === '/login'
+    ? LoginApp
+    : path.startsWith('/admin')
+      ? AdminApp
+      : DashboardApp;
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,10 +1,13 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useServerConfig, type BasemapName } from '../components/map/basemap';
 import { useStrings } from '../i18n/LanguageProvider';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Header } from './Header';
 import { periodRange } from '../../../shared/time/period-presets';
 import { useRoute } from './route';
+import { VIEWER } from './queries';
+import { goToLogin } from '../components/session';
 
 // Each screen is its own chunk: the compare screen's code loads when it is opened.
 const Dashboard = lazy(() => import('./Dashboard').then((m) => ({ default: m.Dashboard })));
@@ -19,9 +22,19 @@ export function App() {
   const [chosenBasemap, setBasemap] = useState<BasemapName | null>(null);
   const basemap = chosenBasemap ?? config?.basemap ?? 'none';
   const period = useMemo(() => periodRange(route.period), [route.period]);
+  const viewer = useQuery(VIEWER).data?.viewer ?? null;
+  const mustSignIn = viewer?.role === 'PUBLIC' && !viewer.publicDashboard;
+  useEffect(
+    function sendToLogin() {
+      if (mustSignIn) goToLogin('required');
+    },
+    [mustSignIn],
+  );
+  if (mustSignIn) return null;
   return (
     <div className="app">
       <Header
+        viewer={viewer}
         route={route}
         basemap={basemap}
         navigate={navigate}

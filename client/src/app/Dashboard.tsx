@@ -10,6 +10,7 @@ import { RankingChart } from '../features/charts/RankingChart';
 import { VolunteerHoursChart } from '../features/charts/VolunteerHoursChart';
 import type { BasemapName, ServerConfig } from '../components/map/basemap';
 import { GridMap } from '../components/map/GridMap';
+import { GridWorker } from '../features/places/GridWorker';
 import { useStrings } from '../i18n/LanguageProvider';
 import { COMMUNITY_ROWS, GRID_ROWS, KPI_METRICS, SCOPE_SERIES, SCOPE_SUMMARY } from './queries';
 import type { Route } from './route';
@@ -105,7 +106,10 @@ export function Dashboard({ route, period, basemap, config, navigate }: Props) {
         <aside className="side">
           <ErrorBoundary message={strings.crashed}>
             {gridCode ? (
-              <OpenCasesList gridCode={gridCode} />
+              <>
+                <GridWorker gridCode={gridCode} />
+                <OpenCasesList gridCode={gridCode} />
+              </>
             ) : (
               <RankingChart rows={rows} metric={metric} loading={rowsLoading} onSelect={select} />
             )}

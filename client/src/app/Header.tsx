@@ -3,9 +3,12 @@ import { BASEMAPS, type BasemapName } from '../components/map/basemap';
 import { SearchBox, type SearchHit } from '../features/search/SearchBox';
 import { useStrings } from '../i18n/LanguageProvider';
 import { PERIODS, type PeriodPreset } from '../../../shared/time/period-presets';
+import { loginUrl, signOut } from '../components/session';
+import type { ViewerQuery } from '../gql/graphql';
 import type { Route } from './route';
 
 interface Props {
+  viewer: ViewerQuery['viewer'] | null;
   route: Route;
   basemap: BasemapName;
   navigate(next: Partial<Route>): void;
@@ -13,7 +16,7 @@ interface Props {
   onSearch(hit: SearchHit): void;
 }
 
-export function Header({ route, basemap, navigate, onBasemap, onSearch }: Props) {
+export function Header({ viewer, route, basemap, navigate, onBasemap, onSearch }: Props) {
   const { strings, toggleLanguage } = useStrings();
   return (
     <header className="topbar">
@@ -75,6 +78,34 @@ export function Header({ route, basemap, navigate, onBasemap, onSearch }: Props)
       <button type="button" onClick={toggleLanguage} data-testid="language-switch">
         {strings.languageSwitch}
       </button>
+      {viewer && <Identity viewer={viewer} />}
     </header>
+  );
+}
+
+/** Who is signed in, with their role and area, and the way out; or the way in for a visitor. */
+function Identity({ viewer }: { viewer: ViewerQuery['viewer'] }) {
+  const { strings } = useStrings();
+  if (viewer.via !== 'session')
+    return (
+      <a className="topbar-link" href={loginUrl(null)} data-testid="sign-in-link">
+        {strings.auth.signIn}
+      </a>
+    );
+  const role = strings.roles[viewer.role as keyof typeof strings.roles] ?? viewer.role;
+  return (
+    <div className="identity" data-testid="identity">
+      <span title={viewer.username ?? undefined}>
+        <strong>{viewer.displayName}</strong> · {role} · {viewer.scopeName ?? viewer.scope ?? strings.auth.allScope}
+      </span>
+      {viewer.role === 'ADMIN' && (
+        <a className="topbar-link" href="/admin/users" data-testid="admin-link">
+          {strings.auth.admin}
+        </a>
+      )}
+      <button type="button" onClick={() => void signOut()} data-testid="sign-out">
+        {strings.auth.signOut}
+      </button>
+    </div>
   );
 }

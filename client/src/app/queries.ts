@@ -1,5 +1,20 @@
 import { graphql } from '../gql';
 
+/** Who is signed in (or which token, or nobody), and whether the server shows figures to nobody. */
+export const VIEWER = graphql(`
+  query Viewer {
+    viewer {
+      role
+      via
+      username
+      displayName
+      scope
+      scopeName
+      publicDashboard
+    }
+  }
+`);
+
 /** The dashboard's queries, composed of the fragments its components declare. */
 export const KPI_METRICS = [
   'POPULATION',

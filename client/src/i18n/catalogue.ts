@@ -1,5 +1,5 @@
 import type { CaseStatus } from '../../../shared/case/workflow';
-import type { CaseCategory } from '../../../shared/enums';
+import type { AuditAction, CaseCategory, Role } from '../../../shared/enums';
 import type { Language } from '../../../shared/format/number';
 import type { Metric, MetricUnit } from '../../../shared/metrics/definitions';
 import type { PeriodPreset } from '../../../shared/time/period-presets';
@@ -65,6 +65,70 @@ export interface Strings {
   units: Record<MetricUnit, string>;
   categories: Record<CaseCategory, string>;
   statuses: Record<CaseStatus, string>;
+  roles: Record<Role | 'PUBLIC', string>;
+  auth: {
+    title: string;
+    username: string;
+    password: string;
+    signIn: string;
+    signingIn: string;
+    signOut: string;
+    badCredentials: string;
+    /** {time}: when the lock ends, as the viewer's clock shows it. */
+    locked: string;
+    crossSite: string;
+    failed: string;
+    expired: string;
+    required: string;
+    signedOut: string;
+    continuePublic: string;
+    allScope: string;
+    admin: string;
+    gridWorker: string;
+    gridWorkerHidden: string;
+  };
+  admin: {
+    title: string;
+    forbidden: string;
+    accounts: string;
+    tokens: string;
+    audit: string;
+    username: string;
+    displayName: string;
+    role: string;
+    scope: string;
+    scopeHint: string;
+    created: string;
+    lastLogin: string;
+    lastUsed: string;
+    expires: string;
+    never: string;
+    state: string;
+    active: string;
+    disabled: string;
+    revoked: string;
+    expired: string;
+    disable: string;
+    enable: string;
+    resetPassword: string;
+    revoke: string;
+    createAccount: string;
+    createToken: string;
+    tokenName: string;
+    noExpiry: string;
+    passwordOnce: string;
+    tokenOnce: string;
+    openWall: string;
+    confirmRevoke: string;
+    confirmDisable: string;
+    time: string;
+    action: string;
+    actor: string;
+    subject: string;
+    address: string;
+    back: string;
+    actions: Record<AuditAction, string>;
+  };
 }
 
 const zh: Strings = {
@@ -156,6 +220,87 @@ const zh: Strings = {
     HANDLED: '处置',
     VERIFIED: '核查',
     CLOSED: '结案',
+  },
+  roles: {
+    ADMIN: '管理员',
+    LEADER: '负责人',
+    ANALYST: '分析员',
+    GRID_WORKER: '网格员',
+    DISPLAY: '大屏',
+    PUBLIC: '访客',
+  },
+  auth: {
+    title: '登录网格通',
+    username: '用户名',
+    password: '密码',
+    signIn: '登录',
+    signingIn: '正在登录…',
+    signOut: '退出',
+    badCredentials: '用户名或密码不正确。',
+    locked: '密码错误次数过多，已暂停登录，请于 {time} 后再试。',
+    crossSite: '登录请求来自其他网站，已拒绝。请直接打开本系统的登录页。',
+    failed: '无法连接服务器，请稍后再试。',
+    expired: '登录已过期，请重新登录。',
+    required: '本系统需要登录后使用。',
+    signedOut: '已退出登录。',
+    continuePublic: '不登录，查看公开数据',
+    allScope: '全部辖区',
+    admin: '账号管理',
+    gridWorker: '网格员',
+    gridWorkerHidden: '网格员姓名和电话仅对本辖区负责人可见。',
+  },
+  admin: {
+    title: '账号与令牌管理',
+    forbidden: '只有管理员可以管理账号和令牌。',
+    accounts: '账号',
+    tokens: 'API 令牌与大屏令牌',
+    audit: '最近的登录与变更记录',
+    username: '用户名',
+    displayName: '姓名',
+    role: '角色',
+    scope: '辖区',
+    scopeHint: '街道或社区代码；网格员填网格代码；留空为全部',
+    created: '创建时间',
+    lastLogin: '最近登录',
+    lastUsed: '最近使用',
+    expires: '有效期至',
+    never: '从未',
+    state: '状态',
+    active: '正常',
+    disabled: '已停用',
+    revoked: '已吊销',
+    expired: '已过期',
+    disable: '停用',
+    enable: '启用',
+    resetPassword: '重置密码',
+    revoke: '吊销',
+    createAccount: '新建账号',
+    createToken: '新建令牌',
+    tokenName: '名称（用于哪块屏幕或哪个程序）',
+    noExpiry: '留空表示长期有效',
+    passwordOnce: '{name} 的密码（只显示这一次，请立即转交）：',
+    tokenOnce: '令牌（只显示这一次，请立即保存）：',
+    openWall: '打开大屏',
+    confirmRevoke: '吊销后，使用此令牌的程序和大屏将立即停止工作。确定吊销？',
+    confirmDisable: '停用后，该账号将立即退出所有已登录的设备。确定停用？',
+    time: '时间',
+    action: '事件',
+    actor: '操作者',
+    subject: '对象',
+    address: '地址',
+    back: '返回看板',
+    actions: {
+      login: '登录',
+      'login.failed': '登录失败',
+      'login.locked': '登录被锁定',
+      logout: '退出',
+      'account.created': '新建账号',
+      'account.disabled': '停用账号',
+      'account.enabled': '启用账号',
+      'account.password_reset': '重置密码',
+      'token.created': '新建令牌',
+      'token.revoked': '吊销令牌',
+    },
   },
 };
 
@@ -257,6 +402,87 @@ const en: Strings = {
     HANDLED: 'Handled',
     VERIFIED: 'Verified',
     CLOSED: 'Closed',
+  },
+  roles: {
+    ADMIN: 'Admin',
+    LEADER: 'Leader',
+    ANALYST: 'Analyst',
+    GRID_WORKER: 'Grid worker',
+    DISPLAY: 'Display',
+    PUBLIC: 'Visitor',
+  },
+  auth: {
+    title: 'Sign in to GridScope',
+    username: 'Username',
+    password: 'Password',
+    signIn: 'Sign in',
+    signingIn: 'Signing in…',
+    signOut: 'Sign out',
+    badCredentials: 'Wrong username or password.',
+    locked: 'Too many wrong passwords: signing in is paused. Try again after {time}.',
+    crossSite: 'The sign-in came from another website and was refused. Open this site’s login page directly.',
+    failed: 'Cannot reach the server; try again later.',
+    expired: 'Your session has ended; please sign in again.',
+    required: 'This server needs you to sign in.',
+    signedOut: 'You have signed out.',
+    continuePublic: 'Continue without signing in (public figures)',
+    allScope: 'all areas',
+    admin: 'Accounts',
+    gridWorker: 'Grid worker',
+    gridWorkerHidden: 'Grid workers’ names and phones are shown only to the leaders of their area.',
+  },
+  admin: {
+    title: 'Accounts and tokens',
+    forbidden: 'Only an admin may manage accounts and tokens.',
+    accounts: 'Accounts',
+    tokens: 'API and display tokens',
+    audit: 'Recent sign-ins and changes',
+    username: 'Username',
+    displayName: 'Name',
+    role: 'Role',
+    scope: 'Area',
+    scopeHint: 'Sub-district or community code; a grid code for a grid worker; empty for all',
+    created: 'Created',
+    lastLogin: 'Last sign-in',
+    lastUsed: 'Last used',
+    expires: 'Expires',
+    never: 'never',
+    state: 'State',
+    active: 'active',
+    disabled: 'disabled',
+    revoked: 'revoked',
+    expired: 'expired',
+    disable: 'Disable',
+    enable: 'Enable',
+    resetPassword: 'Reset password',
+    revoke: 'Revoke',
+    createAccount: 'New account',
+    createToken: 'New token',
+    tokenName: 'Name (which screen or program it is for)',
+    noExpiry: 'empty: does not expire',
+    passwordOnce: 'Password of {name} (shown this once, hand it over now):',
+    tokenOnce: 'Token (shown this once, store it now):',
+    openWall: 'Open the wall',
+    confirmRevoke: 'Programs and walls using this token stop at once. Revoke it?',
+    confirmDisable: 'The account is signed out on every device at once. Disable it?',
+    time: 'Time',
+    action: 'Event',
+    actor: 'By',
+    subject: 'Subject',
+    address: 'Address',
+    back: 'Back to the dashboard',
+    actions: {
+      login: 'Signed in',
+      'login.failed': 'Failed sign-in',
+      'login.locked': 'Sign-in locked',
+      logout: 'Signed out',
+      'account.created': 'Account created',
+      'account.disabled': 'Account disabled',
+      'account.enabled': 'Account enabled',
+      'account.password_reset': 'Password reset',
+      'token.created': 'Token created',
+      'token.revoked': 'Token revoked',
+    },
   },
 };
 

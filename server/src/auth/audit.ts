@@ -1,17 +1,5 @@
+import type { AuditAction } from '../../../shared/enums';
 import type { Database } from '../db/client';
-
-export type AuditAction =
-  | 'login'
-  | 'login.failed'
-  | 'login.locked'
-  | 'logout'
-  | 'session.expired'
-  | 'account.created'
-  | 'account.disabled'
-  | 'account.enabled'
-  | 'account.password_reset'
-  | 'token.created'
-  | 'token.revoked';
 
 export interface AuditEntry {
   action: AuditAction;

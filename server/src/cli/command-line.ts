@@ -29,7 +29,8 @@ export async function runCommandLine(cli: CommandLine, argv = process.argv.slice
       strict: true,
     });
   } catch (error) {
-    console.error(`${(error as Error).message.split('\n')[0]} (see --help)`);
+    // Node's parser adds advice on positionals after the first sentence; the first sentence says it.
+    console.error(`${(error as Error).message.split(/\.\s/)[0]} (see --help)`);
     process.exitCode = 2;
     return;
   }

@@ -8,6 +8,8 @@ export interface ServerConfig {
   basemap: BasemapName;
   tiandituKey: string | null;
   tileUrls: Record<Exclude<BasemapName, 'none'>, string>;
+  /** Whether aggregates can be read without signing in. */
+  publicDashboard: boolean;
 }
 
 /** The coordinate system each basemap's tiles are drawn in. */
