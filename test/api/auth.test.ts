@@ -1,4 +1,6 @@
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
 import * as password from '../../server/src/auth/password';
 import { createAccount } from '../../server/src/modules/admin/admin.service';
 import { startTestServer, TEST_ADMIN_PASSWORD, type TestServer } from './harness';
@@ -219,5 +221,32 @@ describe('sessions', () => {
     });
     expect(response.status).toBe(403);
     expect(response.cookie).toBeNull();
+  });
+
+  it('takes the cookie on the WebSocket from this site’s pages, and not from another site’s', async () => {
+    const { cookie } = await server.signIn('kangle.leader', LEADER_PASSWORD, from());
+    const viewerOverSocket = (origin: string) =>
+      new Promise<unknown>((resolve) => {
+        const client = createClient({
+          url: `${server.url.replace('http', 'ws')}/graphql`,
+          // The browser adds the cookie and its page's Origin to the upgrade request.
+          webSocketImpl: class extends WebSocket {
+            constructor(url: string, protocols: string[]) {
+              super(url, protocols, { headers: { cookie: cookie!, origin } });
+            }
+          },
+          retryAttempts: 0,
+        });
+        client.subscribe(
+          { query: '{ viewer { role username } }' },
+          {
+            next: (result) => resolve(result.data!.viewer),
+            error: () => resolve('refused'),
+            complete: () => void client.dispose(),
+          },
+        );
+      });
+    expect(await viewerOverSocket(server.url)).toEqual({ role: 'LEADER', username: 'kangle.leader' });
+    expect(await viewerOverSocket('https://evil.example')).toBe('refused');
   });
 });

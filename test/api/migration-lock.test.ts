@@ -49,8 +49,12 @@ it('lets two instances start at once on an empty database: one migrates and seed
     const reports = [first, second].map((run) => JSON.parse(run.output.trim().split('\n').at(-1)!));
     expect(reports.map((r) => r.seeded).sort()).toEqual([false, true]);
     expect(reports.map((r) => r.migrated.length).sort()).toEqual([0, MIGRATIONS]);
+    // The first start makes the "admin" account, once, and prints its password once.
+    const printed = [first, second].filter((run) => run.output.includes('password of the account "admin"'));
+    expect(printed).toHaveLength(1);
     const db = await connectDatabase(database.url);
     expect(await db.community.count()).toBe(5);
+    expect(await db.account.count({ where: { username: 'admin', role: 'ADMIN' } })).toBe(1);
     expect((await db.$queryRawUnsafe<{ name: string }[]>('SELECT "name" FROM "_gridscope_migrations"')).length).toBe(
       MIGRATIONS,
     );

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { startTestServer, type TestServer } from './harness';
@@ -9,30 +10,33 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const token = (...args: string[]) =>
-  execFileSync(process.execPath, ['--import', 'tsx', 'server/src/cli/token.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
-    encoding: 'utf8',
-  });
+// Asynchronous: a blocked event loop would let the in-process server's keep-alive timers close sockets under the next request.
+const token = async (...args: string[]) =>
+  (
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/src/cli/token.ts', ...args], {
+      env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
+      encoding: 'utf8',
+    })
+  ).stdout;
 
 it('creates, lists and revokes a display token from the command line', async () => {
-  const created = token('create', '--role', 'display', '--name', '大厅一号屏');
+  const created = await token('create', '--role', 'display', '--name', '大厅一号屏');
   const value = created.trim().split('\n').at(-1)!;
   const id = /token (\d+)/.exec(created)![1];
   expect((await server.gql('{ viewer { role tokenName } }', {}, value)).data!.viewer).toEqual({
     role: 'DISPLAY',
     tokenName: '大厅一号屏',
   });
-  expect(token('list')).toMatch(
+  expect(await token('list')).toMatch(
     new RegExp(`^${id}\\tdisplay\\t大厅一号屏\\tall\\tactive\\t(never used|last used \\S+)$`, 'm'),
   );
-  token('revoke', '--id', id);
+  await token('revoke', '--id', id);
   expect((await server.gql('{ viewer { role } }', {}, value)).status).toBe(401);
-  expect(token('list')).toMatch(new RegExp(`^${id}\\tdisplay\\t大厅一号屏\\tall\\trevoked `, 'm'));
+  expect(await token('list')).toMatch(new RegExp(`^${id}\\tdisplay\\t大厅一号屏\\tall\\trevoked `, 'm'));
 });
 
-it('explains a bad role instead of creating anything', () => {
-  expect(() => token('create', '--role', 'mayor', '--name', 'x')).toThrow(
+it('explains a bad role instead of creating anything', async () => {
+  await expect(token('create', '--role', 'mayor', '--name', 'x')).rejects.toThrow(
     /--role must be one of admin, leader, analyst, grid_worker, display/,
   );
 });
