@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { useServerConfig, type BasemapName } from '../components/map/basemap';
 import { useStrings } from '../i18n/LanguageProvider';
 import { ErrorBoundary } from '../components/ErrorBoundary';
@@ -7,7 +7,7 @@ import { Header } from './Header';
 import { periodRange } from '../../../shared/time/period-presets';
 import { useRoute } from './route';
 import { VIEWER } from './queries';
-import { goToLogin } from '../components/session';
+import { useSignInWhen } from '../components/session';
 
 // Each screen is its own chunk: the compare screen's code loads when it is opened.
 const Dashboard = lazy(() => import('./Dashboard').then((m) => ({ default: m.Dashboard })));
@@ -24,12 +24,7 @@ export function App() {
   const period = useMemo(() => periodRange(route.period), [route.period]);
   const viewer = useQuery(VIEWER).data?.viewer ?? null;
   const mustSignIn = viewer?.role === 'PUBLIC' && !viewer.publicDashboard;
-  useEffect(
-    function sendToLogin() {
-      if (mustSignIn) goToLogin('required');
-    },
-    [mustSignIn],
-  );
+  useSignInWhen(mustSignIn);
   if (mustSignIn) return null;
   return (
     <div className="app">

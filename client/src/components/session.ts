@@ -1,5 +1,6 @@
 import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache, ServerError } from '@apollo/client';
 import { ErrorLink } from '@apollo/client/link/error';
+import { useEffect } from 'react';
 
 /** Why the login page is shown: the session ended, the server needs signing in, or the viewer signed out. */
 export type LoginReason = 'expired' | 'required' | 'signedOut';
@@ -25,6 +26,16 @@ export function loginUrl(
 
 export function goToLogin(reason: LoginReason): void {
   window.location.assign(loginUrl(reason));
+}
+
+/** Send the viewer to the login page once `mustSignIn` holds (the screen then renders nothing). */
+export function useSignInWhen(mustSignIn: boolean): void {
+  useEffect(
+    function sendToLogin() {
+      if (mustSignIn) goToLogin('required');
+    },
+    [mustSignIn],
+  );
 }
 
 /** End the session on the server (the cookie stops working everywhere at once), then show the login page. */

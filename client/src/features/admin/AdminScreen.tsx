@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ACCOUNT_ROLES, ROLES, type Role } from '../../../../shared/enums';
-import { goToLogin, signOut } from '../../components/session';
+import { signOut, useSignInWhen } from '../../components/session';
 import type { AdminDataQuery } from '../../gql/graphql';
 import { useStrings } from '../../i18n/LanguageProvider';
 import {
@@ -24,12 +24,7 @@ export function AdminScreen() {
   const { strings, toggleLanguage } = useStrings();
   const viewer = useQuery(ADMIN_VIEWER).data?.viewer;
   const anonymous = viewer?.via === 'none';
-  useEffect(
-    function sendToLogin() {
-      if (anonymous) goToLogin('required');
-    },
-    [anonymous],
-  );
+  useSignInWhen(anonymous);
   if (anonymous) return null;
   return (
     <div className="app">
