@@ -9,6 +9,8 @@ export const CASE_CATEGORIES = [
   'PUBLIC_ORDER',
   'WELFARE',
   'MARKET',
+  /** Imported cases whose category text matches none of the above. */
+  'OTHER',
 ] as const;
 export type CaseCategory = (typeof CASE_CATEGORIES)[number];
 
@@ -22,6 +24,7 @@ export const CASE_DEADLINE_HOURS: Record<CaseCategory, number> = {
   PUBLIC_ORDER: 24,
   WELFARE: 240,
   MARKET: 72,
+  OTHER: 168,
 };
 
 export const CASE_SOURCES = ['PATROL', 'RESIDENT', 'HOTLINE_12345', 'APP'] as const;

@@ -5,7 +5,11 @@ import type { Dataset, IdSequence } from './dataset';
 import { personName, phoneNumber } from './names';
 import type { SeededRandom } from './random';
 
-const DESCRIPTIONS: Record<CaseCategory, string[]> = {
+/** OTHER is for imported texts that match no category; generated cases always have one. */
+type GeneratedCategory = Exclude<CaseCategory, 'OTHER'>;
+const GENERATED_CATEGORIES = CASE_CATEGORIES.filter((c): c is GeneratedCategory => c !== 'OTHER');
+
+const DESCRIPTIONS: Record<GeneratedCategory, string[]> = {
   FACILITY: ['楼后下水道堵塞，污水漫到平房门口', '单元门禁损坏', '路灯不亮', '楼道扶手松动'],
   SANITATION: ['背街小巷垃圾堆积', '绿化带内杂物未清理', '垃圾桶满溢'],
   DISPUTE: ['邻里因漏水发生纠纷', '楼上噪音扰民', '车位占用引发争执'],
@@ -18,7 +22,7 @@ const DESCRIPTIONS: Record<CaseCategory, string[]> = {
 
 /** Relative frequency of categories; the seed articles' own examples weigh more where given. */
 function categoryWeights(exampleCategories: string[]): number[] {
-  return CASE_CATEGORIES.map(
+  return GENERATED_CATEGORIES.map(
     (category) =>
       (exampleCategories.includes(category.toLowerCase()) ? 3 : 1) *
       (category === 'FACILITY' || category === 'SANITATION' ? 2 : 1),
@@ -57,7 +61,7 @@ export function addGridCases(
     random.poisson((grid.population / 1000) * CASES_PER_THOUSAND_PER_MONTH * (span / (30.4 * 24 * HOUR_MS)));
   for (let n = 0; n < count; n++) {
     const reportedAt = new Date(from.getTime() + random.next() * span);
-    const category = random.weighted(CASE_CATEGORIES, weights);
+    const category = random.weighted(GENERATED_CATEGORIES, weights);
     addCase(data, ids, random, grid, category, reportedAt, until);
   }
 }
@@ -67,7 +71,7 @@ function addCase(
   ids: IdSequence,
   random: SeededRandom,
   grid: GridActivityInput,
-  category: CaseCategory,
+  category: GeneratedCategory,
   reportedAt: Date,
   until: Date,
 ) {

@@ -52,6 +52,16 @@ export function createLoaders(db: Database) {
       (ids) => db.caseEvent.findMany({ where: { caseId: { in: ids } }, orderBy: [{ at: 'asc' }, { id: 'asc' }] }),
       (e) => e.caseId,
     ),
+    figureSourcesByPlace: new DataLoader(
+      async (codes: readonly string[]) => {
+        const groups = groupBy(
+          await db.figureSource.findMany({ where: { placeCode: { in: [...codes] } }, orderBy: { field: 'asc' } }),
+          (s) => s.placeCode,
+        );
+        return codes.map((code) => groups.get(code) ?? []);
+      },
+      { maxBatchSize: MAX_IDS_PER_QUERY },
+    ),
     metric: createMetricLoader(db),
   };
 }

@@ -11,6 +11,7 @@ import expressStaticGzip from 'express-static-gzip';
 import { readPolicy } from './auth/read-policy';
 import { authenticate, type Credentials } from './auth/authenticate';
 import { refuseCrossSite, sessionRoutes } from './auth/routes';
+import { importRoute } from './import-route';
 import { SESSION_COOKIE } from './auth/sessions';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
@@ -124,6 +125,7 @@ export async function createServer(config: Config, db: Database, options: Server
   );
   app.use(refuseCrossSite());
   app.use(sessionRoutes(db, config));
+  app.post('/api/imports', importRoute(db, config, live));
   app.get('/graphql', (req, res, next) =>
     req.accepts(['application/json', 'text/html']) === 'text/html' ? sendPage(res, 'graphiql.html') : next(),
   );

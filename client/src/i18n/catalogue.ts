@@ -211,6 +211,7 @@ const zh: Strings = {
     PUBLIC_ORDER: '治安秩序',
     WELFARE: '民生救助',
     MARKET: '市场秩序',
+    OTHER: '其他',
   },
   statuses: {
     REPORTED: '上报',
@@ -393,6 +394,7 @@ const en: Strings = {
     PUBLIC_ORDER: 'Public order',
     WELFARE: 'Welfare',
     MARKET: 'Market order',
+    OTHER: 'Other',
   },
   statuses: {
     REPORTED: 'Reported',

@@ -10,8 +10,8 @@ export type OptionValues = Record<string, string | boolean | undefined>;
 export interface CommandLine {
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  /** Runs a subcommand; throw UsageError for a bad call, any other Error for a refusal (exit code 1). */
-  run(command: string | undefined, values: OptionValues, db: Database): Promise<void>;
+  /** Runs the command (its words first); throw UsageError for a bad call, any other Error for a refusal (exit code 1). */
+  run(words: string[], values: OptionValues, db: Database): Promise<void>;
 }
 
 /**
@@ -40,7 +40,7 @@ export async function runCommandLine(cli: CommandLine, argv = process.argv.slice
   }
   const db = await connectDatabase(readConfig().databaseUrl);
   try {
-    await cli.run(parsed.positionals[0], parsed.values, db);
+    await cli.run(parsed.positionals, parsed.values, db);
   } catch (error) {
     console.error(error instanceof UsageError ? `${error.message} (see --help)` : (error as Error).message);
     process.exitCode = error instanceof UsageError ? 2 : 1;

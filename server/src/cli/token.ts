@@ -21,7 +21,7 @@ await runCommandLine({
     expires: { type: 'string' },
     id: { type: 'string' },
   },
-  async run(command, values, db) {
+  async run([command], values, db) {
     if (command === 'create') {
       const role = String(values.role ?? '').toUpperCase() as Role;
       if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ').toLowerCase()}`);

@@ -29,7 +29,7 @@ await runCommandLine({
     scope: { type: 'string' },
     'password-stdin': { type: 'boolean' },
   },
-  async run(command, values, db) {
+  async run([command], values, db) {
     const password = values['password-stdin'] ? await readStdin() : undefined;
     if (command === 'create') {
       const role = String(values.role ?? '').toUpperCase() as Role;

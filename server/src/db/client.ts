@@ -58,5 +58,14 @@ async function openClient(url: string, log: { emit: 'event'; level: 'query' }[])
   pool.on('error', () => undefined);
   const client = new PostgresClient({ log, adapter: new PrismaPg(pool) }) as unknown as Database;
   pools.set(client, pool);
+  // The pool is ours, so Prisma's $disconnect leaves it open; its idle connections would keep a
+  // finished command (npm run user, token, import) alive for pg's 10 s idle timeout.
+  const disconnect = client.$disconnect.bind(client);
+  Object.defineProperty(client, '$disconnect', {
+    value: async () => {
+      await disconnect();
+      await pool.end();
+    },
+  });
   return client;
 }

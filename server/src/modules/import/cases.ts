@@ -1,0 +1,251 @@
+import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
+import type { MultiPolygon, Polygon } from 'geojson';
+import type { CaseStatus } from '../../../../shared/case/workflow';
+import { CASE_CATEGORIES, CASE_DEADLINE_HOURS, type CaseCategory } from '../../../../shared/enums';
+import { caseChange, caseContributions } from '../../../../shared/metrics/rollups';
+import type { Database } from '../../db/client';
+import { applyRollupDeltas } from '../rollup/rollup.service';
+import type { Transform } from './coordinates';
+import { parseDate } from './fields';
+import type { Findings } from './report';
+import type { Sheet } from './sheet';
+import type { Transaction } from './write-places';
+
+const HOUR_MS = 3_600_000;
+
+/** Words of hotline category texts and the category each means; the admin adds more with --map category:文本=CATEGORY. */
+const CATEGORY_WORDS: [RegExp, CaseCategory][] = [
+  [/环境|卫生|垃圾|环卫|保洁/, 'SANITATION'],
+  [/设施|市政|路灯|下水|管道|井盖|道路|漏水/, 'FACILITY'],
+  [/纠纷|邻里|矛盾|调解/, 'DISPUTE'],
+  [/安全|隐患|消防|电动车|燃气/, 'SAFETY'],
+  [/违建|违章|搭建/, 'ILLEGAL_STRUCTURE'],
+  [/治安|噪音|噪声|扰民/, 'PUBLIC_ORDER'],
+  [/民生|救助|养老|低保|就业/, 'WELFARE'],
+  [/市场|占道|摊贩|经营|价格/, 'MARKET'],
+];
+
+export interface CaseDraft {
+  location: string;
+  externalId: string;
+  gridId: number;
+  communityId: number;
+  gridCode: string;
+  category: CaseCategory;
+  description: string;
+  status: CaseStatus;
+  reportedAt: Date;
+  closedAt: Date | null;
+  deadline: Date;
+  lat: number | null;
+  lng: number | null;
+}
+
+export interface CasePlan {
+  created: CaseDraft[];
+  updated: CaseDraft[];
+  unchanged: number;
+}
+
+function categoryOf(text: string, extra: Map<string, string>, findings: Findings, location: string): CaseCategory {
+  const mapped = extra.get(text);
+  if (mapped && (CASE_CATEGORIES as readonly string[]).includes(mapped)) return mapped as CaseCategory;
+  const found = CATEGORY_WORDS.find(([words]) => words.test(text));
+  if (found) return found[1];
+  findings.note(`${location}: category "${text}" is not known, filed as OTHER (add --map category:${text}=CATEGORY)`);
+  return 'OTHER';
+}
+
+/** 办结/已办结/结案 → closed, 退回/不予受理 → rejected; else open, accepted (立案) as the hotline passed it on. */
+function statusOf(text: string | undefined, closedAt: Date | null): CaseStatus {
+  if (text && /退回|不予|驳回/.test(text)) return 'REJECTED';
+  if (closedAt || (text && /办结|结案|已完成|关闭/.test(text))) return 'CLOSED';
+  return 'ACCEPTED';
+}
+
+/**
+ * Each row becomes a case keyed by its ticket number. Its grid comes from a grid code or
+ * name column, or from coordinates by point-in-polygon against the grids' boundaries.
+ */
+export async function planCases(
+  db: Database,
+  sheet: Sheet,
+  transform: Transform,
+  categories: Map<string, string>,
+  findings: Findings,
+): Promise<CasePlan> {
+  const grids = await db.grid.findMany({
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      communityId: true,
+      boundary: true,
+      minLat: true,
+      maxLat: true,
+      minLng: true,
+      maxLng: true,
+    },
+  });
+  const byCode = new Map(grids.map((g) => [g.code, g]));
+  const shapes = new Map(
+    grids.filter((g) => g.boundary).map((g) => [g.id, JSON.parse(g.boundary!) as Polygon | MultiPolygon]),
+  );
+  const tickets = new Map<string, string>();
+  const drafts: CaseDraft[] = [];
+  for (const record of sheet.records) {
+    const v = record.values;
+    const where = v.ticket ? `${record.location} (${v.ticket})` : record.location;
+    const missing = (['ticket', 'reportedAt', 'description'] as const).filter((field) => !v[field]);
+    for (const field of missing)
+      findings.problem(
+        where,
+        field,
+        `No ${field} (${{ ticket: '工单号', reportedAt: '受理时间', description: '诉求内容' }[field]})`,
+      );
+    if (missing.length) continue;
+    if (tickets.has(v.ticket!)) {
+      findings.problem(where, 'ticket', `The ticket ${v.ticket} is also on ${tickets.get(v.ticket!)}`);
+      continue;
+    }
+    tickets.set(v.ticket!, record.location);
+    const reportedAt = parseDate(v.reportedAt!);
+    if (!reportedAt) findings.problem(where, 'reportedAt', `"${v.reportedAt}" is not a date and time`);
+    const closedAt = v.closedAt ? parseDate(v.closedAt) : null;
+    if (v.closedAt && !closedAt) findings.problem(where, 'closedAt', `"${v.closedAt}" is not a date and time`);
+    const deadline = v.deadline ? parseDate(v.deadline) : null;
+    if (v.deadline && !deadline) findings.problem(where, 'deadline', `"${v.deadline}" is not a date and time`);
+    if (reportedAt && closedAt && closedAt < reportedAt)
+      findings.problem(where, 'closedAt', 'Closed before it was reported');
+
+    let lat: number | null = null;
+    let lng: number | null = null;
+    let grid = v.gridCode ? (byCode.get(v.gridCode) ?? grids.find((g) => g.name === v.gridCode)) : undefined;
+    if (v.gridCode && !grid) findings.problem(where, 'gridCode', `No grid "${v.gridCode}"`);
+    if (!v.gridCode) {
+      const x = Number(v.lng);
+      const y = Number(v.lat);
+      if (!v.lng || !v.lat || !Number.isFinite(x) || !Number.isFinite(y)) {
+        findings.problem(where, 'gridCode', 'Neither a grid (所属网格) nor coordinates (经度, 纬度) to place it');
+        continue;
+      }
+      [lng, lat] = transform.apply([x, y]);
+      grid = grids.find(
+        (g) =>
+          g.minLat !== null &&
+          lat! >= g.minLat &&
+          lat! <= g.maxLat! &&
+          lng! >= g.minLng! &&
+          lng! <= g.maxLng! &&
+          shapes.has(g.id) &&
+          booleanPointInPolygon([lng!, lat!], shapes.get(g.id)!),
+      );
+      if (!grid) findings.problem(where, 'lng', `(${x}, ${y}) lies in no grid`);
+    }
+    if (!grid || !reportedAt || (v.closedAt && !closedAt) || (v.deadline && !deadline)) continue;
+    const category = categoryOf(v.category ?? '', categories, findings, where);
+    drafts.push({
+      location: where,
+      externalId: v.ticket!,
+      gridId: grid.id,
+      communityId: grid.communityId,
+      gridCode: grid.code,
+      category,
+      description: v.description!,
+      status: statusOf(v.status, closedAt),
+      reportedAt,
+      closedAt,
+      deadline: deadline ?? new Date(reportedAt.getTime() + CASE_DEADLINE_HOURS[category] * HOUR_MS),
+      lat: lat ?? null,
+      lng: lng ?? null,
+    });
+  }
+  const existing = new Map(
+    (await db.case.findMany({ where: { externalId: { in: drafts.map((d) => d.externalId) } } })).map((c) => [
+      c.externalId!,
+      c,
+    ]),
+  );
+  const plan: CasePlan = { created: [], updated: [], unchanged: 0 };
+  for (const draft of drafts) {
+    const before = existing.get(draft.externalId);
+    if (!before) plan.created.push(draft);
+    else if (
+      before.gridId !== draft.gridId ||
+      before.category !== draft.category ||
+      before.description !== draft.description ||
+      before.status !== draft.status ||
+      before.reportedAt.getTime() !== draft.reportedAt.getTime() ||
+      before.closedAt?.getTime() !== draft.closedAt?.getTime() ||
+      before.deadline.getTime() !== draft.deadline.getTime()
+    )
+      plan.updated.push(draft);
+    else plan.unchanged++;
+  }
+  return plan;
+}
+
+/** The case columns of a draft: the workflow's timestamps follow from its status. */
+function caseColumns(draft: CaseDraft) {
+  return {
+    gridId: draft.gridId,
+    communityId: draft.communityId,
+    category: draft.category,
+    description: draft.description,
+    status: draft.status,
+    reportedAt: draft.reportedAt,
+    acceptedAt: draft.status === 'REJECTED' ? null : draft.reportedAt,
+    rejectedAt: draft.status === 'REJECTED' ? draft.reportedAt : null,
+    closedAt: draft.status === 'CLOSED' ? (draft.closedAt ?? draft.reportedAt) : null,
+    deadline: draft.deadline,
+    lat: draft.lat,
+    lng: draft.lng,
+  };
+}
+
+/** Write new and changed cases with their history, and keep the rollups in step, inside the caller's transaction. */
+export async function writeCases(
+  tx: Transaction,
+  plan: CasePlan,
+  actor: string,
+  onProgress: (done: number) => void,
+): Promise<void> {
+  let done = 0;
+  for (const draft of plan.created) {
+    const columns = caseColumns(draft);
+    const row = await tx.case.create({
+      data: {
+        code: `${draft.gridCode}-H${draft.externalId}`,
+        externalId: draft.externalId,
+        source: 'HOTLINE_12345',
+        generated: false,
+        ...columns,
+      },
+    });
+    await tx.caseEvent.create({ data: { caseId: row.id, from: null, to: 'REPORTED', at: draft.reportedAt, actor } });
+    // The hotline accepted, closed or returned it before it reached us.
+    await tx.caseEvent.create({
+      data: {
+        caseId: row.id,
+        from: 'REPORTED',
+        to: draft.status,
+        at: columns.closedAt ?? draft.reportedAt,
+        actor,
+        note: 'imported',
+      },
+    });
+    await applyRollupDeltas(tx, caseContributions(row));
+    if (++done % 500 === 0) onProgress(done);
+  }
+  for (const draft of plan.updated) {
+    const before = await tx.case.findUniqueOrThrow({ where: { externalId: draft.externalId } });
+    const after = await tx.case.update({ where: { id: before.id }, data: caseColumns(draft) });
+    if (before.status !== after.status)
+      await tx.caseEvent.create({
+        data: { caseId: after.id, from: before.status, to: after.status, at: new Date(), actor, note: 'imported' },
+      });
+    await applyRollupDeltas(tx, caseChange(before, after));
+    if (++done % 500 === 0) onProgress(done);
+  }
+  onProgress(done);
+}

@@ -1,0 +1,113 @@
+import { area } from '@turf/area';
+import { feature } from '@turf/helpers';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { Database } from '../../db/client';
+import { positionsOf } from './coordinates';
+import type { BoundaryPlan, Level, PlaceDraft } from './boundaries';
+
+export type Transaction = Parameters<Parameters<Database['$transaction']>[0]>[0];
+
+/** The area-weighted centre of the outer rings (shoelace), in degrees: good to centimetres at a grid's size. */
+function centroid(shape: Polygon | MultiPolygon): Position {
+  const polygons = shape.type === 'Polygon' ? [shape.coordinates] : shape.coordinates;
+  let [sum, cx, cy] = [0, 0, 0];
+  for (const [ring] of polygons) {
+    for (let i = 0; i < ring.length - 1; i++) {
+      const [x0, y0] = ring[i];
+      const [x1, y1] = ring[i + 1];
+      const cross = x0 * y1 - x1 * y0;
+      sum += cross;
+      cx += (x0 + x1) * cross;
+      cy += (y0 + y1) * cross;
+    }
+  }
+  return [cx / (3 * sum), cy / (3 * sum)];
+}
+
+/** The columns a boundary fills: GeoJSON text, centroid, bounding box and area. */
+function boundaryColumns(shape: Polygon | MultiPolygon) {
+  const positions = positionsOf(shape);
+  const [lng, lat] = centroid(shape);
+  return {
+    boundary: JSON.stringify(shape),
+    centroidLat: lat,
+    centroidLng: lng,
+    minLat: Math.min(...positions.map((p) => p[1])),
+    maxLat: Math.max(...positions.map((p) => p[1])),
+    minLng: Math.min(...positions.map((p) => p[0])),
+    maxLng: Math.max(...positions.map((p) => p[0])),
+    areaKm2: area(feature(shape)) / 1e6,
+  };
+}
+
+const ORDER: Level[] = ['SUB_DISTRICT', 'COMMUNITY', 'GRID', 'BUILDING'];
+
+/**
+ * Write the plan's new and changed places, parents first, inside the caller's
+ * transaction. A changed boundary closes its current version at `asOf` and opens a new
+ * one; a place that never had a version gets one for its old boundary first.
+ */
+export async function writePlaces(
+  tx: Transaction,
+  plan: BoundaryPlan,
+  asOf: Date,
+  source: string,
+  onProgress: (done: number) => void,
+): Promise<void> {
+  const changes = [...plan.created, ...plan.updated].sort((a, b) => ORDER.indexOf(a.level) - ORDER.indexOf(b.level));
+  let done = 0;
+  for (const draft of changes) {
+    await writePlace(tx, draft, asOf, `${source}, ${draft.location}`);
+    if (++done % 200 === 0) onProgress(done);
+  }
+  onProgress(done);
+}
+
+async function writePlace(tx: Transaction, draft: PlaceDraft, asOf: Date, source: string): Promise<void> {
+  const { code, name, parentCode, geometry } = draft;
+  if (draft.level === 'SUB_DISTRICT') {
+    await tx.subDistrict.upsert({ where: { code }, create: { code, name }, update: { name } });
+    return;
+  }
+  if (draft.level === 'BUILDING') {
+    const grid = await tx.grid.findUniqueOrThrow({ where: { code: parentCode! } });
+    const [lng, lat] = geometry?.type === 'Point' ? geometry.coordinates : [null, null];
+    const data = { name, gridId: grid.id, lat, lng, generated: false };
+    await tx.building.upsert({ where: { code }, create: { code, kind: 'APARTMENT', ...data }, update: data });
+    return;
+  }
+  const shape = geometry as Polygon | MultiPolygon;
+  const columns = boundaryColumns(shape);
+  if (draft.level === 'COMMUNITY') {
+    const subDistrict = await tx.subDistrict.findUniqueOrThrow({ where: { code: parentCode! } });
+    const before = await tx.community.findUnique({ where: { code } });
+    const data = { name, subDistrictId: subDistrict.id, ...columns };
+    await tx.community.upsert({ where: { code }, create: { code, nameEn: name, source, ...data }, update: data });
+    await versionBoundary(tx, 'COMMUNITY', code, before?.boundary ?? null, columns.boundary, asOf, source);
+  } else {
+    const community = await tx.community.findUniqueOrThrow({ where: { code: parentCode! } });
+    const before = await tx.grid.findUnique({ where: { code } });
+    const data = { name, communityId: community.id, generated: false, ...columns };
+    await tx.grid.upsert({ where: { code }, create: { code, ...data }, update: data });
+    await versionBoundary(tx, 'GRID', code, before?.boundary ?? null, columns.boundary, asOf, source);
+  }
+}
+
+async function versionBoundary(
+  tx: Transaction,
+  level: 'COMMUNITY' | 'GRID',
+  code: string,
+  before: string | null,
+  after: string,
+  asOf: Date,
+  source: string,
+): Promise<void> {
+  if (before === after) return;
+  const open = await tx.boundaryVersion.findFirst({ where: { level, code, validTo: null } });
+  if (open) await tx.boundaryVersion.update({ where: { id: open.id }, data: { validTo: asOf } });
+  else if (before)
+    await tx.boundaryVersion.create({
+      data: { level, code, boundary: before, validFrom: new Date(0), validTo: asOf, source: 'before the first import' },
+    });
+  await tx.boundaryVersion.create({ data: { level, code, boundary: after, validFrom: asOf, source } });
+}
