@@ -43,7 +43,8 @@ function readUpload(req: express.Request): Promise<Upload> {
 
 /**
  * POST /api/imports (multipart, admins only): the files, and the options of
- * `npm run import` as form fields (kind, crs, encoding, sheet, map, asOf, dryRun). The
+ * `npm run import` as form fields (kind, crs, encoding, sheet, map, asOf, dryRun; preview=true
+ * adds the places in WGS-84 for a map). The
  * answer is the report: 200 when imported or a clean dry run, 422 when refused. With
  * `Accept: application/x-ndjson` progress lines come first, then the report.
  */
@@ -68,7 +69,7 @@ export function importRoute(db: Database, config: Config, live: LiveEvents): exp
     } catch (error) {
       return void res.status(413).json({ code: 'TOO_LARGE', message: (error as Error).message });
     }
-    const { kind, crs, encoding, sheet, map, asOf, dryRun } = upload.fields;
+    const { kind, crs, encoding, sheet, map, asOf, dryRun, preview } = upload.fields;
     if (kind && !IMPORT_KINDS.includes(kind as ImportKind))
       return void res
         .status(400)
@@ -84,6 +85,7 @@ export function importRoute(db: Database, config: Config, live: LiveEvents): exp
       map: map || undefined,
       asOf: asOf || undefined,
       dryRun: dryRun === 'true' || dryRun === 'on',
+      preview: preview === 'true',
       actor: viewer.name ?? 'admin',
     };
     const streaming = req.accepts(['application/json', 'application/x-ndjson']) === 'application/x-ndjson';

@@ -33,11 +33,11 @@ export function createLoaders(db: Database) {
     communityById: byId((ids) => db.community.findMany({ where: { id: { in: ids } } })),
     gridById: byId((ids) => db.grid.findMany({ where: { id: { in: ids } } })),
     gridsByCommunity: childrenOf(
-      (ids) => db.grid.findMany({ where: { communityId: { in: ids } }, orderBy: { code: 'asc' } }),
+      (ids) => db.grid.findMany({ where: { communityId: { in: ids }, retiredAt: null }, orderBy: { code: 'asc' } }),
       (g) => g.communityId,
     ),
     buildingsByGrid: childrenOf(
-      (ids) => db.building.findMany({ where: { gridId: { in: ids } }, orderBy: { code: 'asc' } }),
+      (ids) => db.building.findMany({ where: { gridId: { in: ids }, retiredAt: null }, orderBy: { code: 'asc' } }),
       (b) => b.gridId,
     ),
     partyOrgsByCommunity: childrenOf(

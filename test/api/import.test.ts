@@ -1,8 +1,12 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import gcoord from 'gcoord';
 import type { Polygon, Position } from 'geojson';
 import proj4 from 'proj4';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createLocalLiveEvents } from '../../server/src/live/live-events';
 import { runImport, type ImportRequest } from '../../server/src/modules/import/import.service';
 import { CGCS2000_GEOGRAPHIC_PRJ, CGCS2000_GK_CM_114E_PRJ, gbkCsv, shapefileZip, xlsx } from '../import-files';
@@ -367,6 +371,92 @@ describe('cases', () => {
   });
 });
 
+describe('boundary history', () => {
+  it('redraws a community’s grids: changed ones get a new version, a missing one is retired, past maps draw the old ones', async () => {
+    const asOf = '2026-11-15';
+    const redrawn = {
+      type: 'FeatureCollection',
+      features: [
+        feature({ code: COMMUNITY, name: '示范社区', level: '社区', parent: SUB_DISTRICT }, COMMUNITY_BOX),
+        // 01 grows over 02's western half; 02 is gone; 03–05 stay as they are.
+        feature({ code: `${COMMUNITY}-01`, name: '示范一网格' }, box(113.7, 34.76, 113.715, 34.7675)),
+        feature({ code: `${COMMUNITY}-06`, name: '示范六网格' }, box(113.715, 34.76, 113.72, 34.7675)),
+        ...(['03', '04', '05'] as const).map((n) =>
+          feature({ code: `${COMMUNITY}-${n}`, name: `示范${n}网格` }, GRIDS[n]),
+        ),
+      ],
+    };
+    const report = await run({ files: [file('重划.geojson', redrawn)], asOf, preview: true });
+    expect(report.problems).toEqual([]);
+    expect({ ...report, preview: undefined }).toMatchObject({ ok: true, created: 1, retired: 1 });
+    expect(report.notes.join('\n')).toContain(`Grid ${COMMUNITY}-02 is not in the file`);
+    expect(report.preview!.features.map((f) => `${f.properties.code} ${f.properties.change}`)).toEqual(
+      expect.arrayContaining([`${COMMUNITY}-06 created`, `${COMMUNITY}-01 updated`]),
+    );
+    const history = await server.gql(`{ grid(code: "${COMMUNITY}-01") { boundaryHistory { validFrom validTo } } }`);
+    expect(history.data!.grid.boundaryHistory).toEqual([
+      { validFrom: '2026-09-30T16:00:00.000Z', validTo: '2026-11-14T16:00:00.000Z' },
+      { validFrom: '2026-11-14T16:00:00.000Z', validTo: null },
+    ]);
+    const grids = await server.gql(`{ community(code: "${COMMUNITY}") { grids { code } } }`);
+    expect(grids.data!.community.grids.map((g: { code: string }) => g.code)).not.toContain(`${COMMUNITY}-02`);
+
+    const map = async (to: string) => {
+      const answer = await server.gql(
+        `{ mapFeatures(level: GRID, communityCode: "${COMMUNITY}", metric: POPULATION, to: "${to}") }`,
+      );
+      return new Map(
+        answer.data!.mapFeatures.features.map((f: { properties: { code: string }; geometry: Polygon }) => [
+          f.properties.code,
+          f.geometry.coordinates[0],
+        ]),
+      );
+    };
+    const october = await map('2026-10-31T00:00:00Z');
+    expect([...october.keys()]).toContain(`${COMMUNITY}-02`);
+    expect([...october.keys()]).not.toContain(`${COMMUNITY}-06`);
+    expect(Math.max(...(october.get(`${COMMUNITY}-01`) as Position[]).map((p) => p[0]))).toBeCloseTo(113.71, 4);
+    const now = await map(new Date().toISOString());
+    expect([...now.keys()]).not.toContain(`${COMMUNITY}-02`);
+    expect(Math.max(...(now.get(`${COMMUNITY}-01`) as Position[]).map((p) => p[0]))).toBeCloseTo(113.715, 4);
+  });
+
+  it('fixes one place with upsertPlace, checked like a file, and retires one with retirePlace (admins only)', async () => {
+    const upsert = `mutation($input: PlaceInput!) { upsertPlace(input: $input) { code change } }`;
+    const bad = await server.gql(
+      upsert,
+      { input: { level: 'GRID', code: `${COMMUNITY}-07`, name: '七', boundary: box(113.75, 34.76, 113.76, 34.77) } },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(bad.errors![0].message).toContain('lies outside its 社区');
+    const renamed = await server.gql(
+      upsert,
+      {
+        input: {
+          level: 'GRID',
+          code: `${COMMUNITY}-06`,
+          name: '示范六网格（新）',
+          boundary: box(113.715, 34.76, 113.72, 34.7675),
+        },
+      },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(renamed.data!.upsertPlace).toEqual({ code: `${COMMUNITY}-06`, change: 'updated' });
+    expect(
+      (await server.gql(upsert, { input: { level: 'GRID', code: 'x', name: 'x' } })).errors![0].extensions!.code,
+    ).toBe('UNAUTHENTICATED');
+    const retired = await server.gql(
+      `mutation { retirePlace(code: "${COMMUNITY}-06") { change } }`,
+      {},
+      TEST_ADMIN_TOKEN,
+    );
+    expect(retired.data!.retirePlace.change).toBe('retired');
+    const grids = await server.gql(`{ community(code: "${COMMUNITY}") { grids { code } } }`);
+    expect(grids.data!.community.grids.map((g: { code: string }) => g.code)).not.toContain(`${COMMUNITY}-06`);
+  });
+});
+
 describe('the ways in', () => {
   const upload = (token: string | null, fields: Record<string, string>) => {
     const form = new FormData();
@@ -389,5 +479,46 @@ describe('the ways in', () => {
       problems: [{ message: 'The file holds no features' }],
     });
     expect((await upload(TEST_ADMIN_TOKEN, { kind: 'maps' })).status).toBe(400);
+  });
+
+  /** npm run import -- ARGS as its own process (asynchronous: the server runs in this one). */
+  const cli = (args: string[]) =>
+    new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/import.ts', ...args], {
+        env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
+      });
+      let [out, err] = ['', ''];
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.stderr.on('data', (chunk) => (err += chunk));
+      child.on('close', (code) => resolve({ code, out, err }));
+    });
+
+  it('exits 0 when imported or cleanly checked, 1 when refused, 2 for a usage error, and prints JSON with --json', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'import-'));
+    const good = join(folder, '一网格.geojson');
+    writeFileSync(
+      good,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [feature({ code: `${COMMUNITY}-01`, name: '示范一网格' }, box(113.7, 34.76, 113.715, 34.7675))],
+      }),
+    );
+    const bad = join(folder, 'bad.geojson');
+    writeFileSync(
+      bad,
+      JSON.stringify({ type: 'FeatureCollection', features: [feature({ name: '无编码' }, GRIDS['01'])] }),
+    );
+
+    const checked = await cli([good, '--dry-run', '--json']);
+    expect(checked.code, checked.err).toBe(0);
+    expect(JSON.parse(checked.out)).toMatchObject({ ok: true, dryRun: true, kind: 'boundaries', unchanged: 1 });
+    const refused = await cli([bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('feature 1 [code]: No code (编码): every place needs one');
+    expect(refused.out).toContain('refused, nothing changed');
+    expect((await cli([])).code).toBe(2);
+    expect((await cli([good, '--kind', 'maps'])).err.trim()).toBe(
+      '--kind must be one of boundaries, figures, cases (see --help)',
+    );
   });
 });

@@ -4,8 +4,9 @@ import { GraphQLError } from 'graphql';
 export const notFound = (what: string) =>
   new GraphQLError(`${what} was not found`, { extensions: { code: 'NOT_FOUND', http: { status: 404 } } });
 
-export const badInput = (message: string) =>
-  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+/** `details` go into the extensions, e.g. every problem of a place by field. */
+export const badInput = (message: string, details: Record<string, unknown> = {}) =>
+  new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...details, http: { status: 400 } } });
 
 /** `reason` tells a client why: SESSION_EXPIRED sends the dashboard back to its login page with a message. */
 export const unauthenticated = (message: string, reason?: 'SESSION_EXPIRED' | 'SIGN_IN_REQUIRED') =>

@@ -5,7 +5,7 @@ import { liveChanges } from '../live/live-changes';
 import { createLocalLiveEvents, type LiveChange, type LiveEvents } from '../live/live-events';
 import { ViewerResolver } from '../auth/viewer.resolver';
 import { AdminResolver } from '../modules/admin/admin.resolver';
-import { CommunityProvenanceResolver, GridProvenanceResolver } from '../modules/import/import.resolver';
+import { CommunityProvenanceResolver, GridProvenanceResolver, PlaceResolver } from '../modules/import/import.resolver';
 import { BuildingResolver } from '../modules/building/building.resolver';
 import { CaseResolver } from '../modules/case/case.resolver';
 import { CommunityResolver } from '../modules/community/community.resolver';
@@ -44,6 +44,7 @@ export function buildAppSchema(live: LiveEvents = createLocalLiveEvents(), emitS
       AdminResolver,
       CommunityProvenanceResolver,
       GridProvenanceResolver,
+      PlaceResolver,
     ],
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,

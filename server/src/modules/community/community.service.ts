@@ -2,7 +2,7 @@ import type { Database } from '../../db/client';
 import { notFound } from '../../graphql/errors';
 
 export function listCommunities(db: Database) {
-  return db.community.findMany({ orderBy: { id: 'asc' } });
+  return db.community.findMany({ where: { retiredAt: null }, orderBy: { id: 'asc' } });
 }
 
 export function findCommunity(db: Database, code: string) {

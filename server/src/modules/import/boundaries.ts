@@ -51,6 +51,8 @@ export interface BoundaryPlan {
   created: PlaceDraft[];
   updated: PlaceDraft[];
   unchanged: number;
+  /** Grids of a community whose full set the file gives, that the file no longer has. */
+  retired: string[];
 }
 
 interface KnownPlace {
@@ -59,6 +61,7 @@ interface KnownPlace {
   name: string;
   parentCode: string | null;
   geometry: Shape | Point | null;
+  retired?: boolean;
 }
 
 /** Every place the database holds, by code, to find parents and compare. */
@@ -68,7 +71,9 @@ async function knownPlaces(db: Database): Promise<Map<string, KnownPlace>> {
     db.community.findMany({
       select: { code: true, name: true, boundary: true, subDistrict: { select: { code: true } } },
     }),
-    db.grid.findMany({ select: { code: true, name: true, boundary: true, community: { select: { code: true } } } }),
+    db.grid.findMany({
+      select: { code: true, name: true, boundary: true, retiredAt: true, community: { select: { code: true } } },
+    }),
     db.building.findMany({
       select: { code: true, name: true, lat: true, lng: true, grid: { select: { code: true } } },
     }),
@@ -89,6 +94,7 @@ async function knownPlaces(db: Database): Promise<Map<string, KnownPlace>> {
       name: g.name,
       parentCode: g.community.code,
       geometry: shape(g.boundary),
+      retired: g.retiredAt !== null,
     })),
     ...buildings.map((b) => ({
       level: 'BUILDING' as const,
@@ -166,7 +172,8 @@ export async function planBoundaries(
   }
   const known = await knownPlaces(db);
   resolveParents(drafts, known, findings);
-  checkTopology(drafts, known, findings);
+  const retired = retiredGrids(drafts, known);
+  checkTopology(drafts, known, new Set(retired), findings);
   const created: PlaceDraft[] = [];
   const updated: PlaceDraft[] = [];
   let unchanged = 0;
@@ -180,6 +187,7 @@ export async function planBoundaries(
         `${draft.code} is a ${LEVEL_NAMES[before.level]} already, not a ${LEVEL_NAMES[draft.level]}`,
       );
     else if (
+      before.retired ||
       before.name !== draft.name ||
       before.parentCode !== draft.parentCode ||
       rounded(before.geometry) !== rounded(draft.geometry)
@@ -187,7 +195,25 @@ export async function planBoundaries(
       updated.push(draft);
     else unchanged++;
   }
-  return { drafts, created, updated, unchanged };
+  for (const code of retired)
+    findings.note(`Grid ${code} is not in the file's full set of its community's grids: it is retired`);
+  return { drafts, created, updated, unchanged, retired };
+}
+
+/**
+ * A file that gives a community together with its grids gives all of them: a grid of that
+ * community that the database has and the file has not is retired (kept, with its cases).
+ */
+function retiredGrids(drafts: PlaceDraft[], known: Map<string, KnownPlace>): string[] {
+  const inFile = new Set(drafts.map((d) => d.code));
+  const complete = new Set(
+    drafts
+      .filter((d) => d.level === 'COMMUNITY' && drafts.some((g) => g.level === 'GRID' && g.parentCode === d.code))
+      .map((d) => d.code),
+  );
+  return [...known.values()]
+    .filter((p) => p.level === 'GRID' && !p.retired && complete.has(p.parentCode!) && !inFile.has(p.code))
+    .map((p) => p.code);
 }
 
 function chooseTransformFor(file: FeatureFile, crs: string | undefined, findings: Findings): Transform | null {
@@ -314,7 +340,12 @@ function boxesMeet(a: Shape, b: Shape): boolean {
  * 1 % of their area), grids of one community do not overlap (beyond 0.5 % of the
  * smaller), buildings stand inside their grid. Each violation names both places.
  */
-function checkTopology(drafts: PlaceDraft[], known: Map<string, KnownPlace>, findings: Findings): void {
+function checkTopology(
+  drafts: PlaceDraft[],
+  known: Map<string, KnownPlace>,
+  retiring: Set<string>,
+  findings: Findings,
+): void {
   const geometryOf = (code: string) =>
     drafts.find((d) => d.code === code)?.geometry ?? known.get(code)?.geometry ?? null;
   const nameOf = (code: string) => drafts.find((d) => d.code === code)?.location ?? `${code} (in the database)`;
@@ -338,7 +369,8 @@ function checkTopology(drafts: PlaceDraft[], known: Map<string, KnownPlace>, fin
   }
   // Grids of one community, from the file and the database (a file's version replaces the database's).
   const grids = new Map<string, { code: string; parent: string; shape: Shape }>();
-  for (const place of [...known.values(), ...drafts])
+  const current = [...known.values()].filter((p) => !p.retired && !retiring.has(p.code));
+  for (const place of [...current, ...drafts])
     if (place.level === 'GRID' && place.geometry && place.geometry.type !== 'Point' && place.parentCode)
       grids.set(place.code, { code: place.code, parent: place.parentCode, shape: place.geometry });
   const fileCodes = new Set(drafts.map((d) => d.code));

@@ -1,8 +1,11 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { assertAdmin } from '../../auth/viewer';
 import type { Context } from '../../context';
 import { Community } from '../community/community.type';
 import { Grid } from '../grid/grid.type';
-import { BoundaryVersion, FigureSource } from './import.type';
+import { PlaceInput } from './import.input';
+import { retirePlace, upsertPlace } from './import.service';
+import { BoundaryVersion, FigureSource, PlaceChange } from './import.type';
 
 const FIGURE_SOURCES = {
   description: 'Where each imported figure came from; empty for figures from the seed articles',
@@ -30,5 +33,29 @@ export class GridProvenanceResolver {
       where: { level: 'GRID', code: grid.code },
       orderBy: { validFrom: 'asc' },
     });
+  }
+}
+
+/** Fixing one place without a file: admins only, checked as an imported feature is. */
+@Resolver()
+export class PlaceResolver {
+  @Mutation(() => PlaceChange, {
+    description: 'Admin only. Create or change a sub-district, community, grid or building by its code',
+  })
+  upsertPlace(@Ctx() ctx: Context, @Arg('input', () => PlaceInput) input: PlaceInput) {
+    assertAdmin(ctx.viewer);
+    return upsertPlace(ctx.db, ctx.live, input, ctx.viewer.name ?? 'admin');
+  }
+
+  @Mutation(() => PlaceChange, {
+    description: 'Admin only. Retire a community, grid or building from asOf (YYYY-MM-DD, default today)',
+  })
+  retirePlace(
+    @Ctx() ctx: Context,
+    @Arg('code', () => String) code: string,
+    @Arg('asOf', () => String, { nullable: true }) asOf?: string | null,
+  ) {
+    assertAdmin(ctx.viewer);
+    return retirePlace(ctx.db, code, asOf ?? null);
   }
 }

@@ -1,11 +1,12 @@
 import type { Database } from '../../db/client';
+import { badInput, notFound } from '../../graphql/errors';
 import type { LiveEvents } from '../../live/live-events';
 import { planBoundaries, type BoundaryPlan } from './boundaries';
 import { planCases, writeCases, type CasePlan } from './cases';
 import { chooseTransform } from './coordinates';
 import { parseCategoryMap, parseDate, parseFieldMap } from './fields';
 import { planFigures, writeFigures, type FigurePlan } from './figures';
-import { Findings, IMPORT_KINDS, type ImportKind, type ImportReport } from './report';
+import { Findings, IMPORT_KINDS, type ImportKind, type ImportReport, type PreviewProperties } from './report';
 import { readFeatures } from './readers/features';
 import { readTable } from './readers/table';
 import { ReadError, type Encoding, type InputFile } from './readers/types';
@@ -29,6 +30,8 @@ export interface ImportRequest {
   dryRun: boolean;
   /** Who imports: an account's username, a token's name, or "cli". */
   actor: string;
+  /** Add the places in WGS-84 to the report, for a map. */
+  preview?: boolean;
 }
 
 export interface ImportProgress {
@@ -91,7 +94,8 @@ export async function runImport(
     { created: 0, updated: 0, unchanged: 0 },
   );
   const ok = findings.problems.length === 0;
-  if (ok && !request.dryRun && counts.created + counts.updated > 0) {
+  const retiring = plans.some((p) => p.kind === 'boundaries' && p.plan.retired.length);
+  if (ok && !request.dryRun && (counts.created + counts.updated > 0 || retiring)) {
     const grids = await writeAll(db, plans, request, asOf!, onProgress, counts.created + counts.updated);
     for (const grid of grids) await live.publish({ kind: 'CASE_REPORTED', ...grid, at: new Date() });
   }
@@ -101,10 +105,40 @@ export async function runImport(
     dryRun: request.dryRun,
     kind: kinds.length === 1 ? kinds[0] : (request.kind ?? null),
     ...(ok ? counts : { created: 0, updated: 0, unchanged: 0 }),
-    retired: 0,
+    retired: ok ? plans.reduce((sum, p) => sum + (p.kind === 'boundaries' ? p.plan.retired.length : 0), 0) : 0,
     notes: findings.notes,
     problems: findings.problems,
+    ...(request.preview ? { preview: previewOf(plans) } : {}),
   };
+}
+
+/** The places and cases of the plans as GeoJSON, marked with what the import does to each. */
+function previewOf(plans: Plan[]): NonNullable<ImportReport['preview']> {
+  const features: NonNullable<ImportReport['preview']>['features'] = [];
+  for (const { kind, plan } of plans) {
+    if (kind === 'figures') continue;
+    const changeOf = (item: object): PreviewProperties['change'] =>
+      (plan.created as object[]).includes(item)
+        ? 'created'
+        : (plan.updated as object[]).includes(item)
+          ? 'updated'
+          : 'unchanged';
+    if (kind === 'boundaries')
+      for (const draft of plan.drafts.filter((d) => d.geometry))
+        features.push({
+          type: 'Feature',
+          geometry: draft.geometry!,
+          properties: { code: draft.code, name: draft.name, level: draft.level, change: changeOf(draft) },
+        });
+    else
+      for (const draft of [...plan.created, ...plan.updated].filter((d) => d.lng !== null))
+        features.push({
+          type: 'Feature',
+          geometry: { type: 'Point', coordinates: [draft.lng!, draft.lat!] },
+          properties: { code: draft.externalId, name: draft.description, level: 'CASE', change: changeOf(draft) },
+        });
+  }
+  return { type: 'FeatureCollection', features };
 }
 
 /** Read one file and plan what it would change; null when it cannot be read far enough to plan. */
@@ -186,4 +220,78 @@ async function writeAll(
     communityCode: g.community.code,
     subDistrictCode: g.community.subDistrict.code,
   }));
+}
+
+const LEVEL_WORDS = { SUB_DISTRICT: '街道', COMMUNITY: '社区', GRID: '网格', BUILDING: '楼栋' } as const;
+
+/**
+ * One place, from the admin's form or an integration: the same checks as a file, as a
+ * one-feature import, so a single grid can be fixed without one. Throws BAD_USER_INPUT
+ * naming every problem; returns what changed.
+ */
+export async function upsertPlace(
+  db: Database,
+  live: LiveEvents,
+  place: {
+    level: string;
+    code: string;
+    name: string;
+    parentCode?: string | null;
+    boundary?: unknown;
+    crs?: string | null;
+    asOf?: string | null;
+  },
+  actor: string,
+): Promise<{ code: string; change: string }> {
+  if (!(place.level in LEVEL_WORDS)) throw badInput(`level must be one of ${Object.keys(LEVEL_WORDS).join(', ')}`);
+  const properties = {
+    code: place.code,
+    name: place.name,
+    level: LEVEL_WORDS[place.level as keyof typeof LEVEL_WORDS],
+    ...(place.parentCode ? { parent: place.parentCode } : {}),
+  };
+  const feature = { type: 'Feature', properties, geometry: place.boundary ?? null };
+  const report = await runImport(db, live, {
+    files: [
+      {
+        name: 'upsertPlace.geojson',
+        bytes: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [feature] })),
+      },
+    ],
+    kind: 'boundaries',
+    crs: place.crs ?? 'wgs84',
+    asOf: place.asOf ?? undefined,
+    dryRun: false,
+    actor,
+  });
+  if (!report.ok)
+    throw badInput(report.problems.map((p) => `${p.field ? `${p.field}: ` : ''}${p.message}`).join('; '), {
+      problems: report.problems,
+    });
+  return { code: place.code, change: report.created ? 'created' : report.updated ? 'updated' : 'unchanged' };
+}
+
+/** Retire a community, grid or building from `asOf` (default today): hidden from lists and maps, kept with its history. */
+export async function retirePlace(
+  db: Database,
+  code: string,
+  asOf: string | null,
+): Promise<{ code: string; change: string }> {
+  const at = asOf ? parseDate(asOf) : new Date();
+  if (!at) throw badInput(`"${asOf}" is not a date (YYYY-MM-DD)`);
+  const [community, grid, building] = await Promise.all([
+    db.community.findUnique({ where: { code } }),
+    db.grid.findUnique({ where: { code } }),
+    db.building.findUnique({ where: { code } }),
+  ]);
+  if (!community && !grid && !building) throw notFound(`Community, grid or building "${code}"`);
+  await db.$transaction(async (tx) => {
+    if (building) await tx.building.update({ where: { code }, data: { retiredAt: at } });
+    const level = community ? 'COMMUNITY' : 'GRID';
+    if (community) await tx.community.update({ where: { code }, data: { retiredAt: at } });
+    if (grid) await tx.grid.update({ where: { code }, data: { retiredAt: at } });
+    if (community || grid)
+      await tx.boundaryVersion.updateMany({ where: { level, code, validTo: null }, data: { validTo: at } });
+  });
+  return { code, change: 'retired' };
 }

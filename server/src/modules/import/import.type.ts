@@ -18,3 +18,9 @@ export class BoundaryVersion {
   @Field(() => Date, { nullable: true }) validTo!: Date | null;
   @Field(() => String, { description: 'The file and feature it came from, and who imported it' }) source!: string;
 }
+
+@ObjectType({ description: 'What upsertPlace or retirePlace did' })
+export class PlaceChange {
+  @Field(() => String) code!: string;
+  @Field(() => String, { description: 'created, updated, unchanged or retired' }) change!: string;
+}

@@ -1,3 +1,5 @@
+import type { FeatureCollection, Geometry } from 'geojson';
+
 /** What an import found and did. Every problem in the file is listed; a file with any problem changes nothing. */
 export interface ImportProblem {
   /** Where a person finds the fault: "row 5", "feature 3 (410105-901-001-09)", "网格.dbf record 2". */
@@ -19,6 +21,15 @@ export interface ImportReport {
   retired: number;
   notes: string[];
   problems: ImportProblem[];
+  /** When asked for (the admin page's map): the file's places in WGS-84, each with what the import does to it. */
+  preview?: FeatureCollection<Geometry, PreviewProperties>;
+}
+
+export interface PreviewProperties {
+  code: string;
+  name: string;
+  level: string;
+  change: 'created' | 'updated' | 'unchanged';
 }
 
 /** Collects the problems and notes of one import. */

@@ -45,7 +45,8 @@ const ORDER: Level[] = ['SUB_DISTRICT', 'COMMUNITY', 'GRID', 'BUILDING'];
 /**
  * Write the plan's new and changed places, parents first, inside the caller's
  * transaction. A changed boundary closes its current version at `asOf` and opens a new
- * one; a place that never had a version gets one for its old boundary first.
+ * one; a place that never had a version gets one for its old boundary first. Retired
+ * grids close their version and keep their rows and cases.
  */
 export async function writePlaces(
   tx: Transaction,
@@ -59,6 +60,10 @@ export async function writePlaces(
   for (const draft of changes) {
     await writePlace(tx, draft, asOf, `${source}, ${draft.location}`);
     if (++done % 200 === 0) onProgress(done);
+  }
+  for (const code of plan.retired) {
+    const grid = await tx.grid.update({ where: { code }, data: { retiredAt: asOf } });
+    await versionBoundary(tx, 'GRID', code, grid.boundary, null, asOf, source);
   }
   onProgress(done);
 }
@@ -87,7 +92,7 @@ async function writePlace(tx: Transaction, draft: PlaceDraft, asOf: Date, source
   } else {
     const community = await tx.community.findUniqueOrThrow({ where: { code: parentCode! } });
     const before = await tx.grid.findUnique({ where: { code } });
-    const data = { name, communityId: community.id, generated: false, ...columns };
+    const data = { name, communityId: community.id, generated: false, retiredAt: null, ...columns };
     await tx.grid.upsert({ where: { code }, create: { code, ...data }, update: data });
     await versionBoundary(tx, 'GRID', code, before?.boundary ?? null, columns.boundary, asOf, source);
   }
@@ -98,7 +103,7 @@ async function versionBoundary(
   level: 'COMMUNITY' | 'GRID',
   code: string,
   before: string | null,
-  after: string,
+  after: string | null,
   asOf: Date,
   source: string,
 ): Promise<void> {
@@ -109,5 +114,6 @@ async function versionBoundary(
     await tx.boundaryVersion.create({
       data: { level, code, boundary: before, validFrom: new Date(0), validTo: asOf, source: 'before the first import' },
     });
-  await tx.boundaryVersion.create({ data: { level, code, boundary: after, validFrom: asOf, source } });
+  // A retired place's boundary ends here, and no new one begins.
+  if (after) await tx.boundaryVersion.create({ data: { level, code, boundary: after, validFrom: asOf, source } });
 }

@@ -38,6 +38,29 @@ const overlaps = (bbox: BBoxInput | null) =>
       }
     : {};
 
+/** Places not retired before the period ended: a past period shows the grids of its time. */
+const existedAt = (period: Period) => ({ OR: [{ retiredAt: null }, { retiredAt: { gte: period.endExclusive } }] });
+
+/**
+ * The boundary each place had at `at`: its imported version valid then, or the current
+ * one for a place never imported. A place whose versions all begin later is left out.
+ */
+async function boundariesAt(
+  db: Database,
+  level: 'COMMUNITY' | 'GRID',
+  rows: { code: string; boundary: string | null }[],
+  at: Date,
+): Promise<Map<string, string>> {
+  const versions = await db.boundaryVersion.findMany({
+    where: { level, code: { in: rows.map((r) => r.code) } },
+    select: { code: true, boundary: true, validFrom: true, validTo: true },
+  });
+  const versioned = new Set(versions.map((v) => v.code));
+  const drawn = new Map(rows.filter((r) => !versioned.has(r.code)).map((r) => [r.code, r.boundary!]));
+  for (const v of versions) if (v.validFrom < at && (!v.validTo || v.validTo >= at)) drawn.set(v.code, v.boundary);
+  return drawn;
+}
+
 /** A GeoJSON FeatureCollection of communities, grids or buildings with the metric in each feature. */
 export async function mapFeatures(
   db: Database,
@@ -53,7 +76,10 @@ export async function mapFeatures(
   let rows: { id: number; code: string; name: string; boundary: string | null; parentCode: string | null }[];
   if (level === 'COMMUNITY') {
     rows = (
-      await db.community.findMany({ where: { boundary: { not: null }, ...overlaps(bbox) }, orderBy: { id: 'asc' } })
+      await db.community.findMany({
+        where: { boundary: { not: null }, ...existedAt(request.period), ...overlaps(bbox) },
+        orderBy: { id: 'asc' },
+      })
     ).map((c) => ({ ...c, parentCode: null }));
   } else {
     if (!request.communityCode && !bbox) throw badInput('Grid features need a communityCode or a bbox');
@@ -62,12 +88,19 @@ export async function mapFeatures(
       : null;
     if (request.communityCode && !community) throw notFound(`Community "${request.communityCode}"`);
     const grids = await db.grid.findMany({
-      where: { boundary: { not: null }, ...(community ? { communityId: community.id } : {}), ...overlaps(bbox) },
+      where: {
+        boundary: { not: null },
+        ...existedAt(request.period),
+        ...(community ? { communityId: community.id } : {}),
+        ...overlaps(bbox),
+      },
       include: { community: { select: { code: true } } },
       orderBy: { code: 'asc' },
     });
     rows = grids.map((g) => ({ ...g, parentCode: g.community.code }));
   }
+  const drawn = await boundariesAt(db, level, rows, request.period.endExclusive);
+  rows = rows.filter((row) => drawn.has(row.code)).map((row) => ({ ...row, boundary: drawn.get(row.code)! }));
   const scope: ScopeLevel = level === 'COMMUNITY' ? 'community' : 'grid';
   const values = await computeMetrics(
     db,
@@ -103,7 +136,7 @@ async function buildingFeatures(
   if (!request.gridCode) throw badInput('Building features need a gridCode');
   const grid = await db.grid.findUnique({
     where: { code: request.gridCode },
-    include: { buildings: { orderBy: { code: 'asc' } } },
+    include: { buildings: { where: { retiredAt: null }, orderBy: { code: 'asc' } } },
   });
   if (!grid) throw notFound(`Grid "${request.gridCode}"`);
   const valueOf = { POPULATION: 'population', HOUSEHOLDS: 'households' } as const;

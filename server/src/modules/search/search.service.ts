@@ -18,18 +18,18 @@ export async function search(db: Database, text: string, first: number): Promise
   const matches = { OR: [{ name: { contains: query } }, { code: { contains: query } }] };
   const [communities, grids, buildings] = await Promise.all([
     db.community.findMany({
-      where: { OR: [...matches.OR, { nameEn: { contains: query } }] },
+      where: { retiredAt: null, OR: [...matches.OR, { nameEn: { contains: query } }] },
       take: first,
       orderBy: { id: 'asc' },
     }),
     db.grid.findMany({
-      where: { OR: [...matches.OR, { community: { name: { contains: query } } }] },
+      where: { retiredAt: null, OR: [...matches.OR, { community: { name: { contains: query } } }] },
       include: { community: true },
       take: first,
       orderBy: { code: 'asc' },
     }),
     db.building.findMany({
-      where: matches,
+      where: { retiredAt: null, ...matches },
       include: { grid: { include: { community: true } } },
       take: first,
       orderBy: { code: 'asc' },
