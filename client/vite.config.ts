@@ -37,6 +37,10 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/graphql': { target: 'http://localhost:4000', ws: true }, '/config.json': 'http://localhost:4000' },
+    proxy: {
+      '/graphql': { target: 'http://localhost:4000', ws: true },
+      '/config.json': 'http://localhost:4000',
+      '/api': 'http://localhost:4000',
+    },
   },
 });

@@ -4,6 +4,7 @@ import { authenticate } from './auth/authenticate';
 import type { Config } from './config';
 import type { Database } from './db/client';
 import type { LiveEvents } from './live/live-events';
+import type { Logger } from './observability/logger';
 import {
   IMPORT_KINDS,
   runImport,
@@ -48,7 +49,7 @@ function readUpload(req: express.Request): Promise<Upload> {
  * answer is the report: 200 when imported or a clean dry run, 422 when refused. With
  * `Accept: application/x-ndjson` progress lines come first, then the report.
  */
-export function importRoute(db: Database, config: Config, live: LiveEvents): express.RequestHandler {
+export function importRoute(db: Database, config: Config, live: LiveEvents, logger: Logger): express.RequestHandler {
   return async (req, res) => {
     const viewer = await authenticate(
       db,
@@ -90,10 +91,21 @@ export function importRoute(db: Database, config: Config, live: LiveEvents): exp
     };
     const streaming = req.accepts(['application/json', 'application/x-ndjson']) === 'application/x-ndjson';
     if (streaming) res.type('application/x-ndjson');
-    const report = await runImport(db, live, request, (progress) => {
-      if (streaming) res.write(`${JSON.stringify({ progress })}\n`);
-    });
-    if (streaming) return void res.end(`${JSON.stringify({ report })}\n`);
-    res.status(report.ok ? 200 : 422).json(report);
+    try {
+      const report = await runImport(db, live, request, (progress) => {
+        if (streaming) res.write(`${JSON.stringify({ progress })}\n`);
+      });
+      if (streaming) return void res.end(`${JSON.stringify({ report })}\n`);
+      res.status(report.ok ? 200 : 422).json(report);
+    } catch (error) {
+      // Nothing was written (the transaction rolled back); the stream has begun, so the error is its last line.
+      logger.error({ err: error, reqId: res.locals.requestId }, 'import failed');
+      const failure = {
+        code: 'INTERNAL_SERVER_ERROR',
+        message: 'The import failed on the server; nothing was changed',
+      };
+      if (streaming) res.end(`${JSON.stringify({ error: failure })}\n`);
+      else res.status(500).json(failure);
+    }
   };
 }

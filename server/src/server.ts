@@ -125,7 +125,7 @@ export async function createServer(config: Config, db: Database, options: Server
   );
   app.use(refuseCrossSite());
   app.use(sessionRoutes(db, config));
-  app.post('/api/imports', importRoute(db, config, live));
+  app.post('/api/imports', importRoute(db, config, live, logger));
   app.get('/graphql', (req, res, next) =>
     req.accepts(['application/json', 'text/html']) === 'text/html' ? sendPage(res, 'graphiql.html') : next(),
   );

@@ -39,12 +39,12 @@ export interface SignIn {
   cookie: string | null;
 }
 
-/** A real server on a free port over the run's seeded database. */
+/** A real server on a free port over the run's seeded database (or DATABASE_URL in `env`). */
 export async function startTestServer(
   env: Record<string, string> = {},
   logger: Logger = createLogger('silent'),
 ): Promise<TestServer> {
-  const databaseUrl = inject('databaseUrl');
+  const databaseUrl = env.DATABASE_URL ?? inject('databaseUrl');
   const config = readConfig({
     DATABASE_URL: databaseUrl,
     PORT: '0',

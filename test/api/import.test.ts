@@ -6,17 +6,24 @@ import { join } from 'node:path';
 import gcoord from 'gcoord';
 import type { Polygon, Position } from 'geojson';
 import proj4 from 'proj4';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalLiveEvents } from '../../server/src/live/live-events';
 import { runImport, type ImportRequest } from '../../server/src/modules/import/import.service';
 import { CGCS2000_GEOGRAPHIC_PRJ, CGCS2000_GK_CM_114E_PRJ, gbkCsv, shapefileZip, xlsx } from '../import-files';
+import { seededDatabase, type ScratchDatabase } from './databases';
 import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from './harness';
 
+// Its own database: the imports add places and change 康乐's figures, which other files read.
+let database: ScratchDatabase;
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  database = await seededDatabase();
+  server = await startTestServer({ DATABASE_URL: database.url });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  await database.drop();
+});
 
 const live = createLocalLiveEvents();
 const run = (request: Partial<ImportRequest> & Pick<ImportRequest, 'files'>) =>
@@ -485,7 +492,7 @@ describe('the ways in', () => {
   const cli = (args: string[]) =>
     new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
       const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/import.ts', ...args], {
-        env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
+        env: { ...process.env, DATABASE_URL: database.url },
       });
       let [out, err] = ['', ''];
       child.stdout.on('data', (chunk) => (out += chunk));

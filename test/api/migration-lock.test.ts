@@ -1,13 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
+import { readdirSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { connectDatabase } from '../../server/src/db/client';
+import { emptyDatabase } from './databases';
 
 const MIGRATIONS = readdirSync('prisma/migrations/sqlite').length;
-const postgres = process.env.TEST_DATABASE_URL?.startsWith('postgres') ? process.env.TEST_DATABASE_URL : null;
 
 /** `npm run db:migrate` as its own process: what every instance does before it listens. */
 function migrateProcess(databaseUrl: string): Promise<{ code: number | null; output: string }> {
@@ -20,25 +17,6 @@ function migrateProcess(databaseUrl: string): Promise<{ code: number | null; out
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('exit', (code) => resolve({ code, output }));
   });
-}
-
-/** An empty database of the suite's kind: a new file, or a new PostgreSQL database beside the test one. */
-async function emptyDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (!postgres)
-    return { url: `file:${join(mkdtempSync(join(tmpdir(), 'lock-')), 'empty.db')}`, drop: async () => undefined };
-  const name = `gridscope_lock_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: postgres });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(postgres);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
 }
 
 it('lets two instances start at once on an empty database: one migrates and seeds, the other finds it done', async () => {

@@ -5,6 +5,7 @@ import type { Metric, MetricUnit } from '../../../shared/metrics/definitions';
 import type { PeriodPreset } from '../../../shared/time/period-presets';
 
 type Basemap = 'none' | 'tianditu' | 'amap' | 'osm';
+type ImportKind = 'boundaries' | 'figures' | 'cases';
 
 /** Every string the dashboard shows, in one place: Chinese first, English second. */
 export interface Strings {
@@ -127,7 +128,61 @@ export interface Strings {
     subject: string;
     address: string;
     back: string;
+    /** The admin pages, as the header links to them. */
+    pages: { users: string; import: string };
     actions: Record<AuditAction, string>;
+  };
+  import: {
+    title: string;
+    forbidden: string;
+    intro: string;
+    files: string;
+    drop: string;
+    choose: string;
+    accepts: string;
+    remove: string;
+    kind: string;
+    kinds: Record<'auto' | ImportKind, string>;
+    crs: string;
+    crsOptions: Record<'auto' | 'wgs84' | 'gcj02' | 'bd09' | 'cgcs2000' | 'epsg', string>;
+    crsHint: string;
+    epsg: string;
+    encoding: string;
+    encodings: Record<'auto' | 'utf8' | 'gbk', string>;
+    sheet: string;
+    sheetHint: string;
+    asOf: string;
+    asOfHint: string;
+    advanced: string;
+    map: string;
+    mapHint: string;
+    check: string;
+    confirm: string;
+    again: string;
+    waiting: string;
+    phases: Record<'sending' | 'reading' | 'checking' | 'writing' | 'done', string>;
+    checkTitle: string;
+    resultTitle: string;
+    created: string;
+    updated: string;
+    unchanged: string;
+    retired: string;
+    notes: string;
+    location: string;
+    field: string;
+    problem: string;
+    /** {count}: how many problems. */
+    refused: string;
+    clean: string;
+    nothingToImport: string;
+    imported: string;
+    preview: string;
+    previewEmpty: string;
+    failures: Record<
+      'unauthenticated' | 'forbidden' | 'tooLarge' | 'badRequest' | 'network' | 'server' | 'interrupted',
+      string
+    >;
+    signInAgain: string;
   };
 }
 
@@ -290,6 +345,7 @@ const zh: Strings = {
     subject: '对象',
     address: '地址',
     back: '返回看板',
+    pages: { users: '账号管理', import: '数据导入' },
     actions: {
       login: '登录',
       'login.failed': '登录失败',
@@ -302,6 +358,70 @@ const zh: Strings = {
       'token.created': '新建令牌',
       'token.revoked': '吊销令牌',
     },
+  },
+  import: {
+    title: '数据导入',
+    forbidden: '只有管理员可以导入数据。',
+    intro:
+      '导入本街道的边界（GeoJSON、压缩的 Shapefile、KML）、统计数据（XLSX、CSV）或 12345 热线工单（XLSX、CSV）。先检查，核对无误后再确认导入；有任何问题时不会导入任何数据。',
+    files: '文件',
+    drop: '把文件拖到这里，或',
+    choose: '选择文件…',
+    accepts: '可选多个：.geojson .json .kml .zip（Shapefile）.xlsx .xls .csv',
+    remove: '移除',
+    kind: '数据类型',
+    kinds: { auto: '自动识别', boundaries: '边界', figures: '统计数据', cases: '12345 工单' },
+    crs: '坐标系',
+    crsOptions: {
+      auto: '按文件（.prj），否则 WGS-84',
+      wgs84: 'WGS-84（GPS、天地图）',
+      gcj02: 'GCJ-02（高德、腾讯）',
+      bd09: 'BD-09（百度）',
+      cgcs2000: 'CGCS2000（国家 2000）',
+      epsg: '其他 EPSG 代码…',
+    },
+    crsHint: '在高德地图上描的边界是 GCJ-02，在百度地图上描的是 BD-09；选错会偏移几百米。',
+    epsg: 'EPSG 代码',
+    encoding: '文字编码',
+    encodings: { auto: '自动识别', utf8: 'UTF-8', gbk: 'GBK（中文 Windows）' },
+    sheet: '工作表',
+    sheetHint: '留空为第一个工作表',
+    asOf: '数据日期',
+    asOfHint: '统计数据的截止日期，或新边界的生效日期；留空为今天',
+    advanced: '高级：列名对应',
+    map: '列名对应',
+    mapHint: '例如 population=人口数,category:噪音扰民=DISPUTE',
+    check: '检查',
+    confirm: '确认导入',
+    again: '导入其他文件',
+    waiting: '选择文件和选项后点“检查”：先检查文件，不写入数据库。',
+    phases: { sending: '正在上传', reading: '正在读取文件', checking: '正在检查', writing: '正在写入', done: '完成' },
+    checkTitle: '检查结果',
+    resultTitle: '导入结果',
+    created: '新增',
+    updated: '更新',
+    unchanged: '不变',
+    retired: '停用',
+    notes: '说明',
+    location: '位置',
+    field: '字段',
+    problem: '问题',
+    refused: '发现 {count} 个问题，不会导入任何数据。请改正文件后重新检查。',
+    clean: '没有发现问题。请在地图上核对，然后确认导入。',
+    nothingToImport: '没有发现问题，文件与系统中的数据相同，无需导入。',
+    imported: '导入完成。',
+    preview: '地图预览',
+    previewEmpty: '这些数据没有可在地图上显示的地点。',
+    failures: {
+      unauthenticated: '登录已过期，请重新登录后再试（已选的文件会保留）。',
+      forbidden: '服务器不允许这个账号导入数据。',
+      tooLarge: '文件太大，服务器拒收。',
+      badRequest: '服务器拒绝了这次请求。',
+      network: '无法连接服务器，请检查网络后重试。',
+      server: '服务器出错，没有完成。',
+      interrupted: '与服务器的连接中断，没有收到结果。请重新检查，看数据是否已导入。',
+    },
+    signInAgain: '在新标签页中重新登录',
   },
 };
 
@@ -473,6 +593,7 @@ const en: Strings = {
     subject: 'Subject',
     address: 'Address',
     back: 'Back to the dashboard',
+    pages: { users: 'Accounts', import: 'Import data' },
     actions: {
       login: 'Signed in',
       'login.failed': 'Failed sign-in',
@@ -485,6 +606,77 @@ const en: Strings = {
       'token.created': 'Token created',
       'token.revoked': 'Token revoked',
     },
+  },
+  import: {
+    title: 'Import data',
+    forbidden: 'Only an admin may import data.',
+    intro:
+      'Load your sub-district’s boundaries (GeoJSON, zipped Shapefile, KML), figures (XLSX, CSV) or 12345 hotline cases (XLSX, CSV). Check first, look it over, then confirm; a file with any problem imports nothing.',
+    files: 'Files',
+    drop: 'Drop files here, or',
+    choose: 'Choose files…',
+    accepts: 'One or more: .geojson .json .kml .zip (Shapefile) .xlsx .xls .csv',
+    remove: 'Remove',
+    kind: 'Kind of data',
+    kinds: { auto: 'Recognise', boundaries: 'Boundaries', figures: 'Figures', cases: '12345 cases' },
+    crs: 'Coordinate system',
+    crsOptions: {
+      auto: 'From the file (.prj), else WGS-84',
+      wgs84: 'WGS-84 (GPS, Tianditu)',
+      gcj02: 'GCJ-02 (AMap, Tencent)',
+      bd09: 'BD-09 (Baidu)',
+      cgcs2000: 'CGCS2000',
+      epsg: 'Other EPSG code…',
+    },
+    crsHint:
+      'Boundaries traced on AMap are GCJ-02, on Baidu Maps BD-09; the wrong choice shifts them by hundreds of metres.',
+    epsg: 'EPSG code',
+    encoding: 'Text encoding',
+    encodings: { auto: 'Recognise', utf8: 'UTF-8', gbk: 'GBK (Chinese Windows)' },
+    sheet: 'Sheet',
+    sheetHint: 'empty: the first sheet',
+    asOf: 'As of',
+    asOfHint: 'when the figures were counted, or from when new boundaries hold; empty: today',
+    advanced: 'Advanced: column names',
+    map: 'Column names',
+    mapHint: 'e.g. population=人口数,category:噪音扰民=DISPUTE',
+    check: 'Check',
+    confirm: 'Confirm import',
+    again: 'Import other files',
+    waiting: 'Choose files and options, then Check: the files are checked, nothing is written.',
+    phases: {
+      sending: 'Uploading',
+      reading: 'Reading the files',
+      checking: 'Checking',
+      writing: 'Writing',
+      done: 'Done',
+    },
+    checkTitle: 'Check',
+    resultTitle: 'Import',
+    created: 'New',
+    updated: 'Updated',
+    unchanged: 'Unchanged',
+    retired: 'Retired',
+    notes: 'Notes',
+    location: 'Where',
+    field: 'Field',
+    problem: 'Problem',
+    refused: 'Problems found: {count}. Nothing will be imported; correct the file and check again.',
+    clean: 'No problems found. Look it over on the map, then confirm the import.',
+    nothingToImport: 'No problems found; the file holds what the system already has, so there is nothing to import.',
+    imported: 'Imported.',
+    preview: 'Map preview',
+    previewEmpty: 'Nothing in this data can be drawn on a map.',
+    failures: {
+      unauthenticated: 'Your session has ended: sign in again, then retry (the chosen files are kept).',
+      forbidden: 'The server does not let this account import data.',
+      tooLarge: 'A file is too large for the server.',
+      badRequest: 'The server refused the request.',
+      network: 'Cannot reach the server; check the network and retry.',
+      server: 'The server failed; nothing was finished.',
+      interrupted: 'The connection broke before the result came. Check again to see whether the data was imported.',
+    },
+    signInAgain: 'Sign in again in a new tab',
   },
 };
 

@@ -1,12 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { ACCOUNT_ROLES, ROLES, type Role } from '../../../../shared/enums';
-import { signOut, useSignInWhen } from '../../components/session';
+import { AdminFrame } from '../../components/AdminFrame';
 import type { AdminDataQuery } from '../../gql/graphql';
 import { useStrings } from '../../i18n/LanguageProvider';
 import {
   ADMIN_DATA,
-  ADMIN_VIEWER,
   CREATE_ACCOUNT,
   CREATE_TOKEN,
   RESET_PASSWORD,
@@ -21,35 +20,11 @@ const refetchQueries = ['AdminData'];
 
 /** /admin/users: accounts, tokens and the audit log, for admins. */
 export function AdminScreen() {
-  const { strings, toggleLanguage } = useStrings();
-  const viewer = useQuery(ADMIN_VIEWER).data?.viewer;
-  const anonymous = viewer?.via === 'none';
-  useSignInWhen(anonymous);
-  if (anonymous) return null;
+  const { strings } = useStrings();
   return (
-    <div className="app">
-      <header className="topbar">
-        <h1>{strings.admin.title}</h1>
-        <a className="topbar-link" href="/">
-          {strings.admin.back}
-        </a>
-        <button type="button" onClick={toggleLanguage} data-testid="language-switch">
-          {strings.languageSwitch}
-        </button>
-        {viewer?.via === 'session' && (
-          <button type="button" onClick={() => void signOut()} data-testid="sign-out">
-            {strings.auth.signOut}
-          </button>
-        )}
-      </header>
-      {viewer && viewer.role !== 'ADMIN' ? (
-        <p className="banner" role="alert" data-testid="admin-forbidden">
-          {strings.admin.forbidden}
-        </p>
-      ) : (
-        viewer && <AdminPanels />
-      )}
-    </div>
+    <AdminFrame page="users" title={strings.admin.title} forbidden={strings.admin.forbidden}>
+      <AdminPanels />
+    </AdminFrame>
   );
 }
 

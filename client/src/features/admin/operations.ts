@@ -1,15 +1,5 @@
 import { graphql } from '../../gql';
 
-export const ADMIN_VIEWER = graphql(`
-  query AdminViewer {
-    viewer {
-      role
-      via
-      displayName
-    }
-  }
-`);
-
 export const ADMIN_DATA = graphql(`
   query AdminData {
     accounts {

@@ -2,9 +2,9 @@ import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { CaseStatus } from '../../../../shared/case/workflow';
 import { CASE_CATEGORIES, CASE_DEADLINE_HOURS, type CaseCategory } from '../../../../shared/enums';
-import { caseChange, caseContributions } from '../../../../shared/metrics/rollups';
+import { caseChange, caseContributions, type RollupDelta } from '../../../../shared/metrics/rollups';
 import type { Database } from '../../db/client';
-import { applyRollupDeltas } from '../rollup/rollup.service';
+import { applyRollupDeltasInBulk } from '../rollup/rollup.service';
 import type { Transform } from './coordinates';
 import { parseDate } from './fields';
 import type { Findings } from './report';
@@ -24,6 +24,32 @@ const CATEGORY_WORDS: [RegExp, CaseCategory][] = [
   [/民生|救助|养老|低保|就业/, 'WELFARE'],
   [/市场|占道|摊贩|经营|价格/, 'MARKET'],
 ];
+
+interface LocatableGrid {
+  id: number;
+  boundary: string | null;
+  minLat: number | null;
+  maxLat: number | null;
+  minLng: number | null;
+  maxLng: number | null;
+}
+
+/** Cells of 0.01° (about 1 km) that index grids by their bounding boxes: a point is tested against the few grids near it. */
+function gridLocator<G extends LocatableGrid>(grids: G[]): (lng: number, lat: number) => G | undefined {
+  const cell = (value: number) => Math.floor(value * 100);
+  const cells = new Map<string, { grid: G; shape: Polygon | MultiPolygon }[]>();
+  for (const grid of grids) {
+    if (!grid.boundary || grid.minLat === null) continue;
+    const entry = { grid, shape: JSON.parse(grid.boundary) as Polygon | MultiPolygon };
+    for (let x = cell(grid.minLng!); x <= cell(grid.maxLng!); x++)
+      for (let y = cell(grid.minLat); y <= cell(grid.maxLat!); y++) {
+        const key = `${x},${y}`;
+        cells.set(key, [...(cells.get(key) ?? []), entry]);
+      }
+  }
+  return (lng, lat) =>
+    cells.get(`${cell(lng)},${cell(lat)}`)?.find((entry) => booleanPointInPolygon([lng, lat], entry.shape))?.grid;
+}
 
 export interface CaseDraft {
   location: string;
@@ -88,9 +114,8 @@ export async function planCases(
     },
   });
   const byCode = new Map(grids.map((g) => [g.code, g]));
-  const shapes = new Map(
-    grids.filter((g) => g.boundary).map((g) => [g.id, JSON.parse(g.boundary!) as Polygon | MultiPolygon]),
-  );
+  const byName = new Map(grids.map((g) => [g.name, g]));
+  const locate = gridLocator(grids);
   const tickets = new Map<string, string>();
   const drafts: CaseDraft[] = [];
   for (const record of sheet.records) {
@@ -120,7 +145,7 @@ export async function planCases(
 
     let lat: number | null = null;
     let lng: number | null = null;
-    let grid = v.gridCode ? (byCode.get(v.gridCode) ?? grids.find((g) => g.name === v.gridCode)) : undefined;
+    let grid = v.gridCode ? (byCode.get(v.gridCode) ?? byName.get(v.gridCode)) : undefined;
     if (v.gridCode && !grid) findings.problem(where, 'gridCode', `No grid "${v.gridCode}"`);
     if (!v.gridCode) {
       const x = Number(v.lng);
@@ -130,16 +155,7 @@ export async function planCases(
         continue;
       }
       [lng, lat] = transform.apply([x, y]);
-      grid = grids.find(
-        (g) =>
-          g.minLat !== null &&
-          lat! >= g.minLat &&
-          lat! <= g.maxLat! &&
-          lng! >= g.minLng! &&
-          lng! <= g.maxLng! &&
-          shapes.has(g.id) &&
-          booleanPointInPolygon([lng!, lat!], shapes.get(g.id)!),
-      );
+      grid = locate(lng, lat);
       if (!grid) findings.problem(where, 'lng', `(${x}, ${y}) lies in no grid`);
     }
     if (!grid || !reportedAt || (v.closedAt && !closedAt) || (v.deadline && !deadline)) continue;
@@ -203,39 +219,47 @@ function caseColumns(draft: CaseDraft) {
   };
 }
 
-/** Write new and changed cases with their history, and keep the rollups in step, inside the caller's transaction. */
+/** Rows per INSERT: well under SQLite's limit of bound parameters. */
+const BATCH = 500;
+
+/**
+ * Write new and changed cases with their history, in batches, and bring the rollups up
+ * to date with one upsert per grid and day, inside the caller's transaction.
+ */
 export async function writeCases(
   tx: Transaction,
   plan: CasePlan,
   actor: string,
   onProgress: (done: number) => void,
 ): Promise<void> {
+  const deltas: RollupDelta[] = [];
   let done = 0;
-  for (const draft of plan.created) {
-    const columns = caseColumns(draft);
-    const row = await tx.case.create({
-      data: {
+  for (let start = 0; start < plan.created.length; start += BATCH) {
+    const rows = await tx.case.createManyAndReturn({
+      data: plan.created.slice(start, start + BATCH).map((draft) => ({
         code: `${draft.gridCode}-H${draft.externalId}`,
         externalId: draft.externalId,
         source: 'HOTLINE_12345',
         generated: false,
-        ...columns,
-      },
+        ...caseColumns(draft),
+      })),
     });
-    await tx.caseEvent.create({ data: { caseId: row.id, from: null, to: 'REPORTED', at: draft.reportedAt, actor } });
-    // The hotline accepted, closed or returned it before it reached us.
-    await tx.caseEvent.create({
-      data: {
-        caseId: row.id,
-        from: 'REPORTED',
-        to: draft.status,
-        at: columns.closedAt ?? draft.reportedAt,
-        actor,
-        note: 'imported',
-      },
+    // Reported, then accepted, closed or returned by the hotline before it reached us.
+    await tx.caseEvent.createMany({
+      data: rows.flatMap((row) => [
+        { caseId: row.id, from: null, to: 'REPORTED', at: row.reportedAt, actor },
+        {
+          caseId: row.id,
+          from: 'REPORTED',
+          to: row.status,
+          at: row.closedAt ?? row.reportedAt,
+          actor,
+          note: 'imported',
+        },
+      ]),
     });
-    await applyRollupDeltas(tx, caseContributions(row));
-    if (++done % 500 === 0) onProgress(done);
+    deltas.push(...rows.flatMap(caseContributions));
+    onProgress((done += rows.length));
   }
   for (const draft of plan.updated) {
     const before = await tx.case.findUniqueOrThrow({ where: { externalId: draft.externalId } });
@@ -244,8 +268,9 @@ export async function writeCases(
       await tx.caseEvent.create({
         data: { caseId: after.id, from: before.status, to: after.status, at: new Date(), actor, note: 'imported' },
       });
-    await applyRollupDeltas(tx, caseChange(before, after));
-    if (++done % 500 === 0) onProgress(done);
+    deltas.push(...caseChange(before, after));
+    if (++done % BATCH === 0) onProgress(done);
   }
+  await applyRollupDeltasInBulk(tx, deltas);
   onProgress(done);
 }

@@ -74,6 +74,7 @@ export async function runImport(
     try {
       const plan = await planFile(db, file, request, fieldMap, asOf, findings);
       if (plan) plans.push(plan);
+      onProgress({ phase: 'checking', done: index + 1, total: request.files.length });
     } catch (error) {
       if (!(error instanceof ReadError)) throw error;
       findings.problem(`${file.name}${error.location ? ` ${error.location}` : ''}`, null, error.message);

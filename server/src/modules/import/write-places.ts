@@ -44,7 +44,7 @@ const ORDER: Level[] = ['SUB_DISTRICT', 'COMMUNITY', 'GRID', 'BUILDING'];
 
 /**
  * Write the plan's new and changed places, parents first, inside the caller's
- * transaction. A changed boundary closes its current version at `asOf` and opens a new
+ * transaction: new ones in batches, changed ones one by one. A changed boundary closes its current version at `asOf` and opens a new
  * one; a place that never had a version gets one for its old boundary first. Retired
  * grids close their version and keep their rows and cases.
  */
@@ -55,17 +55,85 @@ export async function writePlaces(
   source: string,
   onProgress: (done: number) => void,
 ): Promise<void> {
-  const changes = [...plan.created, ...plan.updated].sort((a, b) => ORDER.indexOf(a.level) - ORDER.indexOf(b.level));
   let done = 0;
-  for (const draft of changes) {
-    await writePlace(tx, draft, asOf, `${source}, ${draft.location}`);
-    if (++done % 200 === 0) onProgress(done);
+  for (const level of ORDER) {
+    const created = plan.created.filter((d) => d.level === level);
+    for (let start = 0; start < created.length; start += BATCH) {
+      await createPlaces(tx, level, created.slice(start, start + BATCH), asOf, source);
+      onProgress((done += Math.min(BATCH, created.length - start)));
+    }
+    for (const draft of plan.updated.filter((d) => d.level === level)) {
+      await writePlace(tx, draft, asOf, `${source}, ${draft.location}`);
+      if (++done % 100 === 0) onProgress(done);
+    }
   }
   for (const code of plan.retired) {
     const grid = await tx.grid.update({ where: { code }, data: { retiredAt: asOf } });
     await versionBoundary(tx, 'GRID', code, grid.boundary, null, asOf, source);
   }
   onProgress(done);
+}
+
+/** Rows per INSERT: well under SQLite's limit of bound parameters. */
+const BATCH = 500;
+
+/** New places of one level, a batch at a time: one INSERT for the places and one for their first boundary versions. */
+async function createPlaces(tx: Transaction, level: Level, drafts: PlaceDraft[], asOf: Date, source: string) {
+  const parents = [...new Set(drafts.map((d) => d.parentCode!))];
+  const idOf = async (): Promise<Map<string, number>> => {
+    const rows =
+      level === 'COMMUNITY'
+        ? await tx.subDistrict.findMany({ where: { code: { in: parents } }, select: { id: true, code: true } })
+        : level === 'GRID'
+          ? await tx.community.findMany({ where: { code: { in: parents } }, select: { id: true, code: true } })
+          : await tx.grid.findMany({ where: { code: { in: parents } }, select: { id: true, code: true } });
+    return new Map(rows.map((r) => [r.code, r.id]));
+  };
+  if (level === 'SUB_DISTRICT') {
+    await tx.subDistrict.createMany({ data: drafts.map(({ code, name }) => ({ code, name })) });
+    return;
+  }
+  const parentId = await idOf();
+  if (level === 'BUILDING') {
+    await tx.building.createMany({
+      data: drafts.map(({ code, name, parentCode, geometry }) => {
+        const [lng, lat] = geometry?.type === 'Point' ? geometry.coordinates : [null, null];
+        return { code, name, kind: 'APARTMENT', gridId: parentId.get(parentCode!)!, lat, lng, generated: false };
+      }),
+    });
+    return;
+  }
+  const columns = drafts.map((d) => boundaryColumns(d.geometry as Polygon | MultiPolygon));
+  if (level === 'COMMUNITY')
+    await tx.community.createMany({
+      data: drafts.map(({ code, name, parentCode, location }, i) => ({
+        code,
+        name,
+        nameEn: name,
+        source: `${source}, ${location}`,
+        subDistrictId: parentId.get(parentCode!)!,
+        ...columns[i],
+      })),
+    });
+  else
+    await tx.grid.createMany({
+      data: drafts.map(({ code, name, parentCode }, i) => ({
+        code,
+        name,
+        communityId: parentId.get(parentCode!)!,
+        generated: false,
+        ...columns[i],
+      })),
+    });
+  await tx.boundaryVersion.createMany({
+    data: drafts.map((d, i) => ({
+      level,
+      code: d.code,
+      boundary: columns[i].boundary,
+      validFrom: asOf,
+      source: `${source}, ${d.location}`,
+    })),
+  });
 }
 
 async function writePlace(tx: Transaction, draft: PlaceDraft, asOf: Date, source: string): Promise<void> {

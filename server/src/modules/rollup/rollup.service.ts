@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client';
+import { MAX_IDS_PER_QUERY } from '../../db/limits';
 import { aggregateRollups, sumDeltas, type RollupDelta } from '../../../../shared/metrics/rollups';
 
 type Transaction = Parameters<Parameters<Database['$transaction']>[0]>[0];
@@ -12,6 +13,33 @@ export async function applyRollupDeltas(tx: Transaction, deltas: RollupDelta[]):
     );
     await tx.gridDayRollup.upsert({ where: { gridId_day: { gridId, day } }, create: row, update: increments });
   }
+}
+
+/**
+ * The same for many deltas at once (an import of thousands of cases): rows that do not
+ * exist yet are inserted in batches, the others updated one by one. Unlike the upserts
+ * above it assumes no concurrent writer creates the same grid-day meanwhile; an import
+ * that meets one fails whole and can be run again.
+ */
+export async function applyRollupDeltasInBulk(tx: Transaction, deltas: RollupDelta[]): Promise<void> {
+  const rows = sumDeltas(deltas);
+  const key = (gridId: number, day: Date) => `${gridId}/${day.getTime()}`;
+  const gridIds = [...new Set(rows.map((r) => r.gridId))];
+  const existing = new Set<string>();
+  for (let start = 0; start < gridIds.length; start += MAX_IDS_PER_QUERY) {
+    const found = await tx.gridDayRollup.findMany({
+      where: { gridId: { in: gridIds.slice(start, start + MAX_IDS_PER_QUERY) } },
+      select: { gridId: true, day: true },
+    });
+    for (const row of found) existing.add(key(row.gridId, row.day));
+  }
+  const fresh = rows.filter((r) => !existing.has(key(r.gridId, r.day)));
+  for (let start = 0; start < fresh.length; start += 2_000)
+    await tx.gridDayRollup.createMany({ data: fresh.slice(start, start + 2_000) });
+  await applyRollupDeltas(
+    tx,
+    deltas.filter((d) => existing.has(key(d.gridId, d.day))),
+  );
 }
 
 /** Recompute every rollup of one community from its raw rows (npm run rollups:rebuild). */
