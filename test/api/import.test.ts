@@ -428,6 +428,24 @@ describe('boundary history', () => {
     expect(Math.max(...(now.get(`${COMMUNITY}-01`) as Position[]).map((p) => p[0]))).toBeCloseTo(113.715, 4);
   });
 
+  it('places a ticket by the boundaries of the day it was reported', async () => {
+    // Inside the old 02 (retired on 15 November) and the new, larger 01.
+    const point = [113.712, 34.763];
+    const sheet = await xlsx({
+      sheet: '工单',
+      header: ['工单号', '受理时间', '问题分类', '诉求内容', '经度', '纬度'],
+      rows: [
+        ['T-before', '2026-11-01 10:00', '路灯', '路灯不亮', ...point],
+        ['T-after', '2026-11-20 10:00', '路灯', '路灯不亮', ...point],
+      ],
+    });
+    expect((await run({ files: [file('工单.xlsx', sheet)] })).problems).toEqual([]);
+    const gridOf = async (ticket: string) =>
+      (await server.db.case.findUniqueOrThrow({ where: { externalId: ticket }, include: { grid: true } })).grid.code;
+    expect(await gridOf('T-before')).toBe(`${COMMUNITY}-02`);
+    expect(await gridOf('T-after')).toBe(`${COMMUNITY}-01`);
+  });
+
   it('fixes one place with upsertPlace, checked like a file, and retires one with retirePlace (admins only)', async () => {
     const upsert = `mutation($input: PlaceInput!) { upsertPlace(input: $input) { code change } }`;
     const bad = await server.gql(

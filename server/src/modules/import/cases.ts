@@ -51,6 +51,26 @@ function gridLocator<G extends LocatableGrid>(grids: G[]): (lng: number, lat: nu
     cells.get(`${cell(lng)},${cell(lat)}`)?.find((entry) => booleanPointInPolygon([lng, lat], entry.shape))?.grid;
 }
 
+/**
+ * The grid a point lay in at a time: a boundary version closed since (a grid redrawn or
+ * retired) if one held then, else today's grids. A case keeps the grid it was reported in.
+ */
+async function locatorAtTime<G extends LocatableGrid & { code: string; retiredAt: Date | null }>(
+  db: Database,
+  grids: G[],
+) {
+  const today = gridLocator(grids.filter((g) => !g.retiredAt));
+  const versions = await db.boundaryVersion.findMany({ where: { level: 'GRID', validTo: { not: null } } });
+  const byCode = new Map(grids.map((g) => [g.code, g]));
+  const past = versions
+    .filter((v) => byCode.has(v.code))
+    .map((v) => ({ ...v, grid: byCode.get(v.code)!, shape: JSON.parse(v.boundary) as Polygon | MultiPolygon }));
+  return (lng: number, lat: number, at: Date): G | undefined => {
+    const then = past.find((v) => v.validFrom <= at && at < v.validTo! && booleanPointInPolygon([lng, lat], v.shape));
+    return then ? then.grid : today(lng, lat);
+  };
+}
+
 export interface CaseDraft {
   location: string;
   externalId: string;
@@ -111,11 +131,12 @@ export async function planCases(
       maxLat: true,
       minLng: true,
       maxLng: true,
+      retiredAt: true,
     },
   });
   const byCode = new Map(grids.map((g) => [g.code, g]));
   const byName = new Map(grids.map((g) => [g.name, g]));
-  const locate = gridLocator(grids);
+  const locate = await locatorAtTime(db, grids);
   const tickets = new Map<string, string>();
   const drafts: CaseDraft[] = [];
   for (const record of sheet.records) {
@@ -155,7 +176,7 @@ export async function planCases(
         continue;
       }
       [lng, lat] = transform.apply([x, y]);
-      grid = locate(lng, lat);
+      if (reportedAt) grid = locate(lng, lat, reportedAt);
       if (!grid) findings.problem(where, 'lng', `(${x}, ${y}) lies in no grid`);
     }
     if (!grid || !reportedAt || (v.closedAt && !closedAt) || (v.deadline && !deadline)) continue;
