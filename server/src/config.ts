@@ -33,6 +33,8 @@ export interface Config {
   loginLockMinutes: number;
   /** Express's "trust proxy": whose X-Forwarded-For to believe for the caller's address. */
   trustProxy: boolean | number | string;
+  /** On shutdown, /readyz is red this long before the server stops taking requests: a load balancer's check interval. */
+  shutdownGraceSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -108,7 +110,10 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
     cookieSecure: flag(env.COOKIE_SECURE, false, 'COOKIE_SECURE', problems),
     loginLockMinutes: minutes(env.LOGIN_LOCK_MINUTES, 15, 'LOGIN_LOCK_MINUTES', problems),
     trustProxy: trustProxy(env.TRUST_PROXY),
+    shutdownGraceSeconds: Number(env.SHUTDOWN_GRACE_SECONDS ?? 0),
   };
+  if (!(config.shutdownGraceSeconds >= 0 && config.shutdownGraceSeconds <= 300))
+    problems.push(`SHUTDOWN_GRACE_SECONDS must be between 0 and 300, got "${env.SHUTDOWN_GRACE_SECONDS}"`);
   const weakAdminPassword = config.adminPassword && passwordProblem(config.adminPassword);
   if (weakAdminPassword) problems.push(`ADMIN_PASSWORD: ${weakAdminPassword}`);
   if (basemap === 'tianditu' && !config.tiandituKey) problems.push('BASEMAP=tianditu needs TIANDITU_KEY');

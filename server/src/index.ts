@@ -19,7 +19,14 @@ try {
   if (migrated.length) logger.info({ migrations: migrated }, 'database migrated');
   if (seeded) logger.info('seed data loaded (5 communities)');
   announceFirstStart(prepared);
-  const server = await createServer(config, db, { live: await createLiveEvents(config.redisUrl), logger });
+  // Redis errors repeat while it is away; one line a minute says so.
+  let lastRedisWarning = 0;
+  const live = await createLiveEvents(config.redisUrl, (error) => {
+    if (Date.now() - lastRedisWarning < 60_000) return;
+    lastRedisWarning = Date.now();
+    logger.warn({ err: error }, 'Redis unavailable: live updates reach only this instance until it returns');
+  });
+  const server = await createServer(config, db, { live, logger });
   const url = await server.listen(config.port, config.host);
   logger.info(
     {

@@ -17,8 +17,10 @@ import type { Config } from './config';
 import { createContext, type Context } from './context';
 import type { Database } from './db/client';
 import { depthLimit } from './graphql/depth-limit';
-import { formatError } from './graphql/format-error';
+import { databaseOutageStatus, formatError } from './graphql/format-error';
 import { buildAppSchema } from './graphql/schema';
+import { serviceUnavailable } from './graphql/errors';
+import { isDatabaseUnavailable } from './db/unavailable';
 import { createLocalLiveEvents, type LiveEvents } from './live/live-events';
 import { serveLiveSockets } from './live/websocket';
 import { createLogger, type Logger } from './observability/logger';
@@ -68,13 +70,22 @@ export interface AppServer {
 export async function createServer(config: Config, db: Database, options: ServerOptions = {}): Promise<AppServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const app = express();
+  let shuttingDown = false;
   const httpServer = createHttpServer(app);
   // Read at each scrape, by which time the sockets below exist.
   const metrics = createMetrics({ openWebSockets: () => liveSockets.open(), pool: () => poolStats(db) });
   const source = options.live ?? createLocalLiveEvents();
   const live: LiveEvents = {
     ...source,
-    publish: (change) => (metrics.liveEvents.inc({ kind: change.kind }), source.publish(change)),
+    // A committed write is reported as saved whatever becomes of its live update: a lost one
+    // is logged, and the walls' periodic refresh covers it. Nothing waits for Redis.
+    publish(change) {
+      metrics.liveEvents.inc({ kind: change.kind });
+      source
+        .publish(change)
+        .catch((error) => logger.warn({ err: error, kind: change.kind }, 'live update not published'));
+      return Promise.resolve();
+    },
   };
   const schema = await buildAppSchema(live);
   const liveSockets = serveLiveSockets({
@@ -91,7 +102,7 @@ export async function createServer(config: Config, db: Database, options: Server
     validationRules: [depthLimit(MAX_DEPTH)],
     formatError: formatError(config.production),
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), readPolicy, requestLog(metrics)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), readPolicy, requestLog(metrics), databaseOutageStatus],
   });
   await apollo.start();
 
@@ -105,8 +116,10 @@ export async function createServer(config: Config, db: Database, options: Server
   });
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   app.get('/readyz', async (_req, res) => {
-    const problems = await readiness(db, databaseKind(config.databaseUrl), live);
-    res.status(problems.length ? 503 : 200).json({ ready: problems.length === 0, problems });
+    const { problems, degraded } = await readiness(db, databaseKind(config.databaseUrl), live);
+    // Red from the moment shutdown begins, so the load balancer sends no new requests here.
+    if (shuttingDown) problems.push('shutting down');
+    res.status(problems.length ? 503 : 200).json({ ready: problems.length === 0, problems, degraded });
   });
   app.get('/metrics', async (req, res) => {
     if (config.metricsToken && req.headers.authorization !== `Bearer ${config.metricsToken}`)
@@ -136,6 +149,7 @@ export async function createServer(config: Config, db: Database, options: Server
       context: async ({ req, res }) => {
         const credentials: Credentials = { authorization: req.headers.authorization, cookie: req.headers.cookie };
         const viewer = await authenticate(db, credentials, config.sessionIdleMinutes).catch((error) => {
+          if (isDatabaseUnavailable(error)) throw serviceUnavailable();
           // An ended session's cookie is dropped, so the next page load is a plain visitor's.
           if (error.extensions?.reason === 'SESSION_EXPIRED') res.clearCookie(SESSION_COOKIE, { path: '/' });
           throw error;
@@ -165,6 +179,8 @@ export async function createServer(config: Config, db: Database, options: Server
         httpServer.listen(port, host, () => resolve(`http://localhost:${(httpServer.address() as AddressInfo).port}`));
       }),
     async close() {
+      shuttingDown = true;
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceSeconds * 1000));
       await liveSockets.close();
       await apollo.stop();
       await live.close();

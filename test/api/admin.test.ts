@@ -147,6 +147,8 @@ describe('tokens', () => {
       admin,
     );
     expect(past.errors![0].message).toContain('expiry must lie in the future');
+    const unscoped = await server.gql(CREATE_TOKEN, { input: { name: 'leader script', role: 'LEADER' } }, admin);
+    expect(unscoped.errors![0].message).toContain('A leader token needs a scope');
   });
 
   it('keeps a token from the environment revoked at the next start', async () => {

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../server/src/config';
 import { connectDatabase } from '../../server/src/db/client';
-import { createLocalLiveEvents } from '../../server/src/live/live-events';
+import { createLiveEvents, createLocalLiveEvents, type LiveEvents } from '../../server/src/live/live-events';
 import { createLogger } from '../../server/src/observability/logger';
 import { createServer } from '../../server/src/server';
 import { inject } from 'vitest';
@@ -57,28 +57,109 @@ describe('probes and metrics', () => {
   it('is ready when the database and migrations are', async () => {
     const ready = await fetch(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ ready: true, problems: [] });
+    expect(await ready.json()).toEqual({ ready: true, problems: [], degraded: [] });
   });
 
-  it('is not ready, and says why, when live updates cannot be delivered', async () => {
-    const databaseUrl = inject('databaseUrl');
+  /** A second server over the run's database, with its own live events; closed by the caller. */
+  async function serverWith(live: LiveEvents, databaseUrl = inject('databaseUrl'), env: Record<string, string> = {}) {
     const db = await connectDatabase(databaseUrl);
+    const app = await createServer(readConfig({ DATABASE_URL: databaseUrl, ...env }), db, {
+      live,
+      logger: createLogger('silent'),
+    });
+    const url = await app.listen(0, '127.0.0.1');
+    return {
+      url,
+      app,
+      async close() {
+        await app.close();
+        app.httpServer.close();
+        await db.$disconnect();
+      },
+    };
+  }
+
+  it('stays ready without Redis, and says live updates are degraded', async () => {
     const redisDown = {
       ...createLocalLiveEvents(),
       ready: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:1')),
     };
-    const broken = await createServer(readConfig({ DATABASE_URL: databaseUrl }), db, {
-      live: redisDown,
-      logger: createLogger('silent'),
+    const other = await serverWith(redisDown);
+    const response = await fetch(`${other.url}/readyz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      ready: true,
+      problems: [],
+      degraded: ['live updates (Redis): connect ECONNREFUSED 127.0.0.1:1'],
     });
-    const url = await broken.listen(0, '127.0.0.1');
-    const response = await fetch(`${url}/readyz`);
+    await other.close();
+  });
+
+  it('starts with Redis away, and then still delivers changes to its own subscribers', async () => {
+    const errors: Error[] = [];
+    const live = await createLiveEvents('redis://127.0.0.1:1', (error) => errors.push(error));
+    const heard: string[] = [];
+    live.subscribe((change) => heard.push(change.gridCode));
+    await expect(live.ready()).rejects.toThrow();
+    const change = {
+      kind: 'CASE_REPORTED' as const,
+      communityCode: 'kangle',
+      subDistrictCode: 'x',
+      gridCode: 'g1',
+      at: new Date(),
+    };
+    await expect(live.publish(change)).rejects.toThrow();
+    expect(heard).toEqual(['g1']);
+    await expect.poll(() => errors.length).toBeGreaterThan(0);
+    await live.close();
+  });
+
+  it('reports a committed case as saved when its live update cannot be published', async () => {
+    const failing = { ...createLocalLiveEvents(), publish: () => Promise.reject(new Error('Redis is away')) };
+    const other = await serverWith(failing);
+    const grid = await server.db.grid.findFirstOrThrow({ where: { community: { code: 'xinhua' } } });
+    const response = await fetch(`${other.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${TEST_ADMIN_TOKEN}` },
+      body: JSON.stringify({
+        query: 'mutation($i: ReportCaseInput!) { reportCase(input: $i) { code } }',
+        variables: { i: { gridCode: grid.code, category: 'FACILITY', description: '发布失败也应保存' } },
+      }),
+    });
+    const body = await response.json();
+    expect(body.errors).toBeUndefined();
+    expect(await server.db.case.count({ where: { code: body.data.reportCase.code } })).toBe(1);
+    await other.close();
+  });
+
+  it('answers 503 SERVICE_UNAVAILABLE with Retry-After while the database is away, and /readyz says so', async () => {
+    const other = await serverWith(createLocalLiveEvents(), 'postgresql://postgres@127.0.0.1:1/gone');
+    const ask = (headers: Record<string, string> = {}) =>
+      fetch(`${other.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: '{ communities { code } }' }),
+      });
+    for (const response of [await ask(), await ask({ authorization: `Bearer ${TEST_ADMIN_TOKEN}` })]) {
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe('5');
+      expect((await response.json()).errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+    }
+    expect((await fetch(`${other.url}/readyz`)).status).toBe(503);
+    expect((await fetch(`${other.url}/healthz`)).status).toBe(200);
+    await other.close();
+  });
+
+  it('turns /readyz red as soon as shutdown begins, while still answering for SHUTDOWN_GRACE_SECONDS', async () => {
+    const other = await serverWith(createLocalLiveEvents(), undefined, { SHUTDOWN_GRACE_SECONDS: '1' });
+    expect((await fetch(`${other.url}/readyz`)).status).toBe(200);
+    const closing = other.app.close();
+    const response = await fetch(`${other.url}/readyz`);
     expect(response.status).toBe(503);
-    expect((await response.json()).problems).toEqual(['live updates (Redis): connect ECONNREFUSED 127.0.0.1:1']);
-    expect((await fetch(`${url}/healthz`)).status).toBe(200);
-    await broken.close();
-    broken.httpServer.close();
-    await db.$disconnect();
+    expect((await response.json()).problems).toEqual(['shutting down']);
+    expect((await fetch(`${other.url}/healthz`)).status).toBe(200);
+    await closing;
+    other.app.httpServer.close();
   });
 
   it('counts requests by operation and errors by code, behind METRICS_TOKEN', async () => {

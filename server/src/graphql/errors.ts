@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { RETRY_AFTER_SECONDS } from '../db/unavailable';
 
 /** Expected failures, each with a stable `extensions.code` that clients can rely on. */
 export const notFound = (what: string) =>
@@ -19,6 +20,15 @@ export const forbidden = (message: string) =>
 
 export const illegalTransition = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'ILLEGAL_TRANSITION', http: { status: 409 } } });
+
+/** The database is away: 503 with Retry-After, a code clients can wait on rather than an internal error. */
+export const serviceUnavailable = () =>
+  new GraphQLError(`The database is unavailable; try again in ${RETRY_AFTER_SECONDS} s`, {
+    extensions: {
+      code: 'SERVICE_UNAVAILABLE',
+      http: { status: 503, headers: new Map([['retry-after', String(RETRY_AFTER_SECONDS)]]) },
+    },
+  });
 
 export const conflict = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'CONFLICT', http: { status: 409 } } });

@@ -1,6 +1,25 @@
 import type { GraphQLFormattedError } from 'graphql';
+import type { ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/unavailable';
+import { serviceUnavailable } from './errors';
+
+/**
+ * HTTP 503 with Retry-After when a resolver met a database that is away, so a load
+ * balancer or client waits and retries instead of reporting a bug.
+ */
+export const databaseOutageStatus: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response, errors }) {
+        if (!errors?.some(isDatabaseUnavailable)) return;
+        response.http.status = 503;
+        response.http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+      },
+    };
+  },
+};
 
 /** Codes that Apollo or this app give to expected failures; anything else is a bug. */
 const EXPECTED = new Set([
@@ -15,6 +34,7 @@ const EXPECTED = new Set([
   'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
+  'SERVICE_UNAVAILABLE',
 ]);
 
 /** Whether an error is one of the expected failures, with a code clients rely on. */
@@ -29,9 +49,16 @@ export function isExpected(error: unknown): boolean {
   );
 }
 
-/** Pass expected errors through; in production, hide the detail of the rest (the request log has them). */
+/**
+ * Pass expected errors through; a database that is away becomes SERVICE_UNAVAILABLE; in
+ * production, hide the detail of the rest (the request log has them).
+ */
 export function formatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    if (isDatabaseUnavailable(error)) {
+      const { message, extensions } = serviceUnavailable();
+      return { message, path: formatted.path, extensions: { code: extensions.code } };
+    }
     if (!production || isExpected(error)) return formatted;
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };

@@ -39,9 +39,15 @@ export function createLocalLiveEvents(): LiveEvents {
   };
 }
 
-/** Redis fan-out when REDIS_URL is set (several instances), else in-process. */
-export async function createLiveEvents(redisUrl: string | null): Promise<LiveEvents> {
+/**
+ * Redis fan-out when REDIS_URL is set (several instances), else in-process. Redis away
+ * at start does not stop the start: `onError` hears of it, and fan-out resumes when it returns.
+ */
+export async function createLiveEvents(
+  redisUrl: string | null,
+  onError: (error: Error) => void = () => undefined,
+): Promise<LiveEvents> {
   if (!redisUrl) return createLocalLiveEvents();
   const { createRedisLiveEvents } = await import('./redis-live-events');
-  return createRedisLiveEvents(redisUrl);
+  return createRedisLiveEvents(redisUrl, onError);
 }

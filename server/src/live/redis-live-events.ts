@@ -8,19 +8,27 @@ const CHANNEL = 'gridscope:live-changes';
  * instance publishes to one channel and relays what arrives to its own subscribers
  * (its own changes included, so there is one path).
  */
-export async function createRedisLiveEvents(url: string): Promise<LiveEvents> {
-  const publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  const subscriber = new Redis(url, { lazyConnect: true });
-  await Promise.all([publisher.connect(), subscriber.connect()]);
+export async function createRedisLiveEvents(url: string, onError: (error: Error) => void): Promise<LiveEvents> {
+  // No waiting for Redis: it is optional. Both clients reconnect by themselves, the
+  // subscriber resubscribes, and a publish while Redis is away fails at once (logged).
+  const publisher = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  const subscriber = new Redis(url);
+  for (const client of [publisher, subscriber]) client.on('error', onError);
   const local = createLocalLiveEvents();
   subscriber.on('message', (_channel: string, message: string) => {
     const change = JSON.parse(message) as LiveChange;
     void local.publish({ ...change, at: new Date(change.at) });
   });
-  await subscriber.subscribe(CHANNEL);
+  subscriber.subscribe(CHANNEL).catch(onError);
   return {
     async publish(change) {
-      await publisher.publish(CHANNEL, JSON.stringify(change));
+      try {
+        await publisher.publish(CHANNEL, JSON.stringify(change));
+      } catch (error) {
+        // Redis is away: this instance's own walls still hear of the change.
+        await local.publish(change);
+        throw error;
+      }
     },
     subscribe: (listener) => local.subscribe(listener),
     async ready() {

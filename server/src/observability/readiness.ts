@@ -2,9 +2,18 @@ import type { Database, DatabaseKind } from '../db/client';
 import { pendingMigrations } from '../db/migrate';
 import type { LiveEvents } from '../live/live-events';
 
-/** What keeps this instance from serving: empty when it is ready. Each check names its failure. */
-export async function readiness(db: Database, kind: DatabaseKind, live: LiveEvents): Promise<string[]> {
+/**
+ * What keeps this instance from serving (`problems`: the database, its migrations) and
+ * what it serves without (`degraded`: Redis, whose live updates the walls' periodic
+ * refresh stands in for). Each check names its failure.
+ */
+export async function readiness(
+  db: Database,
+  kind: DatabaseKind,
+  live: LiveEvents,
+): Promise<{ problems: string[]; degraded: string[] }> {
   const problems: string[] = [];
+  const degraded: string[] = [];
   try {
     const pending = await pendingMigrations(db, kind);
     if (pending.length) problems.push(`migrations not applied: ${pending.join(', ')}`);
@@ -14,7 +23,7 @@ export async function readiness(db: Database, kind: DatabaseKind, live: LiveEven
   try {
     await live.ready();
   } catch (error) {
-    problems.push(`live updates (Redis): ${(error as Error).message}`);
+    degraded.push(`live updates (Redis): ${(error as Error).message}`);
   }
-  return problems;
+  return { problems, degraded };
 }

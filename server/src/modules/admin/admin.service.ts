@@ -134,6 +134,8 @@ export async function issueToken(db: Database, actor: Actor, request: TokenReque
     !request.name.trim() && 'Name the token after the screen, script or person it is for',
     !ROLES.includes(request.role) && `The role must be one of ${ROLES.join(', ').toLowerCase()}`,
     request.expiresAt && request.expiresAt <= new Date() && 'The expiry must lie in the future',
+    // A leader's token without an area would write everywhere: a person with that reach signs in instead.
+    request.role === 'LEADER' && !scope && 'A leader token needs a scope: a sub-district or community code',
     ROLES.includes(request.role) && (await jurisdictionProblem(db, request.role, scope)),
   ].filter((problem): problem is string => Boolean(problem));
   if (problems.length) throw badInput(problems.join('; '));
