@@ -15,6 +15,8 @@ export interface Context {
   log: Logger;
   /** The caller's address, for the audit log. */
   address: string | null;
+  /** The request's Idempotency-Key header: a retried mutation with it returns the first result. */
+  idempotencyKey: string | null;
 }
 
 export function createContext(
@@ -24,6 +26,7 @@ export function createContext(
   viewer: Viewer,
   log: Logger,
   address: string | null,
+  idempotencyKey: string | null = null,
 ): Context {
-  return { db, loaders: createLoaders(db), viewer, config, live, log, address };
+  return { db, loaders: createLoaders(db), viewer, config, live, log, address, idempotencyKey };
 }

@@ -19,7 +19,7 @@ import type { Database } from './db/client';
 import { depthLimit } from './graphql/depth-limit';
 import { databaseOutageStatus, formatError } from './graphql/format-error';
 import { buildAppSchema } from './graphql/schema';
-import { serviceUnavailable } from './graphql/errors';
+import { badInput, serviceUnavailable } from './graphql/errors';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { createLocalLiveEvents, type LiveEvents } from './live/live-events';
 import { serveLiveSockets } from './live/websocket';
@@ -154,7 +154,18 @@ export async function createServer(config: Config, db: Database, options: Server
           if (error.extensions?.reason === 'SESSION_EXPIRED') res.clearCookie(SESSION_COOKIE, { path: '/' });
           throw error;
         });
-        return createContext(db, config, live, viewer, logger.child({ reqId: res.locals.requestId }), req.ip ?? null);
+        const key = req.headers['idempotency-key'];
+        if (typeof key === 'string' && !/^[\x21-\x7e]{1,200}$/.test(key))
+          throw badInput('The Idempotency-Key header must be 1 to 200 visible ASCII characters');
+        return createContext(
+          db,
+          config,
+          live,
+          viewer,
+          logger.child({ reqId: res.locals.requestId }),
+          req.ip ?? null,
+          typeof key === 'string' ? key : null,
+        );
       },
     }),
   );

@@ -97,3 +97,34 @@ describe('case workflow over HTTP', () => {
     expect(admin.data!.grid.worker.phone).toMatch(/^1380000\d{4}$/);
   });
 });
+
+describe('retried mutations', () => {
+  const reportWithKey = (key: string, description: string) =>
+    server.gql(
+      REPORT,
+      { input: { gridCode, category: 'SANITATION', description } },
+      { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'idempotency-key': key },
+    );
+
+  it('creates one case for a report retried with the same Idempotency-Key, even when the retries arrive at once', async () => {
+    const stamp = Date.now();
+    const description = `重试测试 ${stamp}`;
+    const first = await reportWithKey(`key-${stamp}-a`, description);
+    const again = await reportWithKey(`key-${stamp}-a`, description);
+    expect(again.data!.reportCase.code).toBe(first.data!.reportCase.code);
+
+    const together = `同时重试 ${stamp}`;
+    const answers = await Promise.all([1, 2, 3].map(() => reportWithKey(`key-${stamp}-b`, together)));
+    expect(answers.map((a) => a.errors)).toEqual([undefined, undefined, undefined]);
+    expect(new Set(answers.map((a) => a.data!.reportCase.code)).size).toBe(1);
+    expect(await server.db.case.count({ where: { description: { in: [description, together] } } })).toBe(2);
+    const other = await reportWithKey(`key-${stamp}-c`, together);
+    expect(other.data!.reportCase.code).not.toBe(answers[0].data!.reportCase.code);
+  });
+
+  it('refuses an Idempotency-Key that is not a short visible ASCII string', async () => {
+    const response = await reportWithKey('x'.repeat(201), 'too long a key');
+    expect(response.status).toBe(400);
+    expect(response.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+});

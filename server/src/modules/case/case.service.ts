@@ -13,6 +13,7 @@ import type { Database } from '../../db/client';
 import { badInput, conflict, illegalTransition, notFound } from '../../graphql/errors';
 import { requireGridPlace } from '../grid/grid.service';
 import { caseChange, caseContributions } from '../../../../shared/metrics/rollups';
+import { once } from '../../graphql/idempotency';
 import { applyRollupDeltas } from '../rollup/rollup.service';
 import type { CaseFilter, ReportCaseInput } from './case.input';
 
@@ -73,50 +74,54 @@ export async function reportCase(ctx: Context, input: ReportCaseInput) {
   if (input.buildingCode && building?.gridId !== grid.id)
     throw badInput(`Building "${input.buildingCode}" is not in grid ${grid.code}`);
   const reportedAt = new Date();
-  const created = await ctx.db.$transaction(async (tx) => {
-    const row = await tx.case.create({
-      data: {
-        code: `pending-${reportedAt.getTime()}-${Math.random()}`,
-        category: input.category,
-        source: input.source ?? 'PATROL',
-        communityId: grid.communityId,
-        gridId: grid.id,
-        buildingId: building?.id ?? null,
-        lat: building?.lat ?? grid.centroidLat,
-        lng: building?.lng ?? grid.centroidLng,
-        description,
-        status: 'REPORTED',
-        reporterName: input.reporterName ?? null,
-        reporterPhone: input.reporterPhone ?? null,
-        reportedAt,
-        deadline: new Date(reportedAt.getTime() + CASE_DEADLINE_HOURS[input.category] * HOUR_MS),
-        generated: false,
-      },
+  const find = (code: string) => ctx.db.case.findUniqueOrThrow({ where: { code } });
+  return once(ctx, 'reportCase', find, async (remember) => {
+    const created = await ctx.db.$transaction(async (tx) => {
+      const row = await tx.case.create({
+        data: {
+          code: `pending-${reportedAt.getTime()}-${Math.random()}`,
+          category: input.category,
+          source: input.source ?? 'PATROL',
+          communityId: grid.communityId,
+          gridId: grid.id,
+          buildingId: building?.id ?? null,
+          lat: building?.lat ?? grid.centroidLat,
+          lng: building?.lng ?? grid.centroidLng,
+          description,
+          status: 'REPORTED',
+          reporterName: input.reporterName ?? null,
+          reporterPhone: input.reporterPhone ?? null,
+          reportedAt,
+          deadline: new Date(reportedAt.getTime() + CASE_DEADLINE_HOURS[input.category] * HOUR_MS),
+          generated: false,
+        },
+      });
+      const withCode = await tx.case.update({
+        where: { id: row.id },
+        data: { code: `${grid.code}-C${String(row.id).padStart(7, '0')}` },
+      });
+      await tx.caseEvent.create({
+        data: {
+          caseId: row.id,
+          from: null,
+          to: 'REPORTED',
+          at: reportedAt,
+          actor: ctx.viewer.name ?? ctx.viewer.role,
+        },
+      });
+      await applyRollupDeltas(tx, caseContributions(withCode));
+      await remember(tx, withCode.code);
+      return withCode;
     });
-    const withCode = await tx.case.update({
-      where: { id: row.id },
-      data: { code: `${grid.code}-C${String(row.id).padStart(7, '0')}` },
+    await ctx.live.publish({
+      kind: 'CASE_REPORTED',
+      communityCode: grid.community.code,
+      subDistrictCode: place.subDistrictCode,
+      gridCode: grid.code,
+      at: reportedAt,
     });
-    await tx.caseEvent.create({
-      data: {
-        caseId: row.id,
-        from: null,
-        to: 'REPORTED',
-        at: reportedAt,
-        actor: ctx.viewer.name ?? ctx.viewer.role,
-      },
-    });
-    await applyRollupDeltas(tx, caseContributions(withCode));
-    return withCode;
+    return created;
   });
-  await ctx.live.publish({
-    kind: 'CASE_REPORTED',
-    communityCode: grid.community.code,
-    subDistrictCode: place.subDistrictCode,
-    gridCode: grid.code,
-    at: reportedAt,
-  });
-  return created;
 }
 
 export async function transitionCase(ctx: Context, code: string, to: CaseStatus, note?: string) {

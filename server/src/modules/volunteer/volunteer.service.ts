@@ -3,6 +3,7 @@ import type { Context } from '../../context';
 import { badInput, notFound } from '../../graphql/errors';
 import { requireGridPlace } from '../grid/grid.service';
 import { logContribution } from '../../../../shared/metrics/rollups';
+import { once } from '../../graphql/idempotency';
 import { applyRollupDeltas } from '../rollup/rollup.service';
 import type { LogVolunteerHoursInput } from './volunteer.input';
 
@@ -21,29 +22,33 @@ export async function logVolunteerHours(ctx: Context, input: LogVolunteerHoursIn
   if (date.getTime() > Date.now() + 60_000) throw badInput('Volunteer hours cannot be logged for a future date');
   const description = input.description.trim();
   if (!description) throw badInput('Describe the service');
-  const log = await ctx.db.$transaction(async (tx) => {
-    const row = await tx.volunteerLog.create({
-      data: {
-        teamId: team.id,
-        gridId: grid.id,
-        date,
-        participants: input.participants,
-        hours: input.hours,
-        description,
-        generated: false,
-      },
+  const find = (id: string) => ctx.db.volunteerLog.findUniqueOrThrow({ where: { id: Number(id) } });
+  return once(ctx, 'logVolunteerHours', find, async (remember) => {
+    const log = await ctx.db.$transaction(async (tx) => {
+      const row = await tx.volunteerLog.create({
+        data: {
+          teamId: team.id,
+          gridId: grid.id,
+          date,
+          participants: input.participants,
+          hours: input.hours,
+          description,
+          generated: false,
+        },
+      });
+      await applyRollupDeltas(tx, [
+        logContribution({ gridId: grid.id, communityId: grid.communityId, date, hours: input.hours }),
+      ]);
+      await remember(tx, String(row.id));
+      return row;
     });
-    await applyRollupDeltas(tx, [
-      logContribution({ gridId: grid.id, communityId: grid.communityId, date, hours: input.hours }),
-    ]);
-    return row;
+    await ctx.live.publish({
+      kind: 'VOLUNTEER_HOURS_LOGGED',
+      communityCode: grid.community.code,
+      subDistrictCode: place.subDistrictCode,
+      gridCode: grid.code,
+      at: new Date(),
+    });
+    return log;
   });
-  await ctx.live.publish({
-    kind: 'VOLUNTEER_HOURS_LOGGED',
-    communityCode: grid.community.code,
-    subDistrictCode: place.subDistrictCode,
-    gridCode: grid.code,
-    at: new Date(),
-  });
-  return log;
 }
