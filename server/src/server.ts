@@ -15,6 +15,7 @@ import { importRoute } from './import-route';
 import { SESSION_COOKIE } from './auth/sessions';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
+import { securityHeaders } from './security-headers';
 import type { Database } from './db/client';
 import { depthLimit } from './graphql/depth-limit';
 import { databaseOutageStatus, formatError } from './graphql/format-error';
@@ -107,6 +108,7 @@ export async function createServer(config: Config, db: Database, options: Server
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.use(securityHeaders(config));
   // Behind a reverse proxy, the caller's address (for login throttling and the audit log) is in X-Forwarded-For.
   app.set('trust proxy', config.trustProxy);
   app.use((req, res, next) => {

@@ -162,6 +162,18 @@ describe('probes and metrics', () => {
     other.app.httpServer.close();
   });
 
+  it('sends no Referer, forbids framing, sniffing and foreign scripts on every answer', async () => {
+    for (const path of ['/', '/graphql', '/healthz']) {
+      const response = await fetch(`${server.url}${path}`, { headers: { accept: 'text/html' } });
+      expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      const policy = response.headers.get('content-security-policy')!;
+      expect(policy, path).toContain("frame-ancestors 'none'");
+      expect(policy, path).toContain("script-src 'self';");
+      expect(policy, path).toContain('https://*.tianditu.gov.cn');
+    }
+  });
+
   it('counts requests by operation and errors by code, behind METRICS_TOKEN', async () => {
     await server.gql('query MetricsProbe { communities { code } }');
     await server.gql(
