@@ -4,9 +4,14 @@ import { defineConfig } from 'vitest/config';
 // seeded database (SQLite, or PostgreSQL when TEST_DATABASE_URL is set), and browser
 // tests in Debian's Chromium against the real server.
 export default defineConfig({
+  // One graphql for everything, as under Node: Vite would give our inlined sources graphql's
+  // .mjs build while type-graphql and Apollo, loaded by Node, share its CommonJS one, and
+  // graphql refuses to mix schema objects of two copies ("from another module or realm").
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: [
@@ -18,6 +23,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'api',
           include: ['test/api/**/*.test.ts'],
@@ -28,6 +34,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

@@ -1,4 +1,5 @@
 import { passwordProblem } from './auth/password';
+import { DEFAULT_LIMITS, type OperationLimits } from './graphql/limits';
 import { withEnvFile } from './env-file';
 import { LOG_LEVELS, type LogLevel } from './observability/logger';
 
@@ -33,6 +34,8 @@ export interface Config {
   loginLockMinutes: number;
   /** Express's "trust proxy": whose X-Forwarded-For to believe for the caller's address. */
   trustProxy: boolean | number | string;
+  /** What one GraphQL operation may ask for (GRAPHQL_MAX_DEPTH, _ALIASES, _DIRECTIVES, _TOKENS, _COST, _BYTES). */
+  limits: OperationLimits;
   /** On shutdown, /readyz is red this long before the server stops taking requests: a load balancer's check interval. */
   shutdownGraceSeconds: number;
 }
@@ -111,6 +114,16 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
     loginLockMinutes: minutes(env.LOGIN_LOCK_MINUTES, 15, 'LOGIN_LOCK_MINUTES', problems),
     trustProxy: trustProxy(env.TRUST_PROXY),
     shutdownGraceSeconds: Number(env.SHUTDOWN_GRACE_SECONDS ?? 0),
+    limits: Object.fromEntries(
+      (Object.keys(DEFAULT_LIMITS) as (keyof OperationLimits)[]).map((name) => {
+        const variable = `GRAPHQL_MAX_${name.toUpperCase()}`;
+        const raw = env[variable];
+        const value = raw ? Number(raw) : DEFAULT_LIMITS[name];
+        if (!Number.isInteger(value) || value < 1)
+          problems.push(`${variable} must be a whole number above 0, got "${raw}"`);
+        return [name, value];
+      }),
+    ) as unknown as OperationLimits,
   };
   if (!(config.shutdownGraceSeconds >= 0 && config.shutdownGraceSeconds <= 300))
     problems.push(`SHUTDOWN_GRACE_SECONDS must be between 0 and 300, got "${env.SHUTDOWN_GRACE_SECONDS}"`);

@@ -17,7 +17,7 @@ import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { securityHeaders } from './security-headers';
 import type { Database } from './db/client';
-import { depthLimit } from './graphql/depth-limit';
+import { limitRules } from './graphql/limits';
 import { databaseOutageStatus, formatError } from './graphql/format-error';
 import { buildAppSchema } from './graphql/schema';
 import { badInput, serviceUnavailable } from './graphql/errors';
@@ -33,7 +33,6 @@ import { databaseKind, poolStats } from './db/client';
 const CLIENT_DIST = new URL('../../client/dist', import.meta.url).pathname;
 /** Vite puts a content hash in every name under assets/: such a file never changes. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-const MAX_DEPTH = 8;
 
 /** An HTML entry of the client build, never cached (it names the hashed assets of the current release). */
 function sendPage(res: express.Response, page: 'index.html' | 'graphiql.html') {
@@ -100,7 +99,8 @@ export async function createServer(config: Config, db: Database, options: Server
   });
   const apollo = new ApolloServer<Context>({
     schema,
-    validationRules: [depthLimit(MAX_DEPTH)],
+    validationRules: limitRules(config.limits),
+    parseOptions: { maxTokens: config.limits.tokens },
     formatError: formatError(config.production),
     introspection: true,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), readPolicy, requestLog(metrics), databaseOutageStatus],
@@ -146,7 +146,7 @@ export async function createServer(config: Config, db: Database, options: Server
   );
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.limits.bytes }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const credentials: Credentials = { authorization: req.headers.authorization, cookie: req.headers.cookie };
@@ -183,6 +183,30 @@ export async function createServer(config: Config, db: Database, options: Server
     }),
   );
   app.get(/^\/(?!graphql|api\/).*/, (_req, res) => sendPage(res, 'index.html'));
+  // A body too large or not JSON gets a GraphQL-shaped answer, not Express's HTML page.
+  app.use(
+    (
+      error: { type?: string; status?: number },
+      _req: express.Request,
+      res: express.Response,
+      next: express.NextFunction,
+    ) => {
+      if (error.type === 'entity.too.large')
+        return void res.status(413).json({
+          errors: [
+            {
+              message: `The request is larger than ${config.limits.bytes} bytes`,
+              extensions: { code: 'PAYLOAD_TOO_LARGE' },
+            },
+          ],
+        });
+      if (error.type === 'entity.parse.failed')
+        return void res
+          .status(400)
+          .json({ errors: [{ message: 'The body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      next(error);
+    },
+  );
 
   return {
     httpServer,

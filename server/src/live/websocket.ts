@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import type { GraphQLSchema } from 'graphql';
+import { parse, specifiedRules, validate, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Credentials } from '../auth/authenticate';
@@ -10,6 +10,8 @@ import { createContext } from '../context';
 import type { Database } from '../db/client';
 import type { LiveEvents } from './live-events';
 import type { Logger } from '../observability/logger';
+import { formatError } from '../graphql/format-error';
+import { limitRules } from '../graphql/limits';
 
 /** How often open sockets are checked again: a revoked wall or an ended session stops within a minute. */
 export const TOKEN_SWEEP_MS = 30_000;
@@ -29,11 +31,25 @@ export interface LiveSocketOptions {
  * or by the session cookie of a page of this site (the dashboard).
  */
 export function serveLiveSockets({ httpServer, schema, db, config, live, logger, viewerFor }: LiveSocketOptions) {
-  const sockets = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // The same bounds as over HTTP: message size, tokens, and the validation rules of the limits.
+  const sockets = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.limits.bytes });
+  const rules = [...specifiedRules, ...limitRules(config.limits)];
+  const format = formatError(config.production);
   const authenticated = new Map<WebSocket, Credentials>();
   const server = useServer<Record<string, unknown> | undefined, { viewer?: Viewer }>(
     {
       schema,
+      validate: (schemaToCheck, document) => validate(schemaToCheck, document, rules),
+      onSubscribe: (_ctx, _id, payload) => {
+        try {
+          parse(payload.query, { maxTokens: config.limits.tokens });
+        } catch (error) {
+          return [error as GraphQLError];
+        }
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => format(error.toJSON(), error)),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) } : undefined,
       onConnect: async (ctx) => {
         const token = ctx.connectionParams?.token;
         const { headers } = ctx.extra.request;
