@@ -41,6 +41,18 @@ export function canSeePersonalData(viewer: Viewer, place: GridPlace): boolean {
   return covers(viewer, place);
 }
 
+/**
+ * What a case says (its description, exact place, building, who handled it and their
+ * notes): residents' problems, often naming people and flats. Signed-in roles read it
+ * within their jurisdiction (an analyst within its area, or everywhere without one);
+ * visitors and walls read aggregates and the case's category, state and dates only.
+ */
+export function canReadCaseDetail(viewer: Viewer, place: GridPlace): boolean {
+  if (viewer.role === 'ANALYST')
+    return viewer.scope === null || viewer.scope === place.subDistrictCode || viewer.scope === place.communityCode;
+  return covers(viewer, place);
+}
+
 /** Reporting and moving cases, logging hours: the same people, signed in or with a token. */
 export function assertCanWrite(viewer: Viewer, place: GridPlace): void {
   if (viewer.role === 'PUBLIC')

@@ -225,7 +225,10 @@ export function GridMap({
                     weight: 2,
                   }}
                 >
-                  <Tooltip>{`${strings.categories[node.category as keyof Strings['categories']]}：${node.description}`}</Tooltip>
+                  <Tooltip>
+                    {strings.categories[node.category as keyof Strings['categories']]}
+                    {node.description && `：${node.description}`}
+                  </Tooltip>
                 </CircleMarker>
               );
             })}

@@ -27,7 +27,8 @@ export function OpenCasesList({ gridCode }: { gridCode: string }) {
               <strong>{strings.categories[c.category as keyof Strings['categories']]}</strong> ·{' '}
               {strings.statuses[c.status as keyof Strings['statuses']]}
               {c.overdue && <span className="badge">{strings.overdue}</span>}
-              <div>{c.description}</div>
+              {/* Only signed-in roles of the case's area read what it says. */}
+              {c.description && <div>{c.description}</div>}
               <small>
                 {strings.deadline}{' '}
                 {new Date(c.deadline).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' })}

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { isOpen, type CaseStatus } from '../../../../shared/case/workflow';
-import { canSeePersonalData } from '../../auth/viewer';
+import { canReadCaseDetail, canSeePersonalData } from '../../auth/viewer';
 import type { Context } from '../../context';
 import { CaseStatusEnum } from '../../graphql/enums';
 import { Building } from '../building/building.type';
@@ -12,6 +12,8 @@ import { CaseFilter, ReportCaseInput } from './case.input';
 import { listCases, reportCase, transitionCase } from './case.service';
 import { Contact } from '../../auth/contact.type';
 import { Case, CaseConnection, CaseEvent } from './case.type';
+
+const readable = async (ctx: Context, c: Case) => canReadCaseDetail(ctx.viewer, await loadGridPlace(ctx, c.gridId));
 
 @Resolver(() => Case)
 export class CaseResolver {
@@ -55,18 +57,28 @@ export class CaseResolver {
     return ctx.loaders.gridById.load(c.gridId);
   }
 
-  @FieldResolver(() => Building, { nullable: true })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'What the resident or worker reported; null unless the caller may read the case (signed in, its area)',
+  })
+  async description(@Root() c: Case, @Ctx() ctx: Context) {
+    return (await readable(ctx, c)) ? c.description : null;
+  }
+
+  @FieldResolver(() => Building, { nullable: true, description: 'Null unless the caller may read the case' })
   async building(@Root() c: Case, @Ctx() ctx: Context) {
-    if (c.buildingId === null) return null;
+    if (c.buildingId === null || !(await readable(ctx, c))) return null;
     return (await ctx.loaders.buildingsByGrid.load(c.gridId)).find((b) => b.id === c.buildingId) ?? null;
   }
 
   @FieldResolver(() => LatLng, {
     nullable: true,
-    description: 'Where the case is (its building, else the grid centre); null without a location',
+    description:
+      'Where the case is (its building, else the grid centre); null without one or unless the caller may read the case',
   })
-  location(@Root() c: Case) {
-    return c.lat === null || c.lng === null ? null : { lat: c.lat, lng: c.lng };
+  async location(@Root() c: Case, @Ctx() ctx: Context) {
+    if (c.lat === null || c.lng === null || !(await readable(ctx, c))) return null;
+    return { lat: c.lat, lng: c.lng };
   }
 
   @FieldResolver(() => Boolean, { description: 'Open and past its deadline' })
@@ -74,9 +86,10 @@ export class CaseResolver {
     return isOpen(c.status) && c.deadline < new Date();
   }
 
-  @FieldResolver(() => [CaseEvent])
-  events(@Root() c: Case, @Ctx() ctx: Context) {
-    return ctx.loaders.eventsByCase.load(c.id);
+  @FieldResolver(() => [CaseEvent], { description: 'Every step; who and why only for those who may read the case' })
+  async events(@Root() c: Case, @Ctx() ctx: Context) {
+    const events = await ctx.loaders.eventsByCase.load(c.id);
+    return (await readable(ctx, c)) ? events : events.map((e) => ({ ...e, actor: null, note: null }));
   }
 
   @FieldResolver(() => Contact, {

@@ -8,8 +8,10 @@ export class CaseEvent {
   @Field(() => CaseStatusEnum, { nullable: true }) from!: CaseStatus | null;
   @Field(() => CaseStatusEnum) to!: CaseStatus;
   @Field(() => Date) at!: Date;
-  @Field(() => String) actor!: string;
-  @Field(() => String, { nullable: true }) note!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who moved it; null unless the caller may read the case' })
+  actor!: string | null;
+  @Field(() => String, { nullable: true, description: 'Null unless the caller may read the case' })
+  note!: string | null;
 }
 
 @ObjectType({ description: '事件/工单: a case that must be closed on time' })
@@ -26,7 +28,7 @@ export class Case {
   @Field(() => CaseCategoryEnum) category!: CaseCategory;
   @Field(() => CaseSourceEnum) source!: CaseSource;
   @Field(() => CaseStatusEnum) status!: CaseStatus;
-  @Field(() => String) description!: string;
+  description!: string;
   @Field(() => Date) reportedAt!: Date;
   @Field(() => Date, { nullable: true }) acceptedAt!: Date | null;
   @Field(() => Date, { nullable: true }) closedAt!: Date | null;
