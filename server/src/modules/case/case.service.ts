@@ -14,6 +14,7 @@ import { badInput, conflict, illegalTransition, notFound } from '../../graphql/e
 import { requireGridPlace } from '../grid/grid.service';
 import { caseChange, caseContributions } from '../../../../shared/metrics/rollups';
 import { once } from '../../graphql/idempotency';
+import { boundedText } from '../../graphql/input-bounds';
 import { applyRollupDeltas } from '../rollup/rollup.service';
 import type { CaseFilter, ReportCaseInput } from './case.input';
 
@@ -66,8 +67,11 @@ export async function listCases(db: Database, filter: CaseFilter | undefined, fi
 export async function reportCase(ctx: Context, input: ReportCaseInput) {
   const { grid, place } = await requireGridPlace(ctx.db, input.gridCode);
   assertCanWrite(ctx.viewer, place);
-  const description = input.description.trim();
-  if (!description || description.length > 1000) throw badInput('Describe the case in 1 to 1,000 characters');
+  const description = boundedText(input.description, 'description', 1000, true)!;
+  const reporterName = boundedText(input.reporterName, 'reporterName', 50);
+  const reporterPhone = boundedText(input.reporterPhone, 'reporterPhone', 20);
+  if (reporterPhone && !/^\+?[\d\s-]{3,20}$/.test(reporterPhone))
+    throw badInput('reporterPhone must be digits, spaces, - and an optional leading +');
   const building = input.buildingCode
     ? await ctx.db.building.findUnique({ where: { code: input.buildingCode } })
     : null;
@@ -89,8 +93,8 @@ export async function reportCase(ctx: Context, input: ReportCaseInput) {
           lng: building?.lng ?? grid.centroidLng,
           description,
           status: 'REPORTED',
-          reporterName: input.reporterName ?? null,
-          reporterPhone: input.reporterPhone ?? null,
+          reporterName,
+          reporterPhone,
           reportedAt,
           deadline: new Date(reportedAt.getTime() + CASE_DEADLINE_HOURS[input.category] * HOUR_MS),
           generated: false,
@@ -146,7 +150,14 @@ export async function transitionCase(ctx: Context, code: string, to: CaseStatus,
     if (count !== 1) throw conflict(`Case ${code} was changed by someone else; reload it and try again`);
     const after = await tx.case.findUniqueOrThrow({ where: { id: current.id } });
     await tx.caseEvent.create({
-      data: { caseId: current.id, from, to, at, actor: ctx.viewer.name ?? ctx.viewer.role, note: note ?? null },
+      data: {
+        caseId: current.id,
+        from,
+        to,
+        at,
+        actor: ctx.viewer.name ?? ctx.viewer.role,
+        note: boundedText(note, 'note', 500),
+      },
     });
     await applyRollupDeltas(tx, caseChange(current, after));
     return after;

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/client';
 import { badInput } from '../../graphql/errors';
+import { boundedText } from '../../graphql/input-bounds';
 
 export interface SearchHit {
   kind: 'COMMUNITY' | 'GRID' | 'BUILDING';
@@ -12,7 +13,7 @@ export interface SearchHit {
 
 /** Communities, grids and buildings whose name or code contains the text; communities first. */
 export async function search(db: Database, text: string, first: number): Promise<SearchHit[]> {
-  const query = text.trim();
+  const query = boundedText(text, 'text', 100);
   if (!query) throw badInput('Search for at least one character');
   if (first < 1 || first > 50) throw badInput('first must be between 1 and 50');
   const matches = { OR: [{ name: { contains: query } }, { code: { contains: query } }] };

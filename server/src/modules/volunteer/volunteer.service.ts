@@ -4,6 +4,7 @@ import { badInput, notFound } from '../../graphql/errors';
 import { requireGridPlace } from '../grid/grid.service';
 import { logContribution } from '../../../../shared/metrics/rollups';
 import { once } from '../../graphql/idempotency';
+import { boundedText, plausibleDate } from '../../graphql/input-bounds';
 import { applyRollupDeltas } from '../rollup/rollup.service';
 import type { LogVolunteerHoursInput } from './volunteer.input';
 
@@ -14,14 +15,13 @@ export async function logVolunteerHours(ctx: Context, input: LogVolunteerHoursIn
   if (!team) throw notFound(`Volunteer team ${input.teamId}`);
   if (team.communityId !== grid.communityId)
     throw badInput(`Team ${team.name} belongs to another community than grid ${grid.code}`);
-  if (!Number.isInteger(input.participants) || input.participants < 1)
-    throw badInput('participants must be at least 1');
+  if (!Number.isInteger(input.participants) || input.participants < 1 || input.participants > 10_000)
+    throw badInput('participants must be a whole number from 1 to 10,000');
   if (!(input.hours > 0) || input.hours > input.participants * 24)
     throw badInput(`hours must be more than 0 and at most 24 per participant (${input.participants * 24})`);
-  const date = input.date ?? new Date();
+  const date = plausibleDate(input.date ?? new Date(), 'date');
   if (date.getTime() > Date.now() + 60_000) throw badInput('Volunteer hours cannot be logged for a future date');
-  const description = input.description.trim();
-  if (!description) throw badInput('Describe the service');
+  const description = boundedText(input.description, 'description', 500, true)!;
   const find = (id: string) => ctx.db.volunteerLog.findUniqueOrThrow({ where: { id: Number(id) } });
   return once(ctx, 'logVolunteerHours', find, async (remember) => {
     const log = await ctx.db.$transaction(async (tx) => {

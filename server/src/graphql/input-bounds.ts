@@ -1,0 +1,35 @@
+import { badInput } from './errors';
+
+/** Control characters other than tab and line breaks: never part of a report, often part of an attack. */
+const isControl = (character: string) => {
+  const code = character.charCodeAt(0);
+  return (code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127;
+};
+
+/**
+ * A free text argument, trimmed: within `max` characters, without control characters,
+ * and present when `required`. Edge values are BAD_USER_INPUT, never an internal error.
+ */
+export function boundedText(
+  value: string | null | undefined,
+  field: string,
+  max: number,
+  required = false,
+): string | null {
+  const text = value?.trim() ?? '';
+  if (!text) {
+    if (required) throw badInput(`${field} must not be empty`);
+    return null;
+  }
+  if ([...text].length > max) throw badInput(`${field} must be at most ${max.toLocaleString('en')} characters`);
+  if ([...text].some(isControl)) throw badInput(`${field} must not contain control characters`);
+  return text;
+}
+
+/** Dates this service can mean: from 2000 to 2100. */
+export function plausibleDate(date: Date, field: string): Date {
+  const year = date.getUTCFullYear();
+  if (Number.isNaN(date.getTime()) || year < 2000 || year > 2100)
+    throw badInput(`${field} must lie between the years 2000 and 2100`);
+  return date;
+}
