@@ -34,6 +34,8 @@ export interface Config {
   loginLockMinutes: number;
   /** Express's "trust proxy": whose X-Forwarded-For to believe for the caller's address. */
   trustProxy: boolean | number | string;
+  /** Requests per caller (token, session or address) and minute on GraphQL and the API. */
+  rateLimitPerMinute: number;
   /** What one GraphQL operation may ask for (GRAPHQL_MAX_DEPTH, _ALIASES, _DIRECTIVES, _TOKENS, _COST, _BYTES). */
   limits: OperationLimits;
   /** On shutdown, /readyz is red this long before the server stops taking requests: a load balancer's check interval. */
@@ -114,6 +116,7 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
     loginLockMinutes: minutes(env.LOGIN_LOCK_MINUTES, 15, 'LOGIN_LOCK_MINUTES', problems),
     trustProxy: trustProxy(env.TRUST_PROXY),
     shutdownGraceSeconds: Number(env.SHUTDOWN_GRACE_SECONDS ?? 0),
+    rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE || 1200),
     limits: Object.fromEntries(
       (Object.keys(DEFAULT_LIMITS) as (keyof OperationLimits)[]).map((name) => {
         const variable = `GRAPHQL_MAX_${name.toUpperCase()}`;
@@ -125,6 +128,8 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
       }),
     ) as unknown as OperationLimits,
   };
+  if (!Number.isInteger(config.rateLimitPerMinute) || config.rateLimitPerMinute < 1)
+    problems.push(`RATE_LIMIT_PER_MINUTE must be a whole number above 0, got "${env.RATE_LIMIT_PER_MINUTE}"`);
   if (!(config.shutdownGraceSeconds >= 0 && config.shutdownGraceSeconds <= 300))
     problems.push(`SHUTDOWN_GRACE_SECONDS must be between 0 and 300, got "${env.SHUTDOWN_GRACE_SECONDS}"`);
   const weakAdminPassword = config.adminPassword && passwordProblem(config.adminPassword);

@@ -20,7 +20,8 @@ import type { Database } from './db/client';
 import { limitRules } from './graphql/limits';
 import { databaseOutageStatus, formatError } from './graphql/format-error';
 import { buildAppSchema } from './graphql/schema';
-import { badInput, serviceUnavailable } from './graphql/errors';
+import { badInput, rateLimited, serviceUnavailable } from './graphql/errors';
+import { memoryRateStore, rateLimit, redisRateStore } from './rate-limit';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { createLocalLiveEvents, type LiveEvents } from './live/live-events';
 import { serveLiveSockets } from './live/websocket';
@@ -138,6 +139,9 @@ export async function createServer(config: Config, db: Database, options: Server
         publicDashboard: config.publicDashboard,
       }),
   );
+  const rateStore = config.redisUrl ? await redisRateStore(config.redisUrl, logger) : memoryRateStore();
+  const limiter = rateLimit(rateStore, config.rateLimitPerMinute, logger);
+  app.use(['/graphql', '/api'], limiter.middleware);
   app.use(refuseCrossSite());
   app.use(sessionRoutes(db, config));
   app.post('/api/imports', importRoute(db, config, live, logger));
@@ -150,8 +154,12 @@ export async function createServer(config: Config, db: Database, options: Server
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const credentials: Credentials = { authorization: req.headers.authorization, cookie: req.headers.cookie };
-        const viewer = await authenticate(db, credentials, config.sessionIdleMinutes).catch((error) => {
+        const viewer = await authenticate(db, credentials, config.sessionIdleMinutes).catch(async (error) => {
           if (isDatabaseUnavailable(error)) throw serviceUnavailable();
+          if (error.extensions?.code === 'UNAUTHENTICATED' && !error.extensions?.reason) {
+            const wait = await limiter.failedAuthentication(req);
+            if (wait) throw rateLimited(wait);
+          }
           // An ended session's cookie is dropped, so the next page load is a plain visitor's.
           if (error.extensions?.reason === 'SESSION_EXPIRED') res.clearCookie(SESSION_COOKIE, { path: '/' });
           throw error;
@@ -221,6 +229,7 @@ export async function createServer(config: Config, db: Database, options: Server
       await liveSockets.close();
       await apollo.stop();
       await live.close();
+      await rateStore.close();
     },
   };
 }

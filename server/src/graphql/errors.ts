@@ -30,5 +30,11 @@ export const serviceUnavailable = () =>
     },
   });
 
+/** Too many failed authentications from one address: wait, then try again. */
+export const rateLimited = (seconds: number) =>
+  new GraphQLError(`Too many failed authentications from this address; wait ${seconds} s`, {
+    extensions: { code: 'RATE_LIMITED', http: { status: 429, headers: new Map([['retry-after', String(seconds)]]) } },
+  });
+
 export const conflict = (message: string) =>
   new GraphQLError(message, { extensions: { code: 'CONFLICT', http: { status: 409 } } });
