@@ -2,8 +2,20 @@ import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import type { MultiPolygon, Point, Polygon, Position } from 'geojson';
 import iconv from 'iconv-lite';
+import { boxPolygon } from '../prisma/seed/geometry';
 
 // Files as sub-districts hand them over, built in memory for the importer's tests.
+
+/** A rectangle in WGS-84 degrees, west to east and south to north. */
+export const rectangle = (west: number, south: number, east: number, north: number): Polygon =>
+  boxPolygon({ minLng: west, minLat: south, maxLng: east, maxLat: north });
+
+/** A GeoJSON feature with its attributes, as a GIS office's file has them. */
+export const feature = (properties: Record<string, unknown>, geometry: unknown) => ({
+  type: 'Feature',
+  properties,
+  geometry,
+});
 
 /** ESRI WKT of CGCS2000 longitude/latitude (EPSG:4490), as ArcGIS writes the .prj. */
 export const CGCS2000_GEOGRAPHIC_PRJ =

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { prepareDatabase } from '../../server/src/bootstrap';
 import { readConfig } from '../../server/src/config';
 import { connectDatabase } from '../../server/src/db/client';
+import { runCommand } from './commands';
 import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from './harness';
 
 // SQLite's own backup, on a database file of its own in either suite (PostgreSQL has pg_dump).
@@ -23,15 +23,7 @@ afterAll(async () => {
 });
 
 const command = (script: string, args: string[], url: string) =>
-  new Promise<{ code: number | null; out: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `server/src/cli/${script}.ts`, ...args], {
-      env: { ...process.env, DATABASE_URL: url },
-    });
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.stderr.on('data', (chunk) => (out += chunk));
-    child.on('close', (code) => resolve({ code, out }));
-  });
+  runCommand(script, args, { DATABASE_URL: url }).then(({ code, output }) => ({ code, out: output }));
 
 it('takes a backup while cases are being reported, and a restore of it holds every case acknowledged before', async () => {
   const grid = await server.db.grid.findFirstOrThrow({ where: { community: { code: 'kangle' } } });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +8,16 @@ import proj4 from 'proj4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalLiveEvents } from '../../server/src/live/live-events';
 import { runImport, type ImportRequest } from '../../server/src/modules/import/import.service';
-import { CGCS2000_GEOGRAPHIC_PRJ, CGCS2000_GK_CM_114E_PRJ, gbkCsv, shapefileZip, xlsx } from '../import-files';
+import {
+  CGCS2000_GEOGRAPHIC_PRJ,
+  CGCS2000_GK_CM_114E_PRJ,
+  feature,
+  gbkCsv,
+  rectangle,
+  shapefileZip,
+  xlsx,
+} from '../import-files';
+import { runCommand } from './commands';
 import { seededDatabase, type ScratchDatabase } from './databases';
 import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from './harness';
 
@@ -36,19 +44,6 @@ const file = (name: string, content: unknown) => ({
       : Buffer.from(JSON.stringify(content)),
 });
 
-/** A rectangle in WGS-84 degrees, and its centre. */
-const box = (west: number, south: number, east: number, north: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [west, south],
-      [east, south],
-      [east, north],
-      [west, north],
-      [west, south],
-    ],
-  ],
-});
 const centre = (p: Polygon): Position => [
   (p.coordinates[0][0][0] + p.coordinates[0][2][0]) / 2,
   (p.coordinates[0][0][1] + p.coordinates[0][2][1]) / 2,
@@ -65,15 +60,14 @@ const toBd = (p: Polygon) => convert(p, (pos) => gcoord.transform(pos as [number
 
 const SUB_DISTRICT = '410105-901';
 const COMMUNITY = '410105-901-001';
-const COMMUNITY_BOX = box(113.7, 34.76, 113.72, 34.775);
+const COMMUNITY_BOX = rectangle(113.7, 34.76, 113.72, 34.775);
 const GRIDS = {
-  '01': box(113.7, 34.76, 113.71, 34.7675),
-  '02': box(113.71, 34.76, 113.72, 34.7675),
-  '03': box(113.7, 34.7675, 113.71, 34.775),
-  '04': box(113.71, 34.7675, 113.715, 34.775),
-  '05': box(113.715, 34.7675, 113.72, 34.775),
+  '01': rectangle(113.7, 34.76, 113.71, 34.7675),
+  '02': rectangle(113.71, 34.76, 113.72, 34.7675),
+  '03': rectangle(113.7, 34.7675, 113.71, 34.775),
+  '04': rectangle(113.71, 34.7675, 113.715, 34.775),
+  '05': rectangle(113.715, 34.7675, 113.72, 34.775),
 };
-const feature = (properties: Record<string, unknown>, geometry: unknown) => ({ type: 'Feature', properties, geometry });
 
 /** The grid's stored centroid against the true WGS-84 centre of its boundary. */
 async function centroidError(code: string, truth: Polygon) {
@@ -212,12 +206,12 @@ describe('boundaries', () => {
     const geojson = {
       type: 'FeatureCollection',
       features: [
-        feature({ code: `${COMMUNITY}-06`, name: '重叠网格' }, box(113.705, 34.76, 113.709, 34.7675)),
-        feature({ code: `${COMMUNITY}-07`, name: '出界网格' }, box(113.719, 34.76, 113.73, 34.765)),
+        feature({ code: `${COMMUNITY}-06`, name: '重叠网格' }, rectangle(113.705, 34.76, 113.709, 34.7675)),
+        feature({ code: `${COMMUNITY}-07`, name: '出界网格' }, rectangle(113.719, 34.76, 113.73, 34.765)),
         feature({ code: `${COMMUNITY}-08`, name: '自交网格' }, bowtie),
         feature({ code: `${COMMUNITY}-09`, name: '未闭合' }, open),
-        feature({ code: `${COMMUNITY}-06`, name: '重复编码' }, box(113.7, 34.76, 113.701, 34.761)),
-        feature({ code: '410105-999-001-01', name: '无主网格' }, box(113.7, 34.76, 113.701, 34.761)),
+        feature({ code: `${COMMUNITY}-06`, name: '重复编码' }, rectangle(113.7, 34.76, 113.701, 34.761)),
+        feature({ code: '410105-999-001-01', name: '无主网格' }, rectangle(113.7, 34.76, 113.701, 34.761)),
       ],
     };
     const report = await run({ files: [file('bad.geojson', geojson)] });
@@ -386,8 +380,8 @@ describe('boundary history', () => {
       features: [
         feature({ code: COMMUNITY, name: '示范社区', level: '社区', parent: SUB_DISTRICT }, COMMUNITY_BOX),
         // 01 grows over 02's western half; 02 is gone; 03–05 stay as they are.
-        feature({ code: `${COMMUNITY}-01`, name: '示范一网格' }, box(113.7, 34.76, 113.715, 34.7675)),
-        feature({ code: `${COMMUNITY}-06`, name: '示范六网格' }, box(113.715, 34.76, 113.72, 34.7675)),
+        feature({ code: `${COMMUNITY}-01`, name: '示范一网格' }, rectangle(113.7, 34.76, 113.715, 34.7675)),
+        feature({ code: `${COMMUNITY}-06`, name: '示范六网格' }, rectangle(113.715, 34.76, 113.72, 34.7675)),
         ...(['03', '04', '05'] as const).map((n) =>
           feature({ code: `${COMMUNITY}-${n}`, name: `示范${n}网格` }, GRIDS[n]),
         ),
@@ -450,7 +444,14 @@ describe('boundary history', () => {
     const upsert = `mutation($input: PlaceInput!) { upsertPlace(input: $input) { code change } }`;
     const bad = await server.gql(
       upsert,
-      { input: { level: 'GRID', code: `${COMMUNITY}-07`, name: '七', boundary: box(113.75, 34.76, 113.76, 34.77) } },
+      {
+        input: {
+          level: 'GRID',
+          code: `${COMMUNITY}-07`,
+          name: '七',
+          boundary: rectangle(113.75, 34.76, 113.76, 34.77),
+        },
+      },
       TEST_ADMIN_TOKEN,
     );
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
@@ -462,7 +463,7 @@ describe('boundary history', () => {
           level: 'GRID',
           code: `${COMMUNITY}-06`,
           name: '示范六网格（新）',
-          boundary: box(113.715, 34.76, 113.72, 34.7675),
+          boundary: rectangle(113.715, 34.76, 113.72, 34.7675),
         },
       },
       TEST_ADMIN_TOKEN,
@@ -506,17 +507,8 @@ describe('the ways in', () => {
     expect((await upload(TEST_ADMIN_TOKEN, { kind: 'maps' })).status).toBe(400);
   });
 
-  /** npm run import -- ARGS as its own process (asynchronous: the server runs in this one). */
-  const cli = (args: string[]) =>
-    new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/import.ts', ...args], {
-        env: { ...process.env, DATABASE_URL: database.url },
-      });
-      let [out, err] = ['', ''];
-      child.stdout.on('data', (chunk) => (out += chunk));
-      child.stderr.on('data', (chunk) => (err += chunk));
-      child.on('close', (code) => resolve({ code, out, err }));
-    });
+  /** npm run import -- ARGS as its own process. */
+  const cli = (args: string[]) => runCommand('import', args, { DATABASE_URL: database.url });
 
   it('exits 0 when imported or cleanly checked, 1 when refused, 2 for a usage error, and prints JSON with --json', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'import-'));
@@ -525,7 +517,7 @@ describe('the ways in', () => {
       good,
       JSON.stringify({
         type: 'FeatureCollection',
-        features: [feature({ code: `${COMMUNITY}-01`, name: '示范一网格' }, box(113.7, 34.76, 113.715, 34.7675))],
+        features: [feature({ code: `${COMMUNITY}-01`, name: '示范一网格' }, rectangle(113.7, 34.76, 113.715, 34.7675))],
       }),
     );
     const bad = join(folder, 'bad.geojson');

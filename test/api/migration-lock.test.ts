@@ -1,23 +1,14 @@
-import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { connectDatabase } from '../../server/src/db/client';
+import { runCommand } from './commands';
 import { emptyDatabase } from './databases';
 
 const MIGRATIONS = readdirSync('prisma/migrations/sqlite').length;
 
 /** `npm run db:migrate` as its own process: what every instance does before it listens. */
-function migrateProcess(databaseUrl: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/migrate.ts'], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
-}
+const migrateProcess = (databaseUrl: string) =>
+  runCommand('migrate', [], { DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' });
 
 it('lets two instances start at once on an empty database: one migrates and seeds, the other finds it done', async () => {
   const database = await emptyDatabase();

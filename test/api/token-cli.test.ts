@@ -1,7 +1,6 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { runCommand } from './commands';
 import { startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
@@ -10,14 +9,12 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-// Asynchronous: a blocked event loop would let the in-process server's keep-alive timers close sockets under the next request.
-const token = async (...args: string[]) =>
-  (
-    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'server/src/cli/token.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
-      encoding: 'utf8',
-    })
-  ).stdout;
+/** npm run token -- ARGS, as its own process; a failure throws with what it printed. */
+const token = async (...args: string[]) => {
+  const run = await runCommand('token', args, { DATABASE_URL: inject('databaseUrl') });
+  if (run.code !== 0) throw new Error(run.output);
+  return run.out;
+};
 
 it('creates, lists and revokes a display token from the command line', async () => {
   const created = await token('create', '--role', 'display', '--name', '大厅一号屏');

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, expect, it, inject } from 'vitest';
+import { runCommand } from './commands';
 import { startTestServer, type TestServer } from './harness';
 
 let server: TestServer;
@@ -8,24 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/**
- * npm run user -- ARGS, as its own process: exit code, standard output and error. Not
- * spawnSync: the server runs in this process, and a blocked event loop lets its
- * keep-alive timers close sockets that the next request then reuses.
- */
-function user(args: string[], input = ''): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/cli/user.ts', ...args], {
-      env: { ...process.env, DATABASE_URL: inject('databaseUrl') },
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.stderr.on('data', (chunk) => (err += chunk));
-    child.on('close', (code) => resolve({ code, out, err }));
-    child.stdin.end(input);
-  });
-}
+/** npm run user -- ARGS, as its own process. */
+const user = (args: string[], input = '') => runCommand('user', args, { DATABASE_URL: inject('databaseUrl') }, input);
 
 it('prints its usage for --help, and one line with exit code 2 for an unknown option or command', async () => {
   const help = await user(['--help']);

@@ -6,6 +6,7 @@ import { prepareDatabase } from '../../server/src/bootstrap';
 import { readConfig } from '../../server/src/config';
 import { createLocalLiveEvents } from '../../server/src/live/live-events';
 import { runImport, type ImportProgress } from '../../server/src/modules/import/import.service';
+import { rectangle } from '../import-files';
 
 /**
  * npm run bench:import: a city district's boundaries (COMMUNITIES communities of
@@ -21,19 +22,6 @@ const [WEST, SOUTH] = [113.5, 34.6];
 const COMMUNITY_DEGREES = 0.02;
 const PER_ROW = Math.ceil(Math.sqrt(COMMUNITIES));
 
-const box = (w: number, s: number, e: number, n: number) => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [w, s],
-      [e, s],
-      [e, n],
-      [w, n],
-      [w, s],
-    ],
-  ],
-});
-
 /** Communities in rows of squares; each split into 4 × 5 grids. */
 function boundaries() {
   const features: unknown[] = [
@@ -46,7 +34,7 @@ function boundaries() {
     features.push({
       type: 'Feature',
       properties: { 编码: code, 名称: `基准${c + 1}社区`, 层级: '社区' },
-      geometry: box(west, south, west + COMMUNITY_DEGREES, south + COMMUNITY_DEGREES),
+      geometry: rectangle(west, south, west + COMMUNITY_DEGREES, south + COMMUNITY_DEGREES),
     });
     for (let g = 0; g < GRIDS_PER_COMMUNITY; g++) {
       const [dx, dy] = [COMMUNITY_DEGREES / 4, COMMUNITY_DEGREES / 5];
@@ -54,7 +42,7 @@ function boundaries() {
       features.push({
         type: 'Feature',
         properties: { 编码: `${code}-${String(g + 1).padStart(2, '0')}`, 名称: `第${g + 1}网格`, 层级: '网格' },
-        geometry: box(w, s, w + dx, s + dy),
+        geometry: rectangle(w, s, w + dx, s + dy),
       });
     }
   }

@@ -1,28 +1,14 @@
-import type { Polygon } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount } from '../../server/src/modules/admin/admin.service';
 import { seededDatabase, type ScratchDatabase } from '../api/databases';
 import { startTestServer, TEST_ADMIN_PASSWORD, type TestServer } from '../api/harness';
+import { feature, rectangle } from '../import-files';
 import { launchBrowser, SCREENSHOTS } from './browser';
 
 const COMMUNITY = '410105-902-001';
 const LEADER = { username: 'e2e.import.leader', password: 'e2e-import-leader-password' };
 
-/** A rectangle in WGS-84 degrees. */
-const box = (west: number, south: number, east: number, north: number): Polygon => ({
-  type: 'Polygon',
-  coordinates: [
-    [
-      [west, south],
-      [east, south],
-      [east, north],
-      [west, north],
-      [west, south],
-    ],
-  ],
-});
-const feature = (properties: Record<string, string>, geometry: Polygon) => ({ type: 'Feature', properties, geometry });
 /** A GeoJSON file as the browser's file picker hands it over. */
 const geojsonFile = (name: string, features: unknown[]) => ({
   name,
@@ -32,15 +18,15 @@ const geojsonFile = (name: string, features: unknown[]) => ({
 
 const COMMUNITY_FEATURE = feature(
   { 编码: COMMUNITY, 名称: '测试社区', 层级: '社区', 上级编码: '410200-001' },
-  box(113.8, 34.8, 113.82, 34.815),
+  rectangle(113.8, 34.8, 113.82, 34.815),
 );
 const WEST_GRID = feature(
   { 编码: `${COMMUNITY}-01`, 名称: '测试一网格', 层级: '网格' },
-  box(113.8, 34.8, 113.81, 34.815),
+  rectangle(113.8, 34.8, 113.81, 34.815),
 );
 const EAST_GRID = feature(
   { 编码: `${COMMUNITY}-02`, 名称: '测试二网格', 层级: '网格' },
-  box(113.81, 34.8, 113.82, 34.815),
+  rectangle(113.81, 34.8, 113.82, 34.815),
 );
 
 // Its own database: the import adds a community that the other browser tests would count.
@@ -122,7 +108,7 @@ describe('importing boundaries on /admin/import in Chromium', () => {
   it('lists every problem of a faulty file by feature, offers no import, and changes nothing', async () => {
     const before = await ourGrids();
     const page = await openImport('admin', TEST_ADMIN_PASSWORD);
-    const openRing = box(113.81, 34.8, 113.82, 34.815);
+    const openRing = rectangle(113.81, 34.8, 113.82, 34.815);
     openRing.coordinates[0].pop();
     await page
       .getByTestId('import-file-input')

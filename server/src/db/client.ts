@@ -13,6 +13,8 @@ import './sqlite-busy-timeout';
  */
 export type Database = PrismaClient;
 export type DatabaseKind = 'sqlite' | 'postgresql';
+/** The client an interactive transaction hands its callback. */
+export type Transaction = Parameters<Parameters<Database['$transaction']>[0]>[0];
 
 const pools = new WeakMap<Database, pg.Pool>();
 

@@ -3,3 +3,6 @@
  * of one statement, which a city-size data set exceeds.
  */
 export const MAX_IDS_PER_QUERY = 500;
+
+/** Rows per multi-row INSERT, for the same reason. */
+export const ROWS_PER_INSERT = 500;

@@ -1,7 +1,5 @@
 import type { Context } from '../context';
-import type { Database } from '../db/client';
-
-type Transaction = Parameters<Parameters<Database['$transaction']>[0]>[0];
+import type { Transaction } from '../db/client';
 
 /** What a mutation records inside its own transaction so that a retry finds it. */
 export type Remember = (tx: Transaction, resultId: string) => Promise<void>;

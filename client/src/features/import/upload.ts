@@ -1,42 +1,15 @@
 import type { FeatureCollection, Geometry } from 'geojson';
+import type { ImportKind, ImportProgress, ImportReport, PreviewProperties } from '../../../../shared/import/report';
 
-export type ImportKind = 'boundaries' | 'figures' | 'cases';
-export type PlaceChange = 'created' | 'updated' | 'unchanged';
-
-export interface PreviewProperties {
-  code: string;
-  name: string;
-  level: 'SUB_DISTRICT' | 'COMMUNITY' | 'GRID' | 'BUILDING' | 'CASE';
-  change: PlaceChange;
-}
-
+export type {
+  ImportKind,
+  ImportProblem,
+  ImportProgress,
+  ImportReport,
+  PlaceChange,
+  PreviewProperties,
+} from '../../../../shared/import/report';
 export type PreviewCollection = FeatureCollection<Geometry, PreviewProperties>;
-
-export interface ImportProblem {
-  location: string;
-  field: string | null;
-  message: string;
-}
-
-/** POST /api/imports' answer (a REST body, so not in the generated GraphQL types). A report with problems wrote nothing. */
-export interface ImportReport {
-  ok: boolean;
-  dryRun: boolean;
-  kind: ImportKind | null;
-  created: number;
-  updated: number;
-  unchanged: number;
-  retired: number;
-  notes: string[];
-  problems: ImportProblem[];
-  preview?: PreviewCollection;
-}
-
-export interface ImportProgress {
-  phase: 'reading' | 'checking' | 'writing' | 'done';
-  done: number;
-  total: number;
-}
 
 /** The form's options, as the server's field names; an empty one is left to the server. */
 export interface ImportOptions {

@@ -65,8 +65,12 @@ interface KnownPlace {
   retired?: boolean;
 }
 
-/** Every place the database holds, by code, to find parents and compare. */
-async function knownPlaces(db: Database): Promise<Map<string, KnownPlace>> {
+/**
+ * The places of the database, by code, to find parents, check topology and compare:
+ * every sub-district, community and grid, and of the buildings (half a million in a
+ * city, never anyone's parent) only those the file names.
+ */
+async function knownPlaces(db: Database, buildingCodes: string[]): Promise<Map<string, KnownPlace>> {
   const [subDistricts, communities, grids, buildings] = await Promise.all([
     db.subDistrict.findMany({ select: { code: true, name: true } }),
     db.community.findMany({
@@ -76,6 +80,7 @@ async function knownPlaces(db: Database): Promise<Map<string, KnownPlace>> {
       select: { code: true, name: true, boundary: true, retiredAt: true, community: { select: { code: true } } },
     }),
     db.building.findMany({
+      where: { code: { in: buildingCodes } },
       select: { code: true, name: true, lat: true, lng: true, grid: { select: { code: true } } },
     }),
   ]);
@@ -171,7 +176,10 @@ export async function planBoundaries(
       geometry,
     });
   }
-  const known = await knownPlaces(db);
+  const known = await knownPlaces(
+    db,
+    drafts.filter((d) => d.level === 'BUILDING').map((d) => d.code),
+  );
   resolveParents(drafts, known, findings);
   const retired = retiredGrids(drafts, known);
   checkTopology(drafts, known, new Set(retired), findings);

@@ -3,13 +3,13 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { CaseStatus } from '../../../../shared/case/workflow';
 import { CASE_CATEGORIES, CASE_DEADLINE_HOURS, type CaseCategory } from '../../../../shared/enums';
 import { caseChange, caseContributions, type RollupDelta } from '../../../../shared/metrics/rollups';
-import type { Database } from '../../db/client';
+import type { Database, Transaction } from '../../db/client';
+import { ROWS_PER_INSERT } from '../../db/limits';
 import { applyRollupDeltasInBulk } from '../rollup/rollup.service';
 import type { Transform } from './coordinates';
 import { parseDate } from './fields';
 import type { Findings } from './report';
 import type { Sheet } from './sheet';
-import type { Transaction } from './write-places';
 
 const HOUR_MS = 3_600_000;
 
@@ -240,9 +240,6 @@ function caseColumns(draft: CaseDraft) {
   };
 }
 
-/** Rows per INSERT: well under SQLite's limit of bound parameters. */
-const BATCH = 500;
-
 /**
  * Write new and changed cases with their history, in batches, and bring the rollups up
  * to date with one upsert per grid and day, inside the caller's transaction.
@@ -255,9 +252,9 @@ export async function writeCases(
 ): Promise<void> {
   const deltas: RollupDelta[] = [];
   let done = 0;
-  for (let start = 0; start < plan.created.length; start += BATCH) {
+  for (let start = 0; start < plan.created.length; start += ROWS_PER_INSERT) {
     const rows = await tx.case.createManyAndReturn({
-      data: plan.created.slice(start, start + BATCH).map((draft) => ({
+      data: plan.created.slice(start, start + ROWS_PER_INSERT).map((draft) => ({
         code: `${draft.gridCode}-H${draft.externalId}`,
         externalId: draft.externalId,
         source: 'HOTLINE_12345',
@@ -290,7 +287,7 @@ export async function writeCases(
         data: { caseId: after.id, from: before.status, to: after.status, at: new Date(), actor, note: 'imported' },
       });
     deltas.push(...caseChange(before, after));
-    if (++done % BATCH === 0) onProgress(done);
+    if (++done % ROWS_PER_INSERT === 0) onProgress(done);
   }
   await applyRollupDeltasInBulk(tx, deltas);
   onProgress(done);

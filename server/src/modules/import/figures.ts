@@ -1,8 +1,7 @@
-import type { Database } from '../../db/client';
+import type { Database, Transaction } from '../../db/client';
 import { chinaDate, chinaDay, parseArea, parseCount, parseDate, type Field } from './fields';
 import type { Findings } from './report';
 import type { Sheet } from './sheet';
-import type { Transaction } from './write-places';
 
 /** The figures a sheet may set, and the places that have a column for each. */
 const FIGURES = {

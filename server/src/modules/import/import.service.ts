@@ -6,14 +6,21 @@ import { planCases, writeCases, type CasePlan } from './cases';
 import { chooseTransform } from './coordinates';
 import { parseCategoryMap, parseDate, parseFieldMap } from './fields';
 import { planFigures, writeFigures, type FigurePlan } from './figures';
-import { Findings, IMPORT_KINDS, type ImportKind, type ImportReport, type PreviewProperties } from './report';
+import {
+  Findings,
+  IMPORT_KINDS,
+  type ImportKind,
+  type ImportProgress,
+  type ImportReport,
+  type PreviewProperties,
+} from './report';
 import { readFeatures } from './readers/features';
 import { readTable } from './readers/table';
 import { ReadError, type Encoding, type InputFile } from './readers/types';
 import { readSheet } from './sheet';
 import { writePlaces } from './write-places';
 
-export { IMPORT_KINDS, type ImportKind, type ImportReport } from './report';
+export { IMPORT_KINDS, type ImportKind, type ImportProgress, type ImportReport } from './report';
 export type { InputFile } from './readers/types';
 
 /** What `npm run import`, POST /api/imports and /admin/import all ask for. */
@@ -32,12 +39,6 @@ export interface ImportRequest {
   actor: string;
   /** Add the places in WGS-84 to the report, for a map. */
   preview?: boolean;
-}
-
-export interface ImportProgress {
-  phase: 'reading' | 'checking' | 'writing' | 'done';
-  done: number;
-  total: number;
 }
 
 const FEATURE_FILE = /\.(geojson|json|zip|kml|shp)$/i;
@@ -118,12 +119,10 @@ function previewOf(plans: Plan[]): NonNullable<ImportReport['preview']> {
   const features: NonNullable<ImportReport['preview']>['features'] = [];
   for (const { kind, plan } of plans) {
     if (kind === 'figures') continue;
+    const created = new Set<object>(plan.created);
+    const updated = new Set<object>(plan.updated);
     const changeOf = (item: object): PreviewProperties['change'] =>
-      (plan.created as object[]).includes(item)
-        ? 'created'
-        : (plan.updated as object[]).includes(item)
-          ? 'updated'
-          : 'unchanged';
+      created.has(item) ? 'created' : updated.has(item) ? 'updated' : 'unchanged';
     if (kind === 'boundaries')
       for (const draft of plan.drafts.filter((d) => d.geometry))
         features.push({

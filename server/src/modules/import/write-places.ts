@@ -1,11 +1,10 @@
 import { area } from '@turf/area';
 import { feature } from '@turf/helpers';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
-import type { Database } from '../../db/client';
+import type { Transaction } from '../../db/client';
+import { ROWS_PER_INSERT } from '../../db/limits';
 import { positionsOf } from './coordinates';
 import type { BoundaryPlan, Level, PlaceDraft } from './boundaries';
-
-export type Transaction = Parameters<Parameters<Database['$transaction']>[0]>[0];
 
 /** The area-weighted centre of the outer rings (shoelace), in degrees: good to centimetres at a grid's size. */
 function centroid(shape: Polygon | MultiPolygon): Position {
@@ -58,9 +57,9 @@ export async function writePlaces(
   let done = 0;
   for (const level of ORDER) {
     const created = plan.created.filter((d) => d.level === level);
-    for (let start = 0; start < created.length; start += BATCH) {
-      await createPlaces(tx, level, created.slice(start, start + BATCH), asOf, source);
-      onProgress((done += Math.min(BATCH, created.length - start)));
+    for (let start = 0; start < created.length; start += ROWS_PER_INSERT) {
+      await createPlaces(tx, level, created.slice(start, start + ROWS_PER_INSERT), asOf, source);
+      onProgress((done += Math.min(ROWS_PER_INSERT, created.length - start)));
     }
     for (const draft of plan.updated.filter((d) => d.level === level)) {
       await writePlace(tx, draft, asOf, `${source}, ${draft.location}`);
@@ -73,9 +72,6 @@ export async function writePlaces(
   }
   onProgress(done);
 }
-
-/** Rows per INSERT: well under SQLite's limit of bound parameters. */
-const BATCH = 500;
 
 /** New places of one level, a batch at a time: one INSERT for the places and one for their first boundary versions. */
 async function createPlaces(tx: Transaction, level: Level, drafts: PlaceDraft[], asOf: Date, source: string) {

@@ -1,8 +1,6 @@
-import type { Database } from '../../db/client';
+import type { Database, Transaction } from '../../db/client';
 import { MAX_IDS_PER_QUERY } from '../../db/limits';
 import { aggregateRollups, sumDeltas, type RollupDelta } from '../../../../shared/metrics/rollups';
-
-type Transaction = Parameters<Parameters<Database['$transaction']>[0]>[0];
 
 /** Add the deltas to the rollups, inside the caller's transaction. */
 export async function applyRollupDeltas(tx: Transaction, deltas: RollupDelta[]): Promise<void> {
