@@ -1,5 +1,6 @@
 import { passwordProblem } from './auth/password';
 import { DEFAULT_LIMITS, type OperationLimits } from './graphql/limits';
+import { INTROSPECTION_SETTINGS, type IntrospectionSetting } from './graphql/schema-exposure';
 import { withEnvFile } from './env-file';
 import { LOG_LEVELS, type LogLevel } from './observability/logger';
 
@@ -38,6 +39,8 @@ export interface Config {
   rateLimitPerMinute: number;
   /** What one GraphQL operation may ask for (GRAPHQL_MAX_DEPTH, _ALIASES, _DIRECTIVES, _TOKENS, _COST, _BYTES). */
   limits: OperationLimits;
+  /** Who may read the schema (introspection and "Did you mean" suggestions): GRAPHQL_INTROSPECTION. */
+  introspection: IntrospectionSetting;
   /** On shutdown, /readyz is red this long before the server stops taking requests: a load balancer's check interval. */
   shutdownGraceSeconds: number;
 }
@@ -87,6 +90,11 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
   const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  const introspection = (env.GRAPHQL_INTROSPECTION || 'signed-in') as IntrospectionSetting;
+  if (!INTROSPECTION_SETTINGS.includes(introspection))
+    problems.push(
+      `GRAPHQL_INTROSPECTION must be one of ${INTROSPECTION_SETTINGS.join(', ')}, got "${env.GRAPHQL_INTROSPECTION}"`,
+    );
   const config: Config = {
     port,
     host: env.HOST || '0.0.0.0',
@@ -127,6 +135,7 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
         return [name, value];
       }),
     ) as unknown as OperationLimits,
+    introspection,
   };
   if (!Number.isInteger(config.rateLimitPerMinute) || config.rateLimitPerMinute < 1)
     problems.push(`RATE_LIMIT_PER_MINUTE must be a whole number above 0, got "${env.RATE_LIMIT_PER_MINUTE}"`);

@@ -20,6 +20,7 @@ import type { Database } from './db/client';
 import { limitRules } from './graphql/limits';
 import { databaseOutageStatus, formatError } from './graphql/format-error';
 import { buildAppSchema } from './graphql/schema';
+import { schemaExposure } from './graphql/schema-exposure';
 import { badInput, rateLimited, serviceUnavailable } from './graphql/errors';
 import { memoryRateStore, rateLimit, redisRateStore } from './rate-limit';
 import { isDatabaseUnavailable } from './db/unavailable';
@@ -103,8 +104,15 @@ export async function createServer(config: Config, db: Database, options: Server
     validationRules: limitRules(config.limits),
     parseOptions: { maxTokens: config.limits.tokens },
     formatError: formatError(config.production),
+    // Whether a caller may is decided per viewer by schemaExposure.
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), readPolicy, requestLog(metrics), databaseOutageStatus],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      readPolicy,
+      schemaExposure(config.introspection),
+      requestLog(metrics),
+      databaseOutageStatus,
+    ],
   });
   await apollo.start();
 

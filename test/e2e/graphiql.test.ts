@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '../api/harness';
+import { startTestServer, TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, type TestServer } from '../api/harness';
 import { launchBrowser, SCREENSHOTS } from './browser';
 
 let server: TestServer;
@@ -16,7 +16,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-it('serves GraphiQL at /graphql: it loads the schema for the docs, runs a query, and sends a token from its headers pane', async () => {
+it('serves GraphiQL at /graphql: the schema for the docs once signed in, a query, and a token from its headers pane', async () => {
   const requests: { authorization?: string }[] = [];
   page.on('request', (request) => {
     if (request.method() === 'POST' && request.url().endsWith('/graphql'))
@@ -24,6 +24,12 @@ it('serves GraphiQL at /graphql: it loads the schema for the docs, runs a query,
   });
   await page.goto(`${server.url}/graphql`);
   await expect.poll(() => page.title()).toBe('网格通 GraphQL');
+  await expect.poll(() => page.locator('.result-window').textContent(), { timeout: 20_000 }).toContain('signing in');
+  await page.screenshot({ path: `${SCREENSHOTS}/graphiql-anonymous.png` });
+  const { cookie } = await server.signIn('admin', TEST_ADMIN_PASSWORD);
+  const [name, value] = cookie!.split('=');
+  await page.context().addCookies([{ name, value, url: server.url }]);
+  await page.reload();
   await page.getByRole('button', { name: /documentation explorer/i }).click();
   await expect.poll(() => page.locator('.graphiql-doc-explorer').textContent(), { timeout: 20_000 }).toContain('Query');
   await page.getByRole('button', { name: /headers/i }).click();

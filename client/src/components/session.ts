@@ -24,7 +24,12 @@ export function loginUrl(
   return `/login?${params}`;
 }
 
+/** Set once the page is on its way to the login page, so that the first reason to go there is the one it says. */
+let leaving = false;
+
 export function goToLogin(reason: LoginReason): void {
+  if (leaving) return;
+  leaving = true;
   window.location.assign(loginUrl(reason));
 }
 
@@ -40,8 +45,17 @@ export function useSignInWhen(mustSignIn: boolean): void {
 
 /** End the session on the server (the cookie stops working everywhere at once), then show the login page. */
 export async function signOut(): Promise<void> {
-  await fetch('/api/session', { method: 'DELETE', credentials: 'same-origin' });
-  goToLogin('signedOut');
+  // Queries still in flight come back UNAUTHENTICATED once the session has ended: they
+  // must not send the viewer to "sign in again" instead of "you have signed out".
+  leaving = true;
+  try {
+    const response = await fetch('/api/session', { method: 'DELETE', credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`sign-out answered ${response.status}`);
+  } catch (error) {
+    leaving = false;
+    throw error;
+  }
+  window.location.assign(loginUrl('signedOut'));
 }
 
 /** UNAUTHENTICATED from the server: why, or null for any other error. */

@@ -12,6 +12,7 @@ import type { LiveEvents } from './live-events';
 import type { Logger } from '../observability/logger';
 import { formatError } from '../graphql/format-error';
 import { limitRules } from '../graphql/limits';
+import { introspectionErrors, mayReadSchema, withoutSuggestions } from '../graphql/schema-exposure';
 
 /** How often open sockets are checked again: a revoked wall or an ended session stops within a minute. */
 export const TOKEN_SWEEP_MS = 30_000;
@@ -35,21 +36,31 @@ export function serveLiveSockets({ httpServer, schema, db, config, live, logger,
   const sockets = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.limits.bytes });
   const rules = [...specifiedRules, ...limitRules(config.limits)];
   const format = formatError(config.production);
+  const formatFor = (viewer: Viewer, error: GraphQLError) => {
+    const formatted = format(error.toJSON(), error);
+    return mayReadSchema(viewer, config.introspection)
+      ? formatted
+      : { ...formatted, message: withoutSuggestions(formatted.message) };
+  };
   const authenticated = new Map<WebSocket, Credentials>();
   const server = useServer<Record<string, unknown> | undefined, { viewer?: Viewer }>(
     {
       schema,
       validate: (schemaToCheck, document) => validate(schemaToCheck, document, rules),
-      onSubscribe: (_ctx, _id, payload) => {
+      onSubscribe: (ctx, _id, payload) => {
         try {
-          parse(payload.query, { maxTokens: config.limits.tokens });
+          const document = parse(payload.query, { maxTokens: config.limits.tokens });
+          const refused = introspectionErrors(schema, document, ctx.extra.viewer!, config.introspection);
+          if (refused.length) return [...refused];
         } catch (error) {
           return [error as GraphQLError];
         }
       },
-      onError: (_ctx, _id, _payload, errors) => errors.map((error) => format(error.toJSON(), error)),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) } : undefined,
+      onError: (ctx, _id, _payload, errors) => errors.map((error) => formatFor(ctx.extra.viewer!, error)),
+      onNext: (ctx, _id, _payload, _args, result) =>
+        result.errors
+          ? { ...result, errors: result.errors.map((error) => formatFor(ctx.extra.viewer!, error)) }
+          : undefined,
       onConnect: async (ctx) => {
         const token = ctx.connectionParams?.token;
         const { headers } = ctx.extra.request;
