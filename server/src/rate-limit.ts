@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import type express from 'express';
 import type { Logger } from './observability/logger';
-import { sessionCookie } from './auth/sessions';
+import { readCookie, sessionCookie, WALL_COOKIE } from './auth/sessions';
 
 const WINDOW_MS = 60_000;
 
@@ -69,12 +69,12 @@ export async function redisRateStore(url: string, logger: Logger): Promise<RateS
 const digest = (value: string) => createHash('sha256').update(value).digest('hex').slice(0, 24);
 
 /**
- * Whom a request is counted against: its token or session (hashed: keys never hold
+ * Whom a request is counted against: its token, session or wall cookie (hashed: keys never hold
  * credentials), else its address. Cheap: no database read before the limit is checked.
  */
 function callerKey(req: express.Request): string {
   if (req.headers.authorization) return `bearer:${digest(req.headers.authorization)}`;
-  const session = sessionCookie(req.headers.cookie);
+  const session = sessionCookie(req.headers.cookie) ?? readCookie(req.headers.cookie, WALL_COOKIE);
   return session ? `session:${digest(session)}` : `address:${req.ip}`;
 }
 

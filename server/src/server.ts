@@ -151,7 +151,7 @@ export async function createServer(config: Config, db: Database, options: Server
   const limiter = rateLimit(rateStore, config.rateLimitPerMinute, logger);
   app.use(['/graphql', '/api'], limiter.middleware);
   app.use(refuseCrossSite());
-  app.use(sessionRoutes(db, config));
+  app.use(sessionRoutes(db, config, limiter.failedAuthentication));
   app.post('/api/imports', importRoute(db, config, live, logger));
   app.get('/graphql', (req, res, next) =>
     req.accepts(['application/json', 'text/html']) === 'text/html' ? sendPage(res, 'graphiql.html') : next(),

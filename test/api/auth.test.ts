@@ -2,6 +2,7 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as password from '../../server/src/auth/password';
+import { createToken } from '../../server/src/auth/tokens';
 import { createAccount } from '../../server/src/modules/admin/admin.service';
 import { startTestServer, TEST_ADMIN_PASSWORD, type TestServer } from './harness';
 
@@ -248,5 +249,54 @@ describe('sessions', () => {
       });
     expect(await viewerOverSocket(server.url)).toEqual({ role: 'LEADER', username: 'kangle.leader' });
     expect(await viewerOverSocket('https://evil.example')).toBe('refused');
+  });
+});
+
+describe('a wall’s token cookie', () => {
+  const exchange = (token: string, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/api/wall-session`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, ...from(), ...headers },
+    });
+
+  it('is set for a display token, reads aggregates, and stops working when the token is revoked', async () => {
+    const { id, token } = await createToken(server.db, { name: '大厅三号屏', role: 'DISPLAY' });
+    const response = await exchange(token);
+    expect(response.status).toBe(204);
+    const setCookie = response.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/^gs_wall=[^;]+; Max-Age=\d+; Path=\/; Expires=[^;]+; HttpOnly; SameSite=Strict$/);
+    const cookie = setCookie.split(';')[0];
+    const read = await server.gql('{ viewer { role } communities { code } }', {}, { cookie });
+    expect(read.data?.viewer).toEqual({ role: 'DISPLAY' });
+    expect(read.data?.communities.length).toBeGreaterThan(0);
+    await server.db.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+    expect((await server.gql('{ communities { code } }', {}, { cookie })).status).toBe(401);
+  });
+
+  it('lasts no longer than its token', async () => {
+    const expiresAt = new Date(Date.now() + 3600_000);
+    const { token } = await createToken(server.db, { name: '临时屏', role: 'DISPLAY', expiresAt });
+    const maxAge = Number(/Max-Age=(\d+)/.exec((await exchange(token)).headers.get('set-cookie')!)![1]);
+    expect(maxAge).toBeGreaterThan(3500);
+    expect(maxAge).toBeLessThanOrEqual(3600);
+  });
+
+  it('is refused for a token of another role, an unknown token, and a request without one', async () => {
+    const { token } = await createToken(server.db, { name: '脚本', role: 'ADMIN' });
+    const admin = await exchange(token);
+    expect(admin.status).toBe(403);
+    expect(admin.headers.get('set-cookie')).toBeNull();
+    const unknown = await exchange('not-a-token-at-all');
+    expect(unknown.status).toBe(401);
+    expect(unknown.headers.get('set-cookie')).toBeNull();
+    expect((await fetch(`${server.url}/api/wall-session`, { method: 'POST' })).status).toBe(400);
+  });
+
+  it('gives way to a session in the same browser, which may do more', async () => {
+    const { token } = await createToken(server.db, { name: '大厅四号屏', role: 'DISPLAY' });
+    const wall = (await exchange(token)).headers.get('set-cookie')!.split(';')[0];
+    const { cookie } = await server.signIn('kangle.leader', LEADER_PASSWORD, from());
+    const both = await server.gql('{ viewer { role } }', {}, { cookie: `${wall}; ${cookie}` });
+    expect(both.data?.viewer).toEqual({ role: 'LEADER' });
   });
 });

@@ -58,6 +58,30 @@ describe('the wall display', () => {
     }
   });
 
+  it('trades the token in its address for a cookie: the address and every later request are without it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().endsWith('/api/wall-session'))
+        sent.push(`${request.url()} ${request.headers().authorization ?? ''} ${request.headers().referer ?? ''}`);
+    });
+    await page.goto(`${server.url}/wall?token=${TEST_DISPLAY_TOKEN}&scope=kangle&interval=600`);
+    await expect.poll(() => backlog(page), { timeout: 15_000 }).toMatch(/^\d+$/);
+    expect(new URL(page.url()).search).toBe('?scope=kangle&interval=600');
+    const [cookie] = await page.context().cookies();
+    expect(cookie).toMatchObject({ name: 'gs_wall', httpOnly: true, sameSite: 'Strict' });
+    expect(await page.evaluate(() => document.cookie)).toBe('');
+    // After the first page load (which the address had to carry), no request names the token.
+    expect(sent.slice(1).filter((line) => line.includes(TEST_DISPLAY_TOKEN))).toEqual([]);
+    await page.reload();
+    await expect.poll(() => backlog(page), { timeout: 15_000 }).toMatch(/^\d+$/);
+    await page.close();
+    const admin = await openWall(`${server.url}/wall?token=${TEST_ADMIN_TOKEN}`);
+    await expect.poll(() => admin.getByTestId('wall-message').textContent(), { timeout: 10_000 }).toContain('显示令牌');
+    expect(await admin.context().cookies()).toEqual([]);
+    await admin.close();
+  });
+
   it('updates the backlog within 2 s of a case reported over the API, without navigation', async () => {
     const page = await openWall(`${server.url}/wall?token=${TEST_DISPLAY_TOKEN}&scope=all&interval=600`);
     await expect.poll(() => page.getByTestId('wall-scope').textContent(), { timeout: 15_000 }).toBe('康乐社区');

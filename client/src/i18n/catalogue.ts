@@ -54,6 +54,8 @@ export interface Strings {
     staleSince: string;
     tokenMissing: string;
     tokenInvalid: string;
+    /** A token of another role in a wall's address: only display tokens open a wall. */
+    tokenNotDisplay: string;
     tokenHelp: string;
     scopeUnknown: string;
     monthly: string;
@@ -232,6 +234,7 @@ const zh: Strings = {
     staleSince: '数据未更新，自',
     tokenMissing: '此大屏缺少显示令牌',
     tokenInvalid: '显示令牌无效或已被撤销',
+    tokenNotDisplay: '大屏只能使用显示令牌（display），不能使用其他角色的令牌',
     tokenHelp: '请联系管理员：npm run token -- create --role display --name "大厅一号屏"，并在地址中加入 ?token=…',
     scopeUnknown: '找不到此范围',
     monthly: '近12个月上报与结案',
@@ -471,6 +474,7 @@ const en: Strings = {
     staleSince: 'Stale since',
     tokenMissing: 'This display has no display token',
     tokenInvalid: 'The display token is invalid or has been revoked',
+    tokenNotDisplay: 'A wall opens with a display token only, not a token of another role',
     tokenHelp:
       'Ask the administrator: npm run token -- create --role display --name "Hall screen 1", then add ?token=… to the address',
     scopeUnknown: 'No such scope',

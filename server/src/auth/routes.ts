@@ -4,7 +4,8 @@ import type { Database } from '../db/client';
 import { audit } from './audit';
 import { login } from './login';
 import { fromSameOrigin } from './same-origin';
-import { endSession, SESSION_COOKIE, sessionCookie } from './sessions';
+import { carriesCredential, endSession, SESSION_COOKIE, sessionCookie, WALL_COOKIE } from './sessions';
+import { findActiveToken } from './tokens';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -16,7 +17,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function refuseCrossSite(): express.RequestHandler {
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method) || req.headers.authorization) return next();
-    const carriesSession = sessionCookie(req.headers.cookie) !== null || req.path === '/api/session';
+    const carriesSession = carriesCredential(req.headers.cookie) || req.path === '/api/session';
     if (!carriesSession || fromSameOrigin(req.headers, req.get('host'))) return next();
     res
       .status(403)
@@ -24,14 +25,54 @@ export function refuseCrossSite(): express.RequestHandler {
   };
 }
 
-/** POST /api/session signs in (sets the cookie), DELETE /api/session signs out. */
-export function sessionRoutes(db: Database, config: Config): express.Router {
+/** A wall's cookie lasts as long as its token, and at most the 400 days browsers keep a cookie. */
+const MAX_COOKIE_MS = 400 * 24 * 3600_000;
+
+/**
+ * POST /api/session signs in (sets the cookie), DELETE /api/session signs out.
+ * POST /api/wall-session takes a display token (Authorization: Bearer) and sets it as
+ * the wall's cookie, so that the wall can take it out of its address: a URL is seen in
+ * the hall, kept in histories and sent on in Referer headers.
+ * `failedAuthentication` counts an unknown token against the caller's address.
+ */
+export function sessionRoutes(
+  db: Database,
+  config: Config,
+  failedAuthentication: (req: express.Request) => Promise<number | null>,
+): express.Router {
   const router = express.Router();
   const cookieOptions = (req: express.Request): express.CookieOptions => ({
     httpOnly: true,
     sameSite: 'lax',
     secure: config.cookieSecure || req.secure,
     path: '/',
+  });
+  router.post('/api/wall-session', async (req, res) => {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!bearer)
+      return void res
+        .status(400)
+        .json({ code: 'BAD_REQUEST', message: 'Send the wall’s token as Authorization: Bearer <token>' });
+    const token = await findActiveToken(db, bearer);
+    if (!token) {
+      const wait = await failedAuthentication(req);
+      if (wait) res.setHeader('Retry-After', wait);
+      return void res
+        .status(wait ? 429 : 401)
+        .json({ code: 'UNAUTHENTICATED', message: 'The token is unknown, expired or revoked' });
+    }
+    if (token.role !== 'DISPLAY')
+      return void res.status(403).json({
+        code: 'FORBIDDEN',
+        message: `Only a display token opens a wall, not a ${token.role.toLowerCase()} token: the wall is seen by everyone in the hall`,
+      });
+    const lifetime = token.expiresAt ? token.expiresAt.getTime() - Date.now() : MAX_COOKIE_MS;
+    res.cookie(WALL_COOKIE, bearer, {
+      ...cookieOptions(req),
+      sameSite: 'strict',
+      maxAge: Math.min(lifetime, MAX_COOKIE_MS),
+    });
+    res.status(204).end();
   });
   router.post('/api/session', express.json({ limit: '4kb' }), async (req, res) => {
     const { username, password } = (req.body ?? {}) as Record<string, unknown>;

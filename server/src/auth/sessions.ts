@@ -2,15 +2,24 @@ import type { Database } from '../db/client';
 import { hashToken, newTokenValue, TOUCH_INTERVAL_MS } from './tokens';
 
 export const SESSION_COOKIE = 'gs_session';
+/** A wall's display token, exchanged for this cookie so that it leaves the wall's address (POST /api/wall-session). */
+export const WALL_COOKIE = 'gs_wall';
 
-/** The session cookie's value in a Cookie header, if there is one. */
-export function sessionCookie(header: string | undefined): string | null {
+/** A cookie's value in a Cookie header, if it is there. */
+export function readCookie(header: string | undefined, wanted: string): string | null {
   for (const part of (header ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === SESSION_COOKIE) return decodeURIComponent(value.join('='));
+    if (name === wanted) return decodeURIComponent(value.join('='));
   }
   return null;
 }
+
+/** The session cookie's value in a Cookie header, if there is one. */
+export const sessionCookie = (header: string | undefined) => readCookie(header, SESSION_COOKIE);
+
+/** Whether a Cookie header carries a credential: a session or a wall's token. */
+export const carriesCredential = (header: string | undefined) =>
+  sessionCookie(header) !== null || readCookie(header, WALL_COOKIE) !== null;
 
 /** A new session for the account; returns the cookie's value, which is stored only as its hash. */
 export async function startSession(db: Database, accountId: number, address: string): Promise<string> {

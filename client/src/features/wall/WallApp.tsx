@@ -6,21 +6,21 @@ import { LanguageProvider, useStrings } from '../../i18n/LanguageProvider';
 import { WallScreen } from './WallScreen';
 import { parseWallParams } from './wallParams';
 
-/** /wall: its own Apollo client, authenticated by the display token in the URL; the language comes from ?lang= only. */
+/**
+ * /wall: its own Apollo client, authenticated by the wall's cookie (the display token of
+ * its address, traded at the first load); the language comes from ?lang= only.
+ */
 export function WallApp() {
   const params = useMemo(() => parseWallParams(location.search), []);
   const client = useMemo(
     () =>
       new ApolloClient({
-        link: new HttpLink({
-          uri: '/graphql',
-          headers: params.token ? { authorization: `Bearer ${params.token}` } : {},
-        }),
+        link: new HttpLink({ uri: '/graphql', credentials: 'same-origin' }),
         cache: new InMemoryCache({
           typePolicies: { Community: { keyFields: ['code'] }, Grid: { keyFields: ['code'] } },
         }),
       }),
-    [params.token],
+    [],
   );
   return (
     <ApolloProvider client={client}>

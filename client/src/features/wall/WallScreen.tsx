@@ -96,6 +96,8 @@ export function WallScreen({ params }: { params: WallParams }) {
     return <FullScreenMessage title={strings.wall.tokenMissing} detail={strings.wall.tokenHelp} />;
   if (tokenState === 'invalid')
     return <FullScreenMessage title={strings.wall.tokenInvalid} detail={strings.wall.tokenHelp} />;
+  if (tokenState === 'wrongRole')
+    return <FullScreenMessage title={strings.wall.tokenNotDisplay} detail={strings.wall.tokenHelp} />;
   if (places && !scope) return <FullScreenMessage title={strings.wall.scopeUnknown} detail={params.scope} />;
   const time = (at: Date) => at.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' });
   const monthly = (itemData?.reported ?? []).map((p, i) => ({

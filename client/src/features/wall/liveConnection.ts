@@ -18,21 +18,21 @@ export function retryDelayMs(attempt: number): number {
 }
 
 /**
- * The scope's live changes over graphql-ws, reconnecting forever with backoff. The
- * handlers are read through a ref so that re-renders do not reconnect.
+ * The scope's live changes over graphql-ws once `enabled`, reconnecting forever with
+ * backoff; the browser sends the wall's cookie with the socket. The handlers are read
+ * through a ref so that re-renders do not reconnect.
  */
-export function useLiveChanges(token: string | null, scope: string, handlers: LiveHandlers): void {
+export function useLiveChanges(enabled: boolean, scope: string, handlers: LiveHandlers): void {
   const latest = useRef(handlers);
   useLayoutEffect(function keepLatestHandlers() {
     latest.current = handlers;
   });
   useEffect(
     function connectLiveChanges() {
-      if (!token) return;
+      if (!enabled) return;
       const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
       const client = createClient({
         url,
-        connectionParams: { token },
         lazy: false,
         retryAttempts: Number.POSITIVE_INFINITY,
         shouldRetry: () => true,
@@ -54,6 +54,6 @@ export function useLiveChanges(token: string | null, scope: string, handlers: Li
         void client.dispose();
       };
     },
-    [token, scope],
+    [enabled, scope],
   );
 }

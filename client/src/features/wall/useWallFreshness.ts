@@ -1,6 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { checkToken, type TokenState } from './tokenCheck';
+import { checkToken, exchangeToken, type TokenState } from './tokenCheck';
 import { useLiveChanges } from './liveConnection';
 
 /** How often the wall re-checks its token and refreshes everything, live updates or not. */
@@ -11,9 +11,11 @@ const CHANGE_DEBOUNCE_MS = 250;
  * Keeps the wall's data fresh: refetch on every live change in scope, a full refresh on
  * (re)connection and every 30 s. When the server is away the data stays on screen and
  * `staleSince` says since when it has not been updated; a revoked token ends the wall.
+ * `token` is the one in the wall's address, traded for a cookie at the first answer.
  */
 export function useWallFreshness(token: string | null, scope: string) {
   const client = useApolloClient();
+  const unexchanged = useRef(token);
   const [tokenState, setTokenState] = useState<TokenState | 'checking'>('checking');
   const [lastUpdate, setLastUpdate] = useState<Date | null>(null);
   const [staleSince, setStaleSince] = useState<Date | null>(null);
@@ -33,16 +35,18 @@ export function useWallFreshness(token: string | null, scope: string) {
   }, [client, markStale]);
 
   const check = useCallback(async () => {
-    const state = await checkToken(token);
+    let state = unexchanged.current ? await exchangeToken(unexchanged.current) : await checkToken();
+    if (state === 'ok' && unexchanged.current) {
+      unexchanged.current = null;
+      state = await checkToken();
+    }
     if (state === 'unreachable') markStale();
     else setTokenState(state);
     if (state === 'ok') await refresh();
-  }, [token, refresh, markStale]);
+  }, [refresh, markStale]);
 
   useEffect(
     function checkNowAndEvery30Seconds() {
-      // check() sets state only after the server has answered, not synchronously.
-      // eslint-disable-next-line react-hooks/set-state-in-effect
       void check();
       const timer = setInterval(() => void check(), CHECK_EVERY_MS);
       return function stopChecking() {
@@ -58,7 +62,7 @@ export function useWallFreshness(token: string | null, scope: string) {
       if (pending.current) clearTimeout(pending.current);
     };
   }, []);
-  useLiveChanges(tokenState === 'ok' ? token : null, scope, {
+  useLiveChanges(tokenState === 'ok', scope, {
     onChange() {
       if (pending.current) clearTimeout(pending.current);
       pending.current = setTimeout(() => void refresh(), CHANGE_DEBOUNCE_MS);
