@@ -73,3 +73,27 @@ it('lets signed-in roles read cases of their own area only, and only admins and 
   expect(await readable(cookies['privacy.leader.out'])).toEqual(outside);
   expect(await readable(cookies['privacy.analyst.out'])).toEqual(outside);
 });
+
+it('shows where buildings stand to signed-in roles and tokens, not to visitors and walls', async () => {
+  const grid = await server.db.grid.findFirstOrThrow({
+    where: { community: { code: 'kangle' }, buildings: { some: { lat: { not: null } } } },
+    orderBy: { code: 'asc' },
+  });
+  const PLACES = `query($grid: String!) {
+    grid(code: $grid) { buildings { location { lat lng } } }
+    mapFeatures(level: BUILDING, metric: POPULATION, gridCode: $grid)
+  }`;
+  const placesAs = async (credentials?: string | Record<string, string>) => {
+    const answer = await server.gql(PLACES, { grid: grid.code }, credentials);
+    expect(answer.errors).toBeUndefined();
+    return {
+      located: answer.data!.grid.buildings.filter((b: { location: unknown }) => b.location !== null).length,
+      drawn: answer.data!.mapFeatures.features.length,
+    };
+  };
+  const signedIn = await placesAs(cookies['privacy.analyst.out']);
+  expect(signedIn.located).toBeGreaterThan(0);
+  expect(signedIn.drawn).toBe(signedIn.located);
+  expect(await placesAs(TEST_ADMIN_TOKEN)).toEqual(signedIn);
+  for (const who of [undefined, TEST_DISPLAY_TOKEN]) expect(await placesAs(who)).toEqual({ located: 0, drawn: 0 });
+});

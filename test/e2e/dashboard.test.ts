@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../api/harness';
+import { startTestServer, TEST_ADMIN_PASSWORD, type TestServer } from '../api/harness';
 import { launchBrowser, SCREENSHOTS } from './browser';
 
 let server: TestServer;
@@ -45,10 +45,23 @@ describe('the map dashboard in Chromium', () => {
     });
     await page.goto(`${server.url}/c/kangle/g/${grid.code}?metric=HOUSEHOLDS`);
     await expect.poll(() => map().getAttribute('data-level'), { timeout: 20_000 }).toBe('BUILDING');
-    await expect.poll(features).toBe(String(grid.buildings.length));
     await expect.poll(() => page.getByTestId('breadcrumb').textContent()).toContain(grid.name);
     await expect.poll(() => page.getByTestId('open-cases').count()).toBe(1);
-    await shot('grid');
+    // A visitor sees the grid, not where its buildings stand.
+    await expect.poll(() => map().getAttribute('aria-busy')).toBe('false');
+    expect(await features()).toBe('0');
+    expect(await page.getByTestId('buildings-hidden').textContent()).toContain('登录后可见');
+    const signedIn = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const { cookie } = await server.signIn('admin', TEST_ADMIN_PASSWORD);
+    const [name, value] = cookie!.split('=');
+    await signedIn.context().addCookies([{ name, value, url: server.url }]);
+    await signedIn.goto(page.url());
+    await expect
+      .poll(() => signedIn.getByTestId('grid-map').getAttribute('data-features'), { timeout: 20_000 })
+      .toBe(String(grid.buildings.length));
+    expect(await signedIn.getByTestId('buildings-hidden').count()).toBe(0);
+    await signedIn.screenshot({ path: `${SCREENSHOTS}/grid.png`, fullPage: true });
+    await signedIn.close();
   });
 
   it('changes the legend and at least one fill colour when the metric changes', async () => {

@@ -1,5 +1,6 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { loginUrl } from '../components/session';
 import { CaseFlowChart } from '../features/charts/CaseFlowChart';
 import { CategoryChart } from '../features/charts/CategoryChart';
 import { KpiCards } from '../features/charts/KpiCards';
@@ -12,7 +13,7 @@ import type { BasemapName, ServerConfig } from '../components/map/basemap';
 import { GridMap } from '../components/map/GridMap';
 import { GridWorker } from '../features/places/GridWorker';
 import { useStrings } from '../i18n/LanguageProvider';
-import { COMMUNITY_ROWS, GRID_ROWS, KPI_METRICS, SCOPE_SERIES, SCOPE_SUMMARY } from './queries';
+import { COMMUNITY_ROWS, GRID_ROWS, KPI_METRICS, SCOPE_SERIES, SCOPE_SUMMARY, VIEWER } from './queries';
 import type { Route } from './route';
 
 interface Props {
@@ -36,6 +37,7 @@ export function Dashboard({ route, period, basemap, config, navigate }: Props) {
     skip: !communityCode,
   });
   const series = useQuery(SCOPE_SERIES, { variables: { communityCode, gridCode, ...period } });
+  const visitor = useQuery(VIEWER).data?.viewer.via === 'none';
   const error = summary.error ?? communities.error ?? grids.error ?? series.error;
   const allCommunities = communities.data?.communities ?? [];
   const community = grids.data?.community;
@@ -109,6 +111,11 @@ export function Dashboard({ route, period, basemap, config, navigate }: Props) {
               <>
                 <GridWorker gridCode={gridCode} />
                 <OpenCasesList gridCode={gridCode} />
+                {visitor && (
+                  <section className="panel" data-testid="buildings-hidden">
+                    <a href={loginUrl(null)}>{strings.buildingsNeedSignIn}</a>
+                  </section>
+                )}
               </>
             ) : (
               <RankingChart rows={rows} metric={metric} loading={rowsLoading} onSelect={select} />

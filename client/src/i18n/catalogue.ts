@@ -17,6 +17,8 @@ export interface Strings {
   basemap: string;
   noLocation: string;
   noLocationHere: string;
+  /** A visitor at a grid: buildings are not drawn without signing in. */
+  buildingsNeedSignIn: string;
   loading: string;
   error: string;
   retry: string;
@@ -197,6 +199,7 @@ const zh: Strings = {
   basemap: '底图',
   noLocation: '以下社区暂无地理位置，未在地图上绘制：',
   noLocationHere: '该社区暂无地理位置，地图上不绘制其边界。',
+  buildingsNeedSignIn: '楼栋位置登录后可见。',
   loading: '正在加载…',
   error: '无法连接服务器，显示的可能不是最新数据。',
   retry: '重试',
@@ -437,6 +440,7 @@ const en: Strings = {
   basemap: 'Basemap',
   noLocation: 'These communities have no known location and are not drawn on the map:',
   noLocationHere: 'This community has no known location; its boundary is not drawn.',
+  buildingsNeedSignIn: 'Sign in to see where the buildings stand.',
   loading: 'Loading…',
   error: 'Cannot reach the server; what you see may be out of date.',
   retry: 'Retry',

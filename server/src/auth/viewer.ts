@@ -53,6 +53,14 @@ export function canReadCaseDetail(viewer: Viewer, place: GridPlace): boolean {
   return covers(viewer, place);
 }
 
+/**
+ * Exact places: where each building stands. Anyone signed in or with a token reads them,
+ * except walls, which show aggregates only; visitors see grids and communities.
+ */
+export function canSeeExactPlaces(viewer: Viewer): boolean {
+  return viewer.via !== 'none' && viewer.role !== 'DISPLAY';
+}
+
 /** Reporting and moving cases, logging hours: the same people, signed in or with a token. */
 export function assertCanWrite(viewer: Viewer, place: GridPlace): void {
   if (viewer.role === 'PUBLIC')

@@ -154,6 +154,7 @@ export function GridMap({
     <div
       className="map-frame"
       data-testid="grid-map"
+      aria-busy={loading}
       data-level={level}
       data-features={drawn.length}
       data-fills={drawn.map((f) => fill(f.properties)).join(',')}

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { canSeeExactPlaces } from '../../auth/viewer';
 import type { Context } from '../../context';
 import { Grid } from '../grid/grid.type';
 import { LatLng } from '../metric/metric.type';
@@ -17,8 +18,12 @@ export class BuildingResolver {
     return ctx.loaders.gridById.load(building.gridId);
   }
 
-  @FieldResolver(() => LatLng, { nullable: true })
-  location(@Root() building: Building) {
-    return building.lat === null ? null : { lat: building.lat, lng: building.lng };
+  @FieldResolver(() => LatLng, {
+    nullable: true,
+    description: 'Where the building stands; null without one, or for visitors and walls',
+  })
+  location(@Root() building: Building, @Ctx() ctx: Context) {
+    if (building.lat === null || !canSeeExactPlaces(ctx.viewer)) return null;
+    return { lat: building.lat, lng: building.lng };
   }
 }

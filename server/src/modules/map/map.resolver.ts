@@ -2,6 +2,7 @@ import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { MapLevel } from '../../../../shared/enums';
 import type { Metric } from '../../../../shared/metrics/definitions';
+import { canSeeExactPlaces } from '../../auth/viewer';
 import type { Context } from '../../context';
 import { MapLevelEnum, MetricEnum } from '../../graphql/enums';
 import { periodOf } from '../../graphql/period';
@@ -12,7 +13,7 @@ import { mapFeatures } from './map.service';
 export class MapResolver {
   @Query(() => GraphQLJSON, {
     description:
-      'GeoJSON FeatureCollection (WGS-84) with properties code, name, value, tooFewCases, unit; simplified for zoom, clipped to bbox',
+      'GeoJSON FeatureCollection (WGS-84) with properties code, name, value, tooFewCases, unit; simplified for zoom, clipped to bbox. Buildings only for callers who may see exact places (signed in or a token, not a wall)',
   })
   mapFeatures(
     @Ctx() ctx: Context,
@@ -25,6 +26,7 @@ export class MapResolver {
     @Arg('from', () => Date, { nullable: true }) from?: Date,
     @Arg('to', () => Date, { nullable: true }) to?: Date,
   ) {
+    if (level === 'BUILDING' && !canSeeExactPlaces(ctx.viewer)) return { type: 'FeatureCollection', features: [] };
     return mapFeatures(ctx.db, {
       level,
       metric,
