@@ -39,10 +39,16 @@ export interface Config {
   rateLimitPerMinute: number;
   /** What one GraphQL operation may ask for (GRAPHQL_MAX_DEPTH, _ALIASES, _DIRECTIVES, _TOKENS, _COST, _BYTES). */
   limits: OperationLimits;
+  /** GraphQL requests of one caller that run at once; the caller's others wait their turn. */
+  concurrentPerCaller: number;
+  /** A GraphQL operation still running after this long sends no further database statement (QUERY_TIMEOUT). */
+  timeoutSeconds: number;
   /** Who may read the schema (introspection and "Did you mean" suggestions): GRAPHQL_INTROSPECTION. */
   introspection: IntrospectionSetting;
   /** On shutdown, /readyz is red this long before the server stops taking requests: a load balancer's check interval. */
   shutdownGraceSeconds: number;
+  /** After the grace, requests still running get this long before the process exits anyway. */
+  shutdownTimeoutSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -124,6 +130,7 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
     loginLockMinutes: minutes(env.LOGIN_LOCK_MINUTES, 15, 'LOGIN_LOCK_MINUTES', problems),
     trustProxy: trustProxy(env.TRUST_PROXY),
     shutdownGraceSeconds: Number(env.SHUTDOWN_GRACE_SECONDS ?? 0),
+    shutdownTimeoutSeconds: Number(env.SHUTDOWN_TIMEOUT_SECONDS || 10),
     rateLimitPerMinute: Number(env.RATE_LIMIT_PER_MINUTE || 1200),
     limits: Object.fromEntries(
       (Object.keys(DEFAULT_LIMITS) as (keyof OperationLimits)[]).map((name) => {
@@ -136,11 +143,21 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
       }),
     ) as unknown as OperationLimits,
     introspection,
+    timeoutSeconds: Number(env.GRAPHQL_TIMEOUT_SECONDS || 10),
+    concurrentPerCaller: Number(env.GRAPHQL_CONCURRENT_PER_CALLER || 4),
   };
   if (!Number.isInteger(config.rateLimitPerMinute) || config.rateLimitPerMinute < 1)
     problems.push(`RATE_LIMIT_PER_MINUTE must be a whole number above 0, got "${env.RATE_LIMIT_PER_MINUTE}"`);
+  if (!Number.isInteger(config.concurrentPerCaller) || config.concurrentPerCaller < 1)
+    problems.push(
+      `GRAPHQL_CONCURRENT_PER_CALLER must be a whole number above 0, got "${env.GRAPHQL_CONCURRENT_PER_CALLER}"`,
+    );
+  if (!(config.timeoutSeconds > 0 && config.timeoutSeconds <= 600))
+    problems.push(`GRAPHQL_TIMEOUT_SECONDS must be above 0 and at most 600, got "${env.GRAPHQL_TIMEOUT_SECONDS}"`);
   if (!(config.shutdownGraceSeconds >= 0 && config.shutdownGraceSeconds <= 300))
     problems.push(`SHUTDOWN_GRACE_SECONDS must be between 0 and 300, got "${env.SHUTDOWN_GRACE_SECONDS}"`);
+  if (!(config.shutdownTimeoutSeconds > 0 && config.shutdownTimeoutSeconds <= 300))
+    problems.push(`SHUTDOWN_TIMEOUT_SECONDS must be above 0 and at most 300, got "${env.SHUTDOWN_TIMEOUT_SECONDS}"`);
   const weakAdminPassword = config.adminPassword && passwordProblem(config.adminPassword);
   if (weakAdminPassword) problems.push(`ADMIN_PASSWORD: ${weakAdminPassword}`);
   if (basemap === 'tianditu' && !config.tiandituKey) problems.push('BASEMAP=tianditu needs TIANDITU_KEY');

@@ -39,9 +39,21 @@ try {
     },
     '网格通 GridScope ready',
   );
-  const stop = async () => {
+  const { shutdownGraceSeconds: graceSeconds, shutdownTimeoutSeconds: timeoutSeconds } = config;
+  const exitUnfinished = () => {
+    logger.error({ timeoutSeconds }, 'requests still running SHUTDOWN_TIMEOUT_SECONDS after the grace: exiting');
+    process.exit(1);
+  };
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, graceSeconds, timeoutSeconds }, 'shutting down');
+    // Armed before the grace begins, so it fires before Apollo's own cut (timeoutSeconds after the grace).
+    setTimeout(exitUnfinished, (graceSeconds + timeoutSeconds) * 1000).unref();
     await server.close();
     await db.$disconnect();
+    logger.info('stopped');
     process.exit(0);
   };
   process.on('SIGINT', stop);

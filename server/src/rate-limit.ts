@@ -72,7 +72,7 @@ const digest = (value: string) => createHash('sha256').update(value).digest('hex
  * Whom a request is counted against: its token, session or wall cookie (hashed: keys never hold
  * credentials), else its address. Cheap: no database read before the limit is checked.
  */
-function callerKey(req: express.Request): string {
+export function callerKey(req: express.Request): string {
   if (req.headers.authorization) return `bearer:${digest(req.headers.authorization)}`;
   const session = sessionCookie(req.headers.cookie) ?? readCookie(req.headers.cookie, WALL_COOKIE);
   return session ? `session:${digest(session)}` : `address:${req.ip}`;
@@ -104,5 +104,46 @@ export function rateLimit(store: RateStore, perMinute: number, logger: Logger) {
       logger.warn({ address: req.ip, failures: count }, 'authentication failed');
       return count > Math.max(5, perMinute / 10) ? Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)) : null;
     },
+  };
+}
+
+/**
+ * At most `perCaller` GraphQL requests of one caller run at once in this process; the
+ * caller's further requests wait their turn (up to `queued` of them, beyond which they
+ * are answered 429). On SQLite every statement runs on the one thread that answers
+ * everybody: one client's many heavy requests in parallel would take turns with every
+ * other caller's, so they take turns among themselves instead.
+ */
+export function concurrencyLimit(perCaller: number, queued = 100): express.RequestHandler {
+  const callers = new Map<string, { running: number; waiting: (() => void)[] }>();
+  return (req, res, next) => {
+    const key = callerKey(req);
+    const caller = callers.get(key) ?? { running: 0, waiting: [] };
+    callers.set(key, caller);
+    const release = () => {
+      const turn = caller.waiting.shift();
+      if (turn) return turn();
+      caller.running--;
+      if (caller.running === 0) callers.delete(key);
+    };
+    const start = () => {
+      res.once('close', release);
+      next();
+    };
+    if (caller.running < perCaller) {
+      caller.running++;
+      return start();
+    }
+    if (caller.waiting.length >= queued) {
+      res.setHeader('Retry-After', 1);
+      return void res.status(429).json({
+        errors: [
+          { message: `More than ${queued} requests waiting for this caller`, extensions: { code: 'RATE_LIMITED' } },
+        ],
+      });
+    }
+    // A request whose client went away while it waited gives its turn to the next.
+    const turn = () => (res.destroyed ? release() : start());
+    caller.waiting.push(turn);
   };
 }

@@ -22,8 +22,9 @@ import { databaseOutageStatus, formatError } from './graphql/format-error';
 import { buildAppSchema } from './graphql/schema';
 import { schemaExposure } from './graphql/schema-exposure';
 import { badInput, rateLimited, serviceUnavailable } from './graphql/errors';
-import { memoryRateStore, rateLimit, redisRateStore } from './rate-limit';
+import { concurrencyLimit, memoryRateStore, rateLimit, redisRateStore } from './rate-limit';
 import { isDatabaseUnavailable } from './db/unavailable';
+import { withDeadline } from './db/deadline';
 import { createLocalLiveEvents, type LiveEvents } from './live/live-events';
 import { serveLiveSockets } from './live/websocket';
 import { createLogger, type Logger } from './observability/logger';
@@ -107,7 +108,8 @@ export async function createServer(config: Config, db: Database, options: Server
     // Whether a caller may is decided per viewer by schemaExposure.
     introspection: true,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Not Apollo's 10 s: requests still running after the grace get SHUTDOWN_TIMEOUT_SECONDS.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutSeconds * 1000 }),
       readPolicy,
       schemaExposure(config.introspection),
       requestLog(metrics),
@@ -123,6 +125,17 @@ export async function createServer(config: Config, db: Database, options: Server
   app.use((req, res, next) => {
     res.locals.requestId = requestId(req.headers['x-request-id']);
     res.setHeader('X-Request-Id', res.locals.requestId);
+    next();
+  });
+  // From the moment shutdown begins, answers say Connection: close: the connection is closed after them,
+  // and a client that believed it open could send its next request into the closing socket.
+  const unanswered = new Set<express.Response>();
+  app.use((_req, res, next) => {
+    if (shuttingDown) res.setHeader('Connection', 'close');
+    else {
+      unanswered.add(res);
+      res.on('close', () => unanswered.delete(res));
+    }
     next();
   });
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
@@ -159,6 +172,9 @@ export async function createServer(config: Config, db: Database, options: Server
   app.use(
     '/graphql',
     express.json({ limit: config.limits.bytes }),
+    concurrencyLimit(config.concurrentPerCaller),
+    // After the body is read: its stream's events would not carry the deadline along.
+    (_req, _res, next) => withDeadline(config.timeoutSeconds, next),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const credentials: Credentials = { authorization: req.headers.authorization, cookie: req.headers.cookie };
@@ -233,6 +249,7 @@ export async function createServer(config: Config, db: Database, options: Server
       }),
     async close() {
       shuttingDown = true;
+      for (const res of unanswered) if (!res.headersSent) res.setHeader('Connection', 'close');
       await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceSeconds * 1000));
       await liveSockets.close();
       await apollo.stop();

@@ -36,6 +36,24 @@ describe('operation limits', () => {
       ).toEqual([]);
   });
 
+  it('price a connection’s edges by the page it asks for, and a page given in a variable as the largest', async () => {
+    const schema = await buildAppSchema();
+    const costOf = (query: string) => {
+      const [error] = validate(schema, parse(query), limitRules({ ...DEFAULT_LIMITS, cost: 1 }));
+      return Number(/cost about ([\d,]+)/.exec(error?.message ?? '')?.[1].replaceAll(',', ''));
+    };
+    const page = (first: string) =>
+      `query($n: Int) { cases(first: ${first}) { edges { node { code events { to } } } } }`;
+    // cases + edges + first × (node + code + events + events' 20 × to)
+    expect(costOf(page('200'))).toBe(2 + 200 * (1 + 1 + 1 + 20));
+    expect(costOf(page('$n'))).toBe(costOf(page('200')));
+    expect(costOf(page('10'))).toBe(2 + 10 * 23);
+    const wide = `{ ${Array.from({ length: 30 }, (_, i) => `a${i}: cases(first: 200) { edges { node { code events { to note } } } }`).join(' ')} }`;
+    expect(validate(schema, parse(wide), limitRules(DEFAULT_LIMITS)).map((e) => e.message)).toEqual([
+      expect.stringContaining('would cost about'),
+    ]);
+  });
+
   it('refuse too many aliases, too high a cost and too many tokens over HTTP, before anything runs', async () => {
     const tooMany = await server.gql(aliases(DEFAULT_LIMITS.aliases + 1));
     expect(tooMany.status).toBe(400);

@@ -4,6 +4,7 @@ import { PrismaLibSQL } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../../generated/sqlite/client';
+import { checkDeadline, inTurn } from './deadline';
 import type { PoolStats } from '../observability/metrics';
 import './sqlite-busy-timeout';
 
@@ -39,16 +40,32 @@ export interface ConnectOptions {
 
 export async function connectDatabase(url: string, options: ConnectOptions = {}): Promise<Database> {
   const log = options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [];
-  const client = await openClient(url, log);
-  if (options.onQuery) (client as PrismaClient<'query'>).$on('query', (event) => options.onQuery!(event.query));
-  return client;
+  const sqlite = databaseKind(url) === 'sqlite';
+  return openClient(url, log, (client) => {
+    if (options.onQuery) (client as PrismaClient<'query'>).$on('query', (event) => options.onQuery!(event.query));
+    return client.$extends({
+      query: {
+        $allOperations({ args, query }) {
+          // A GraphQL operation past its deadline sends no further statement; on SQLite, its
+          // statements take turns with other requests' (db/deadline.ts).
+          if (sqlite) return inTurn(() => query(args));
+          checkDeadline();
+          return query(args);
+        },
+      },
+    }) as unknown as Database;
+  });
 }
 
-async function openClient(url: string, log: { emit: 'event'; level: 'query' }[]): Promise<Database> {
+async function openClient(
+  url: string,
+  log: { emit: 'event'; level: 'query' }[],
+  extend: (client: Database) => Database,
+): Promise<Database> {
   if (databaseKind(url) === 'sqlite') {
     const file = sqlitePath(url);
     mkdirSync(dirname(file), { recursive: true });
-    const client = new PrismaClient({ log, adapter: new PrismaLibSQL({ url: `file:${file}` }) });
+    const client = extend(new PrismaClient({ log, adapter: new PrismaLibSQL({ url: `file:${file}` }) }));
     // WAL lets the dashboard read while a mutation or the generator writes; it is kept in the file.
     await client.$queryRawUnsafe('PRAGMA journal_mode = WAL');
     return client;
@@ -58,7 +75,7 @@ async function openClient(url: string, log: { emit: 'event'; level: 'query' }[])
   // An idle connection that the server drops (a restart, a failover) must not end the process:
   // the pool replaces it, and the next query reports any lasting failure.
   pool.on('error', () => undefined);
-  const client = new PostgresClient({ log, adapter: new PrismaPg(pool) }) as unknown as Database;
+  const client = extend(new PostgresClient({ log, adapter: new PrismaPg(pool) }) as unknown as Database);
   pools.set(client, pool);
   // The pool is ours, so Prisma's $disconnect leaves it open; its idle connections would keep a
   // finished command (npm run user, token, import) alive for pg's 10 s idle timeout.

@@ -35,6 +35,7 @@ const EXPECTED = new Set([
   'PERSISTED_QUERY_NOT_FOUND',
   'OPERATION_RESOLUTION_FAILURE',
   'SERVICE_UNAVAILABLE',
+  'QUERY_TIMEOUT',
 ]);
 
 /** Whether an error is one of the expected failures, with a code clients rely on. */

@@ -58,13 +58,23 @@ const add = (a: Measure, b: Measure, times = 1): Measure => ({
 });
 const NOTHING: Measure = { aliases: 0, directives: 0, cost: 0 };
 
-function listLength(field: FieldNode): number {
+/** The most rows one page may ask for (the `first` of `cases`, the largest page there is). */
+export const MAX_PAGE_SIZE = 200;
+
+/**
+ * The rows a field's `first` (or `last`) asks for: its value when written in the query,
+ * the largest page when it is a variable (the rule runs before variables are known), and
+ * null when the field has none.
+ */
+function pageSize(field: FieldNode): number | null {
   const first = field.arguments?.find((a) => a.name.value === 'first' || a.name.value === 'last');
-  return first?.value.kind === Kind.INT ? Number(first.value.value) : EXPECTED_LIST_LENGTH;
+  if (!first) return null;
+  return first.value.kind === Kind.INT ? Number(first.value.value) : MAX_PAGE_SIZE;
 }
 
 /**
- * Aliases, directives and cost of each operation against the limits. A fragment is
+ * Aliases, directives and cost of each operation against the limits. A list costs what
+ * is under it times its `first`, or times the `first` of the connection it is in. A fragment is
  * measured once per type it is read as, however often it is spread, so the time is
  * linear in the document: fragments that spread each other twice over thirty levels are
  * priced, not walked 2^30 times. (graphql-armor's rules would do this too, but its
@@ -90,24 +100,34 @@ function operationBudget(limits: OperationLimits): ValidationRule {
       return measure;
     }
 
-    function ofSelections(selectionSet: SelectionSetNode, parent: GraphQLCompositeType | null): Measure {
+    /**
+     * `page` is the length of the lists below a connection (`cases(first: 200) { edges … }`):
+     * the page its field asked for, which its edges and nodes lists have.
+     */
+    function ofSelections(
+      selectionSet: SelectionSetNode,
+      parent: GraphQLCompositeType | null,
+      page: number | null = null,
+    ): Measure {
       let total = NOTHING;
       for (const selection of selectionSet.selections) {
         total = add(total, { aliases: 0, directives: selection.directives?.length ?? 0, cost: 0 });
         if (selection.kind === Kind.FRAGMENT_SPREAD) total = add(total, ofFragment(selection.name.value));
         else if (selection.kind === Kind.INLINE_FRAGMENT) {
           const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-          total = add(total, ofSelections(selection.selectionSet, isCompositeType(type) ? type : null));
+          total = add(total, ofSelections(selection.selectionSet, isCompositeType(type) ? type : null, page));
         } else {
           const definition =
             parent && (isObjectType(parent) || isInterfaceType(parent))
               ? parent.getFields()[selection.name.value]
               : undefined;
           const child = getNamedType(definition?.type);
+          const isList = definition !== undefined && isListType(getNullableType(definition.type));
+          const asked = pageSize(selection);
           const under = selection.selectionSet
-            ? ofSelections(selection.selectionSet, isCompositeType(child) ? child : null)
+            ? ofSelections(selection.selectionSet, isCompositeType(child) ? child : null, isList ? null : asked)
             : NOTHING;
-          const times = definition && isListType(getNullableType(definition.type)) ? listLength(selection) : 1;
+          const times = isList ? (asked ?? page ?? EXPECTED_LIST_LENGTH) : 1;
           total = add(add(total, { aliases: selection.alias ? 1 : 0, directives: 0, cost: 1 }), under, times);
         }
       }

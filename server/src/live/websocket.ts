@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { parse, specifiedRules, validate, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { execute, parse, specifiedRules, validate, type GraphQLError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Credentials } from '../auth/authenticate';
@@ -11,6 +11,7 @@ import type { Database } from '../db/client';
 import type { LiveEvents } from './live-events';
 import type { Logger } from '../observability/logger';
 import { formatError } from '../graphql/format-error';
+import { withDeadline } from '../db/deadline';
 import { limitRules } from '../graphql/limits';
 import { introspectionErrors, mayReadSchema, withoutSuggestions } from '../graphql/schema-exposure';
 
@@ -47,6 +48,8 @@ export function serveLiveSockets({ httpServer, schema, db, config, live, logger,
     {
       schema,
       validate: (schemaToCheck, document) => validate(schemaToCheck, document, rules),
+      // Queries and mutations over the socket have the same deadline as over HTTP; subscriptions last.
+      execute: (args) => withDeadline(config.timeoutSeconds, () => execute(args)),
       onSubscribe: (ctx, _id, payload) => {
         try {
           const document = parse(payload.query, { maxTokens: config.limits.tokens });

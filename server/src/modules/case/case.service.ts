@@ -17,8 +17,8 @@ import { once } from '../../graphql/idempotency';
 import { boundedText } from '../../graphql/input-bounds';
 import { applyRollupDeltas } from '../rollup/rollup.service';
 import type { CaseFilter, ReportCaseInput } from './case.input';
+import { MAX_PAGE_SIZE } from '../../graphql/limits';
 
-const MAX_PAGE = 200;
 const encodeCursor = (id: number) => Buffer.from(`case:${id}`).toString('base64url');
 
 function decodeCursor(cursor: string): number {
@@ -46,7 +46,7 @@ function whereOf(filter: CaseFilter = {}, now = new Date()) {
 
 /** Newest first, as a Relay connection. */
 export async function listCases(db: Database, filter: CaseFilter | undefined, first = 50, after?: string) {
-  if (first < 1 || first > MAX_PAGE) throw badInput(`first must be between 1 and ${MAX_PAGE}`);
+  if (first < 1 || first > MAX_PAGE_SIZE) throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`);
   const where = whereOf(filter);
   const [rows, totalCount] = await Promise.all([
     db.case.findMany({
