@@ -18,7 +18,8 @@ export interface Config {
   displayToken: string | null;
   redisUrl: string | null;
   seedOnStart: boolean;
-  production: boolean;
+  /** NODE_ENV=development (npm run dev): unexpected errors answer with their message and stack trace. */
+  development: boolean;
   basemap: 'none' | 'tianditu' | 'amap' | 'osm';
   tiandituKey: string | null;
   tileUrls: { tianditu: string; amap: string; osm: string };
@@ -110,7 +111,7 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
     displayToken: token(env.DISPLAY_TOKEN, 'DISPLAY_TOKEN', problems),
     redisUrl: env.REDIS_URL || null,
     seedOnStart: flag(env.SEED_ON_START, true, 'SEED_ON_START', problems),
-    production: env.NODE_ENV === 'production',
+    development: env.NODE_ENV === 'development',
     basemap,
     tiandituKey: env.TIANDITU_KEY || null,
     tileUrls: {

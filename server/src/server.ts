@@ -104,7 +104,9 @@ export async function createServer(config: Config, db: Database, options: Server
     schema,
     validationRules: limitRules(config.limits),
     parseOptions: { maxTokens: config.limits.tokens },
-    formatError: formatError(config.production),
+    formatError: formatError(config.development),
+    // Stack traces name the server's files: only in development, whatever NODE_ENV otherwise says.
+    includeStacktraceInErrorResponses: config.development,
     // Whether a caller may is decided per viewer by schemaExposure.
     introspection: true,
     plugins: [

@@ -51,16 +51,16 @@ export function isExpected(error: unknown): boolean {
 }
 
 /**
- * Pass expected errors through; a database that is away becomes SERVICE_UNAVAILABLE; in
- * production, hide the detail of the rest (the request log has them).
+ * Pass expected errors through; a database that is away becomes SERVICE_UNAVAILABLE;
+ * hide the detail of the rest (the request log has them) unless in development.
  */
-export function formatError(production: boolean) {
+export function formatError(development: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     if (isDatabaseUnavailable(error)) {
       const { message, extensions } = serviceUnavailable();
       return { message, path: formatted.path, extensions: { code: extensions.code } };
     }
-    if (!production || isExpected(error)) return formatted;
+    if (development || isExpected(error)) return formatted;
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -36,7 +36,7 @@ export function serveLiveSockets({ httpServer, schema, db, config, live, logger,
   // The same bounds as over HTTP: message size, tokens, and the validation rules of the limits.
   const sockets = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: config.limits.bytes });
   const rules = [...specifiedRules, ...limitRules(config.limits)];
-  const format = formatError(config.production);
+  const format = formatError(config.development);
   const formatFor = (viewer: Viewer, error: GraphQLError) => {
     const formatted = format(error.toJSON(), error);
     return mayReadSchema(viewer, config.introspection)
