@@ -38,9 +38,24 @@ it('answers edge values with BAD_USER_INPUT and writes nothing', async () => {
     'a search of 101 characters': await server.gql('query($t: String!) { search(text: $t) { code } }', {
       t: 'x'.repeat(101),
     }),
+    'a period from 1900': await server.gql('{ summary(metrics: [BACKLOG], from: "1900-01-01T00:00:00Z") { value } }'),
+    'a series to 2200': await server.gql(
+      '{ timeSeries(bucket: MONTH, metric: BACKLOG, from: "2026-01-01T00:00:00Z", to: "2200-01-01T00:00:00Z") { value } }',
+    ),
+    'a token name of 61 characters': await server.gql(
+      'mutation($n: String!) { createApiToken(input: { name: $n, role: ANALYST }) { value } }',
+      { n: '屏'.repeat(61) },
+      TEST_ADMIN_TOKEN,
+    ),
+    'a display name with a control character': await server.gql(
+      'mutation { createAccount(input: { username: "bounds.test", displayName: "张\u0007三", role: ANALYST }) { password } }',
+      {},
+      TEST_ADMIN_TOKEN,
+    ),
   };
   for (const [what, answer] of Object.entries(answers))
     expect(answer.errors?.[0].extensions?.code, what).toBe('BAD_USER_INPUT');
   expect(await server.db.case.count()).toBe(before);
+  expect(await server.db.account.count({ where: { username: 'bounds.test' } })).toBe(0);
   expect((await report({ reporterPhone: '+86 138-0000-0000', reporterName: '张三' })).errors).toBeUndefined();
 });

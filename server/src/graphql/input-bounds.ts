@@ -6,6 +6,15 @@ const isControl = (character: string) => {
   return (code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127;
 };
 
+/** What is wrong with a free text argument (too long, control characters, missing when `required`), or null. */
+export function textProblem(value: string | null | undefined, field: string, max: number, required = false) {
+  const text = value?.trim() ?? '';
+  if (!text) return required ? `${field} must not be empty` : null;
+  if ([...text].length > max) return `${field} must be at most ${max.toLocaleString('en')} characters`;
+  if ([...text].some(isControl)) return `${field} must not contain control characters`;
+  return null;
+}
+
 /**
  * A free text argument, trimmed: within `max` characters, without control characters,
  * and present when `required`. Edge values are BAD_USER_INPUT, never an internal error.
@@ -16,14 +25,9 @@ export function boundedText(
   max: number,
   required = false,
 ): string | null {
-  const text = value?.trim() ?? '';
-  if (!text) {
-    if (required) throw badInput(`${field} must not be empty`);
-    return null;
-  }
-  if ([...text].length > max) throw badInput(`${field} must be at most ${max.toLocaleString('en')} characters`);
-  if ([...text].some(isControl)) throw badInput(`${field} must not contain control characters`);
-  return text;
+  const problem = textProblem(value, field, max, required);
+  if (problem) throw badInput(problem);
+  return value?.trim() || null;
 }
 
 /** Dates this service can mean: from 2000 to 2100. */

@@ -5,6 +5,7 @@ import { endSessionsOf } from '../../auth/sessions';
 import { createToken } from '../../auth/tokens';
 import type { Database } from '../../db/client';
 import { badInput, conflict, notFound } from '../../graphql/errors';
+import { textProblem } from '../../graphql/input-bounds';
 
 /** Who makes a change, for the audit log: an account's username, a token's name, or "cli". */
 export interface Actor {
@@ -59,7 +60,7 @@ export async function createAccount(db: Database, actor: Actor, spec: AccountSpe
   const password = spec.password ?? newPassword();
   const problems = [
     !USERNAME.test(username) && 'The username must be 2–40 lower-case letters, digits, . _ or -, e.g. li.ming',
-    !spec.displayName.trim() && 'The display name must not be empty',
+    textProblem(spec.displayName, 'The display name', 50, true),
     !(ACCOUNT_ROLES as readonly string[]).includes(spec.role) &&
       `The role must be one of ${ACCOUNT_ROLES.join(', ').toLowerCase()} (walls use display tokens)`,
     passwordProblem(password),
@@ -131,7 +132,9 @@ export interface TokenRequest {
 export async function issueToken(db: Database, actor: Actor, request: TokenRequest) {
   const scope = request.scope?.trim() || null;
   const problems = [
-    !request.name.trim() && 'Name the token after the screen, script or person it is for',
+    request.name.trim()
+      ? textProblem(request.name, 'The name', 60)
+      : 'Name the token after the screen, script or person it is for',
     !ROLES.includes(request.role) && `The role must be one of ${ROLES.join(', ').toLowerCase()}`,
     request.expiresAt && request.expiresAt <= new Date() && 'The expiry must lie in the future',
     // A leader's token without an area would write everywhere: a person with that reach signs in instead.
