@@ -53,7 +53,7 @@ export const ACCOUNT_ROLES = ['ADMIN', 'LEADER', 'ANALYST', 'GRID_WORKER'] as co
 export const MAP_LEVELS = ['COMMUNITY', 'GRID', 'BUILDING'] as const;
 export type MapLevel = (typeof MAP_LEVELS)[number];
 
-export const TIME_BUCKETS = ['DAY', 'WEEK', 'MONTH'] as const;
+export const TIME_BUCKETS = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const;
 export type TimeBucket = (typeof TIME_BUCKETS)[number];
 
 /** What the audit log records: sign-ins and their failures, locks, sign-outs, and changes to accounts and tokens. */

@@ -5,11 +5,14 @@ import { connectDatabase, databaseKind, type Database } from './db/client';
 import { migrate } from './db/migrate';
 import { withMigrationLock } from './db/migration-lock';
 import { ensureFirstAdmin } from './modules/admin/admin.service';
+import { rollupsInTimeZone } from './modules/rollup/rollup.service';
 
 export interface Prepared {
   db: Database;
   migrated: string[];
   seeded: boolean;
+  /** The time zone the rollups were rebuilt from, when TIME_ZONE changed (or on the upgrade from UTC days). */
+  rollupsRebuiltFrom: string | null;
   firstAdminToken: string | null;
   /** The password of the "admin" account made on a first start without ADMIN_PASSWORD, to print once. */
   firstAdminPassword: string | null;
@@ -27,13 +30,15 @@ export async function prepareDatabase(config: Config): Promise<Prepared> {
   // Instances starting together take turns: the first migrates and seeds, the others find it done.
   return withMigrationLock(config.databaseUrl, async () => {
     const migrated = await migrate(db, kind);
+    // Before seeding: an empty database records the zone, and the seed counts in it.
+    const rollupsRebuiltFrom = await rollupsInTimeZone(db);
     const seeded = config.seedOnStart ? await seedIfEmpty(db, config.databaseUrl) : false;
     if (config.adminToken) await ensureToken(db, config.adminToken, { name: 'ADMIN_TOKEN', role: 'ADMIN' });
     if (config.displayToken) await ensureToken(db, config.displayToken, { name: 'DISPLAY_TOKEN', role: 'DISPLAY' });
     const anyAdmin = await db.apiToken.count({ where: { role: 'ADMIN', revokedAt: null } });
     const firstAdminToken = anyAdmin ? null : (await createToken(db, { name: 'first start', role: 'ADMIN' })).token;
     const firstAdminPassword = await ensureFirstAdmin(db, config.adminPassword);
-    return { db, migrated, seeded, firstAdminToken, firstAdminPassword };
+    return { db, migrated, seeded, rollupsRebuiltFrom, firstAdminToken, firstAdminPassword };
   });
 }
 

@@ -2,6 +2,7 @@ import { passwordProblem } from './auth/password';
 import { DEFAULT_LIMITS, type OperationLimits } from './graphql/limits';
 import { INTROSPECTION_SETTINGS, type IntrospectionSetting } from './graphql/schema-exposure';
 import { withEnvFile } from './env-file';
+import { DEFAULT_TIME_ZONE, isTimeZone, setTimeZone } from '../../shared/time/buckets';
 import { LOG_LEVELS, type LogLevel } from './observability/logger';
 
 /**
@@ -18,6 +19,8 @@ export interface Config {
   displayToken: string | null;
   redisUrl: string | null;
   seedOnStart: boolean;
+  /** The IANA time zone whose days, weeks, months, quarters and years every figure counts in. */
+  timeZone: string;
   /** NODE_ENV=development (npm run dev): unexpected errors answer with their message and stack trace. */
   development: boolean;
   basemap: 'none' | 'tianditu' | 'amap' | 'osm';
@@ -112,6 +115,7 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
     redisUrl: env.REDIS_URL || null,
     seedOnStart: flag(env.SEED_ON_START, true, 'SEED_ON_START', problems),
     development: env.NODE_ENV === 'development',
+    timeZone: env.TIME_ZONE || DEFAULT_TIME_ZONE,
     basemap,
     tiandituKey: env.TIANDITU_KEY || null,
     tileUrls: {
@@ -145,7 +149,7 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
     ) as unknown as OperationLimits,
     introspection,
     timeoutSeconds: Number(env.GRAPHQL_TIMEOUT_SECONDS || 10),
-    concurrentPerCaller: Number(env.GRAPHQL_CONCURRENT_PER_CALLER || 4),
+    concurrentPerCaller: Number(env.GRAPHQL_CONCURRENT_PER_CALLER || 2),
   };
   if (!Number.isInteger(config.rateLimitPerMinute) || config.rateLimitPerMinute < 1)
     problems.push(`RATE_LIMIT_PER_MINUTE must be a whole number above 0, got "${env.RATE_LIMIT_PER_MINUTE}"`);
@@ -162,6 +166,10 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
   const weakAdminPassword = config.adminPassword && passwordProblem(config.adminPassword);
   if (weakAdminPassword) problems.push(`ADMIN_PASSWORD: ${weakAdminPassword}`);
   if (basemap === 'tianditu' && !config.tiandituKey) problems.push('BASEMAP=tianditu needs TIANDITU_KEY');
+  if (!isTimeZone(config.timeZone))
+    problems.push(`TIME_ZONE must be an IANA time zone such as Asia/Shanghai, got "${env.TIME_ZONE}"`);
   if (problems.length) throw new ConfigError(`Configuration is not valid:\n- ${problems.join('\n- ')}`);
+  // The process counts in one calendar: rollups, buckets and periods everywhere follow it.
+  setTimeZone(config.timeZone);
   return config;
 }

@@ -18,6 +18,11 @@ try {
   const { db, migrated, seeded } = prepared;
   if (migrated.length) logger.info({ migrations: migrated }, 'database migrated');
   if (seeded) logger.info('seed data loaded (5 communities)');
+  if (prepared.rollupsRebuiltFrom)
+    logger.info(
+      { from: prepared.rollupsRebuiltFrom, to: config.timeZone },
+      'rollups rebuilt to count days in TIME_ZONE',
+    );
   announceFirstStart(prepared);
   // Redis errors repeat while it is away; one line a minute says so.
   let lastRedisWarning = 0;

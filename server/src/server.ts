@@ -160,6 +160,7 @@ export async function createServer(config: Config, db: Database, options: Server
         tiandituKey: config.tiandituKey,
         tileUrls: config.tileUrls,
         publicDashboard: config.publicDashboard,
+        timeZone: config.timeZone,
       }),
   );
   const rateStore = config.redisUrl ? await redisRateStore(config.redisUrl, logger) : memoryRateStore();

@@ -7,9 +7,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const PERIOD = { from: '2026-01-01T00:00:00Z', to: '2026-06-30T00:00:00Z' };
+/** The first half of 2026 in Beijing time, whose days the server counts. */
+const PERIOD = { from: '2026-01-01T00:00:00+08:00', to: '2026-06-30T00:00:00+08:00' };
 const start = new Date(PERIOD.from),
-  end = new Date('2026-07-01T00:00:00Z');
+  end = new Date('2026-07-01T00:00:00+08:00');
 
 describe('summary of a scope', () => {
   it('adds populations and recomputes the on-time rate from raw rows of every community', async () => {

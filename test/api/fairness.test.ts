@@ -61,10 +61,12 @@ const post = (body: string, address: string) =>
 
 it('keeps cheap queries from others answering within 1 s at p99 while one client sends hostile documents', async () => {
   const stopAt = Date.now() + RUN_MS;
+  const names = Object.keys(HOSTILE);
   const outcomes = new Map<string, Map<number, number>>();
+  let attacking = true;
+  // Each attacker sends documents in turn for RUN_MS, and until every document has been answered.
   const attack = async (offset: number) => {
-    const names = Object.keys(HOSTILE);
-    for (let i = offset; Date.now() < stopAt; i++) {
+    for (let i = offset; Date.now() < stopAt || outcomes.size < names.length; i++) {
       const name = names[i % names.length];
       const response = await post(HOSTILE[name], '203.0.113.66');
       await response.arrayBuffer();
@@ -75,7 +77,7 @@ it('keeps cheap queries from others answering within 1 s at p99 while one client
   };
   const latencies: number[] = [];
   const probe = async () => {
-    while (Date.now() < stopAt) {
+    while (attacking) {
       const started = performance.now();
       const response = await post(JSON.stringify({ query: '{ communities { code name } }' }), '198.51.100.7');
       const body = await response.json();
@@ -85,7 +87,10 @@ it('keeps cheap queries from others answering within 1 s at p99 while one client
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   };
-  await Promise.all([probe(), ...Array.from({ length: ATTACKERS }, (_, i) => attack(i * 3))]);
+  const probing = probe();
+  await Promise.all(Array.from({ length: ATTACKERS }, (_, i) => attack(i * 3)));
+  attacking = false;
+  await probing;
 
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
@@ -93,8 +98,6 @@ it('keeps cheap queries from others answering within 1 s at p99 while one client
     `fairness: ${latencies.length} probes, p50 ${at(0.5).toFixed(0)} ms, p99 ${at(0.99).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`,
   );
   for (const [name, byStatus] of outcomes) console.log(`  ${name}: ${JSON.stringify(Object.fromEntries(byStatus))}`);
-  // Every hostile document was tried, and was refused or answered: none was left hanging.
-  expect([...outcomes.keys()].sort()).toEqual(Object.keys(HOSTILE).sort());
   expect(latencies.length).toBeGreaterThan(20);
   expect(at(0.99)).toBeLessThan(1000);
-}, 30_000);
+}, 60_000);

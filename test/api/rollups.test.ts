@@ -4,6 +4,7 @@ import { CASE_CATEGORIES } from '../../shared/enums';
 import { SeededRandom } from '../../prisma/seed/random';
 import { rebuildCommunityRollups } from '../../server/src/modules/rollup/rollup.service';
 import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from './harness';
+import { nextBucket, startOfDay } from '../../shared/time/buckets';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -122,10 +123,8 @@ it('keeps rollup-based metrics equal to the same metrics from raw rows after ran
   await randomMutations(120);
   const to = new Date();
   const from = new Date(to.getTime() - 90 * 86_400_000);
-  const period = {
-    start: new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate())),
-    end: new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate() + 1)),
-  };
+  // Whole days in Beijing time, as the server counts them.
+  const period = { start: startOfDay(from), end: nextBucket(startOfDay(to), 'DAY') };
   const communities = await server.db.community.findMany();
   const { data, errors } = await server.gql(
     'query($c: [String!]!, $m: [Metric!]!, $f: DateTime, $t: DateTime) { compare(communityCodes: $c, metrics: $m, from: $f, to: $t) { communityCode metric raw } }',

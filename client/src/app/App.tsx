@@ -21,7 +21,9 @@ export function App() {
   const config = useServerConfig();
   const [chosenBasemap, setBasemap] = useState<BasemapName | null>(null);
   const basemap = chosenBasemap ?? config?.basemap ?? 'none';
-  const period = useMemo(() => periodRange(route.period), [route.period]);
+  // Again once the server's time zone is known: the shared calendar's zone is module state, set from /config.json.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const period = useMemo(() => periodRange(route.period), [route.period, config?.timeZone]);
   const viewer = useQuery(VIEWER).data?.viewer ?? null;
   const mustSignIn = viewer?.role === 'PUBLIC' && !viewer.publicDashboard;
   useSignInWhen(mustSignIn);

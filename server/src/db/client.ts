@@ -4,7 +4,7 @@ import { PrismaLibSQL } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../../generated/sqlite/client';
-import { checkDeadline, inTurn } from './deadline';
+import { inTurn } from './deadline';
 import type { PoolStats } from '../observability/metrics';
 import './sqlite-busy-timeout';
 
@@ -40,18 +40,12 @@ export interface ConnectOptions {
 
 export async function connectDatabase(url: string, options: ConnectOptions = {}): Promise<Database> {
   const log = options.onQuery ? [{ emit: 'event' as const, level: 'query' as const }] : [];
-  const sqlite = databaseKind(url) === 'sqlite';
   return openClient(url, log, (client) => {
     if (options.onQuery) (client as PrismaClient<'query'>).$on('query', (event) => options.onQuery!(event.query));
     return client.$extends({
       query: {
-        $allOperations({ args, query }) {
-          // A GraphQL operation past its deadline sends no further statement; on SQLite, its
-          // statements take turns with other requests' (db/deadline.ts).
-          if (sqlite) return inTurn(() => query(args));
-          checkDeadline();
-          return query(args);
-        },
+        // A GraphQL operation's statements go one at a time and stop at its deadline (db/deadline.ts).
+        $allOperations: ({ args, query }) => inTurn(() => query(args)),
       },
     }) as unknown as Database;
   });

@@ -36,12 +36,14 @@ export function checkDeadline(): void {
 }
 
 /**
- * Send one statement of the current operation, in turn. SQLite answers on the thread
- * that serves every request, and an answer resolves as a microtask: thirty aliases of an
- * operation would send thirty statements at once and hold that thread until the last is
- * answered. In turn, one statement of the operation is in flight at a time, and before
- * each the event loop serves everyone else: other requests' statements come in between.
- * Outside an operation (commands, imports, the server's own work) statements go at once.
+ * Send one statement of the current operation, in turn: one statement of an operation is
+ * in flight at a time, and before each the event loop serves everyone else. Thirty
+ * aliases would otherwise send thirty statements at once: on SQLite, which answers on the
+ * thread that serves every request (its answers resolve as microtasks), they would hold
+ * that thread until the last was answered; on PostgreSQL they would take every
+ * connection of the pool, and other requests would queue behind them. In turn, other
+ * requests' statements come in between. Outside an operation (commands, imports, the
+ * server's own work) statements go at once.
  */
 export async function inTurn<T>(send: () => Promise<T>): Promise<T> {
   const operation = operations.getStore();

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { execute, parse, specifiedRules, validate, type GraphQLError, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, parse, specifiedRules, validate, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Credentials } from '../auth/authenticate';
@@ -59,7 +59,16 @@ export function serveLiveSockets({ httpServer, schema, db, config, live, logger,
           return [error as GraphQLError];
         }
       },
-      onError: (ctx, _id, _payload, errors) => errors.map((error) => formatFor(ctx.extra.viewer!, error)),
+      // Parsing and validation errors: the request's fault, never the server's, as over HTTP.
+      onError: (ctx, _id, _payload, errors) =>
+        errors.map((error) =>
+          formatFor(
+            ctx.extra.viewer!,
+            error.extensions.code
+              ? error
+              : new GraphQLError(error.message, { ...error, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+          ),
+        ),
       onNext: (ctx, _id, _payload, _args, result) =>
         result.errors
           ? { ...result, errors: result.errors.map((error) => formatFor(ctx.extra.viewer!, error)) }

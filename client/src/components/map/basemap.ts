@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Crs } from '../../../../shared/geo/convert';
+import { setTimeZone } from '../../../../shared/time/buckets';
 
 export type BasemapName = 'none' | 'tianditu' | 'amap' | 'osm';
 export const BASEMAPS: BasemapName[] = ['none', 'tianditu', 'amap', 'osm'];
@@ -10,6 +11,8 @@ export interface ServerConfig {
   tileUrls: Record<Exclude<BasemapName, 'none'>, string>;
   /** Whether aggregates can be read without signing in. */
   publicDashboard: boolean;
+  /** TIME_ZONE: the calendar figures are counted in, and dates are shown in. */
+  timeZone: string;
 }
 
 /** The coordinate system each basemap's tiles are drawn in. */
@@ -21,14 +24,20 @@ export const TILE_SUBDOMAINS: Record<Exclude<BasemapName, 'none'>, string> = {
   osm: 'abc',
 };
 
-/** Tile URLs and the default basemap come from the server's configuration, never from the bundle. */
+/**
+ * Tile URLs, the default basemap and the time zone come from the server's configuration,
+ * never from the bundle; the zone is set for the shared calendar (periods, buckets, dates).
+ */
 export function useServerConfig(): ServerConfig | null {
   const [config, setConfig] = useState<ServerConfig | null>(null);
   useEffect(function loadConfig() {
     const controller = new AbortController();
     fetch('/config.json', { signal: controller.signal })
       .then((r) => r.json())
-      .then(setConfig)
+      .then((loaded: ServerConfig) => {
+        setTimeZone(loaded.timeZone);
+        setConfig(loaded);
+      })
       .catch(() => undefined);
     return function cancelLoad() {
       controller.abort();

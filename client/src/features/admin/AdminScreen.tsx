@@ -1,3 +1,4 @@
+import { timeZone } from '../../../../shared/time/buckets';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { ACCOUNT_ROLES, ROLES, type Role } from '../../../../shared/enums';
@@ -75,7 +76,9 @@ interface PanelProps {
 function useDate() {
   const { strings, language } = useStrings();
   return (value: string | null | undefined) =>
-    value ? new Date(value).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' }) : strings.admin.never;
+    value
+      ? new Date(value).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short', timeZone: timeZone() })
+      : strings.admin.never;
 }
 
 function Accounts({ accounts, attempt, onSecret }: PanelProps & { accounts: AdminDataQuery['accounts'] }) {

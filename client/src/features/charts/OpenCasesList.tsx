@@ -1,3 +1,4 @@
+import { timeZone } from '../../../../shared/time/buckets';
 import { useQuery } from '@apollo/client/react';
 import { Panel } from '../../components/Panel';
 import type { Strings } from '../../i18n/catalogue';
@@ -31,7 +32,11 @@ export function OpenCasesList({ gridCode }: { gridCode: string }) {
               {c.description && <div>{c.description}</div>}
               <small>
                 {strings.deadline}{' '}
-                {new Date(c.deadline).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' })}
+                {new Date(c.deadline).toLocaleString(language, {
+                  dateStyle: 'short',
+                  timeStyle: 'short',
+                  timeZone: timeZone(),
+                })}
               </small>
             </li>
           ))}

@@ -3,7 +3,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../../../../shared/format/number';
 import { METRIC_DEFINITIONS } from '../../../../shared/metrics/definitions';
+import { startOfDay, timeZone } from '../../../../shared/time/buckets';
 import { periodRange } from '../../../../shared/time/period-presets';
+import { useServerConfig } from '../../components/map/basemap';
 import { GridMap } from '../../components/map/GridMap';
 import { useStrings } from '../../i18n/LanguageProvider';
 import { WALL_ITEM, WALL_KPIS, WALL_PLACES, WALL_RANKING_COMMUNITIES, WALL_RANKING_GRIDS } from './operations';
@@ -68,8 +70,11 @@ export function WallScreen({ params }: { params: WallParams }) {
   );
   const now = useNow();
   // The period moves once a day (the server counts whole days), so the queries' variables, and the cache, stay the same all day.
-  const day = Math.floor(now.getTime() / 86_400_000);
-  const period = useMemo(() => periodRange('year', new Date(day * 86_400_000)), [day]);
+  const zone = useServerConfig()?.timeZone;
+  const today = startOfDay(now).getTime();
+  // Again once the server's time zone is known: the shared calendar's zone is module state, set from /config.json.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const period = useMemo(() => periodRange('year', new Date(today)), [today, zone]);
   const item = scope?.items[position.item % scope.items.length];
   const metric = params.metrics[position.metric % params.metrics.length];
   const itemVariables = scope?.kind === 'grid' ? { gridCode: item?.code } : { communityCode: item?.code };
@@ -99,9 +104,10 @@ export function WallScreen({ params }: { params: WallParams }) {
   if (tokenState === 'wrongRole')
     return <FullScreenMessage title={strings.wall.tokenNotDisplay} detail={strings.wall.tokenHelp} />;
   if (places && !scope) return <FullScreenMessage title={strings.wall.scopeUnknown} detail={params.scope} />;
-  const time = (at: Date) => at.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit' });
+  const time = (at: Date) =>
+    at.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', timeZone: timeZone() });
   const monthly = (itemData?.reported ?? []).map((p, i) => ({
-    month: new Date(p.start).toLocaleDateString(language, { month: 'short', timeZone: 'UTC' }),
+    month: new Date(p.start).toLocaleDateString(language, { month: 'short', timeZone: timeZone() }),
     reported: p.value ?? 0,
     closed: itemData!.closed[i]?.value ?? 0,
   }));
@@ -129,7 +135,12 @@ export function WallScreen({ params }: { params: WallParams }) {
           {lastUpdate ? `${strings.wall.updated} ${time(lastUpdate)}` : strings.loading}
         </span>
         <span className="wall-clock" data-testid="wall-clock">
-          {now.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' })}
+          {now.toLocaleTimeString(language, {
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit',
+            timeZone: timeZone(),
+          })}
         </span>
       </header>
       <main className="wall-body">

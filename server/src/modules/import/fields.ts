@@ -1,3 +1,5 @@
+import { localDay, zonedDate } from '../../../../shared/time/buckets';
+
 /**
  * Column and property names as sub-districts write them, Chinese or English, in any
  * case: each recognised name maps to one field of ours. `--map field=列名` adds more.
@@ -93,25 +95,15 @@ export function parseArea(text: string): { value: number } | { problem: string }
   return { value };
 }
 
-/** China Standard Time has no daylight saving: a wall-clock time there is UTC+8 all year. */
-const CHINA_OFFSET_HOURS = 8;
-
-/** Midnight at the start of a day in China, as an instant. */
-export const chinaDate = (year: number, month: number, day: number, hours = 0, minutes = 0, seconds = 0) =>
-  new Date(Date.UTC(year, month - 1, day, hours - CHINA_OFFSET_HOURS, minutes, seconds));
-
-/** The day in China of an instant, as YYYY-MM-DD. */
-export const chinaDay = (date: Date) =>
-  new Date(date.getTime() + CHINA_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);
-
 /**
  * A date or date and time as spreadsheets write them (2026-10-31, 2026/10/31 08:30,
- * 2026年10月31日), read as Beijing time: what the hotline and the sub-district mean.
+ * 2026年10月31日), read in the calendar's time zone (TIME_ZONE): what the hotline and
+ * the sub-district mean. A day that does not exist (2026-02-30) is no date.
  */
 export function parseDate(text: string): Date | null {
   const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?/.exec(text.trim());
   if (!match) return null;
   const [y, m, d, hh, mm, ss] = match.slice(1).map((part) => Number(part ?? 0));
-  const date = chinaDate(y, m, d, hh, mm, ss);
-  return new Date(date.getTime() + CHINA_OFFSET_HOURS * 3_600_000).getUTCMonth() === m - 1 ? date : null;
+  const date = zonedDate(y, m, d, hh, mm, ss);
+  return localDay(date) === `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` ? date : null;
 }

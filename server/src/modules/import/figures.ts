@@ -1,5 +1,6 @@
 import type { Database, Transaction } from '../../db/client';
-import { chinaDate, chinaDay, parseArea, parseCount, parseDate, type Field } from './fields';
+import { localDay, zonedDate } from '../../../../shared/time/buckets';
+import { parseArea, parseCount, parseDate, type Field } from './fields';
 import type { Findings } from './report';
 import type { Sheet } from './sheet';
 
@@ -31,7 +32,7 @@ export interface FigurePlan {
 function titleDate(titles: string[]): Date | null {
   for (const title of titles) {
     const match = /(\d{4})\s*年\s*(\d{1,2})\s*月/.exec(title);
-    if (match) return chinaDate(+match[1], +match[2] + 1, 0);
+    if (match) return zonedDate(+match[1], +match[2] + 1, 0);
   }
   return null;
 }
@@ -66,7 +67,7 @@ export async function planFigures(
   ];
   const byCode = new Map(places.map((p) => [p.code, p]));
   const fallbackAsOf = asOfOption ?? titleDate(sheet.titles);
-  if (!asOfOption && fallbackAsOf) findings.note(`As-of date ${chinaDay(fallbackAsOf)}, from the title`);
+  if (!asOfOption && fallbackAsOf) findings.note(`As-of date ${localDay(fallbackAsOf)}, from the title`);
   if (sheet.fields.includes('partyMembers'))
     findings.note('党员数 (party members) is counted from the party organisations, not imported from the sheet');
   const updates: FigureUpdate[] = [];

@@ -1,6 +1,7 @@
 import type { Database, Transaction } from '../../db/client';
 import { MAX_IDS_PER_QUERY } from '../../db/limits';
 import { aggregateRollups, sumDeltas, type RollupDelta } from '../../../../shared/metrics/rollups';
+import { timeZone } from '../../../../shared/time/buckets';
 
 /** Add the deltas to the rollups, inside the caller's transaction. */
 export async function applyRollupDeltas(tx: Transaction, deltas: RollupDelta[]): Promise<void> {
@@ -71,4 +72,38 @@ export async function rebuildCommunityRollups(db: Database, communityId: number)
     { timeout: 300_000 },
   );
   return rows.length;
+}
+
+const ROLLUP_ZONE = 'rollups.timeZone';
+
+/** Recompute every community's rollups from raw rows, reporting each community done. */
+export async function rebuildAllRollups(
+  db: Database,
+  onCommunity: (done: number, total: number, name: string, rows: number) => void = () => undefined,
+): Promise<void> {
+  const communities = await db.community.findMany({ select: { id: true, name: true }, orderBy: { id: 'asc' } });
+  for (const [i, community] of communities.entries())
+    onCommunity(i + 1, communities.length, community.name, await rebuildCommunityRollups(db, community.id));
+}
+
+/**
+ * Rollups count days from local midnight in the calendar's time zone. When the database's
+ * were counted in another zone (or, before zones were recorded, in UTC), they are rebuilt
+ * from raw rows; the zone they are in is recorded. Returns the zone rebuilt from, if any.
+ */
+export async function rollupsInTimeZone(
+  db: Database,
+  onCommunity?: Parameters<typeof rebuildAllRollups>[1],
+): Promise<string | null> {
+  const zone = timeZone();
+  const recorded = (await db.setting.findUnique({ where: { key: ROLLUP_ZONE } }))?.value;
+  if (recorded === zone) return null;
+  const before = recorded ?? ((await db.gridDayRollup.count()) ? 'UTC' : null);
+  if (before) await rebuildAllRollups(db, onCommunity);
+  await db.setting.upsert({
+    where: { key: ROLLUP_ZONE },
+    create: { key: ROLLUP_ZONE, value: zone },
+    update: { value: zone },
+  });
+  return before;
 }
