@@ -59,3 +59,14 @@ it('answers edge values with BAD_USER_INPUT and writes nothing', async () => {
   expect(await server.db.account.count({ where: { username: 'bounds.test' } })).toBe(0);
   expect((await report({ reporterPhone: '+86 138-0000-0000', reporterName: '张三' })).errors).toBeUndefined();
 });
+
+it('searches for % and _ as themselves, not as LIKE wildcards', async () => {
+  const find = async (text: string) =>
+    (await server.gql('query($t: String!) { search(text: $t, first: 50) { code } }', { t: text })).data!.search as {
+      code: string;
+    }[];
+  expect(await find('%')).toEqual([]);
+  expect(await find('_')).toEqual([]);
+  expect(await find('康_')).toEqual([]);
+  expect((await find('康乐')).length).toBeGreaterThan(0);
+});
