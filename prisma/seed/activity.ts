@@ -106,6 +106,12 @@ function addCase(
       (step('DISPATCHED', random.between(1, 12), '核查未通过，重新派遣') && step('HANDLED', work * 0.3));
     if (passedVerification && step('VERIFIED', random.between(0.5, 12))) step('CLOSED', random.between(0.2, 4));
   }
+  // Decided by the case's number, not by a draw, so that the random stream (and every other figure) stays as it was.
+  // One case in ten still dispatched was postponed with approval a day later (缓办).
+  if (events.at(-1)!.to === 'DISPATCHED' && id % 10 === 1) step('POSTPONED', 24, '需统筹解决，经批准缓办');
+  // One dispatched case in twenty had its deadline extended by three days when it was dispatched (延期).
+  const extendedAt = times.DISPATCHED && id % 20 === 3 ? times.DISPATCHED : null;
+  const deadline = new Date(reportedAt.getTime() + (deadlineHours + (extendedAt ? 72 : 0)) * HOUR_MS);
   const closedAt = times.CLOSED ?? null;
   data.cases.push({
     id,
@@ -128,7 +134,10 @@ function addCase(
     handledAt: times.HANDLED ?? null,
     verifiedAt: times.VERIFIED ?? null,
     closedAt,
-    deadline: new Date(reportedAt.getTime() + deadlineHours * HOUR_MS),
+    postponedAt: times.POSTPONED ?? null,
+    deadline,
+    extendedAt,
+    reworks: events.filter((e) => e.from === 'HANDLED' && e.to === 'DISPATCHED').length,
     satisfaction: closedAt && random.chance(0.7) ? random.weighted([5, 4, 3, 2, 1], [40, 35, 15, 7, 3]) : null,
   });
   for (const event of events) {

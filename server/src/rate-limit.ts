@@ -117,7 +117,8 @@ export function rateLimit(store: RateStore, perMinute: number, logger: Logger) {
 export function concurrencyLimit(perCaller: number, queued = 100): express.RequestHandler {
   const callers = new Map<string, { running: number; waiting: (() => void)[] }>();
   return (req, res, next) => {
-    const key = callerKey(req);
+    // A caller is a credential from one address: walls that share a display token are apart.
+    const key = `${callerKey(req)}@${req.ip}`;
     const caller = callers.get(key) ?? { running: 0, waiting: [] };
     callers.set(key, caller);
     const release = () => {

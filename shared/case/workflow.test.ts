@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_STATUSES, OPEN_STATUSES, canTransition, isOpen } from './workflow';
+import { CASE_STATUSES, NEEDS_APPROVAL, OPEN_STATUSES, canTransition, isOpen, isRework } from './workflow';
 
 describe('case workflow (GB/T 30428)', () => {
   it('walks reported → accepted → dispatched → handled → verified → closed', () => {
@@ -9,6 +9,16 @@ describe('case workflow (GB/T 30428)', () => {
 
   it('sends a failed verification back to dispatched', () => {
     expect(canTransition('HANDLED', 'DISPATCHED')).toBe(true);
+  });
+
+  it('postpones only a dispatched case, with approval, and dispatches it again', () => {
+    expect(canTransition('DISPATCHED', 'POSTPONED')).toBe(true);
+    expect(canTransition('POSTPONED', 'DISPATCHED')).toBe(true);
+    expect(canTransition('REPORTED', 'POSTPONED')).toBe(false);
+    expect(canTransition('POSTPONED', 'CLOSED')).toBe(false);
+    expect(NEEDS_APPROVAL).toEqual(['POSTPONED']);
+    expect(isRework('HANDLED', 'DISPATCHED')).toBe(true);
+    expect(isRework('POSTPONED', 'DISPATCHED')).toBe(false);
   });
 
   it('refuses skipping steps and leaving a terminal state', () => {
@@ -21,7 +31,7 @@ describe('case workflow (GB/T 30428)', () => {
   });
 
   it('counts every non-terminal status as open', () => {
-    expect(OPEN_STATUSES).toEqual(['REPORTED', 'ACCEPTED', 'DISPATCHED', 'HANDLED', 'VERIFIED']);
+    expect(OPEN_STATUSES).toEqual(['REPORTED', 'ACCEPTED', 'DISPATCHED', 'HANDLED', 'VERIFIED', 'POSTPONED']);
     expect(isOpen('CLOSED')).toBe(false);
   });
 });

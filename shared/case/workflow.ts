@@ -1,7 +1,8 @@
 /**
  * The case workflow of the national digital city-management standard (GB/T 30428):
  * reported → accepted (or rejected) → dispatched → handled → verified → closed;
- * a failed verification sends the case back to dispatched.
+ * a failed verification sends the case back to dispatched (返工). A dispatched case can
+ * be postponed with a leader's approval (缓办) and later dispatched again.
  */
 export const CASE_STATUSES = [
   'REPORTED',
@@ -11,13 +12,15 @@ export const CASE_STATUSES = [
   'HANDLED',
   'VERIFIED',
   'CLOSED',
+  'POSTPONED',
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 const NEXT: Record<CaseStatus, readonly CaseStatus[]> = {
   REPORTED: ['ACCEPTED', 'REJECTED'],
   ACCEPTED: ['DISPATCHED'],
-  DISPATCHED: ['HANDLED'],
+  DISPATCHED: ['HANDLED', 'POSTPONED'],
+  POSTPONED: ['DISPATCHED'],
   HANDLED: ['VERIFIED', 'DISPATCHED'],
   VERIFIED: ['CLOSED'],
   REJECTED: [],
@@ -47,4 +50,11 @@ export const STATUS_TIMESTAMP = {
   HANDLED: 'handledAt',
   VERIFIED: 'verifiedAt',
   CLOSED: 'closedAt',
+  POSTPONED: 'postponedAt',
 } as const satisfies Record<CaseStatus, string>;
+
+/** Moves that need a leader's (or an admin's) approval, not only a worker's hand: postponing a case. */
+export const NEEDS_APPROVAL: readonly CaseStatus[] = ['POSTPONED'];
+
+/** A failed verification: back from handled to dispatched, counted as rework (返工). */
+export const isRework = (from: CaseStatus, to: CaseStatus) => from === 'HANDLED' && to === 'DISPATCHED';

@@ -1,7 +1,9 @@
 /**
  * Every metric the product shows, defined once. `source` says where the value comes
  * from: `static` figures (latest snapshot or stated), `rollup` sums over the period,
- * `raw` rows (medians). `perThousand` says whether a per-1,000-residents view makes sense.
+ * `cohort` the cases accepted in the period as they stood at its end (the published
+ * monthly figures, shared/metrics/case-metrics.ts), `raw` rows (medians).
+ * `perThousand` says whether a per-1,000-residents view makes sense.
  */
 export const METRICS = [
   'POPULATION',
@@ -12,9 +14,16 @@ export const METRICS = [
   'VOLUNTEERS',
   'VOLUNTEER_HOURS',
   'CASES_REPORTED',
+  'CASES_ACCEPTED',
+  'CASES_DUE',
   'CASES_CLOSED',
+  'CASES_CLOSED_ON_TIME',
+  'CASES_POSTPONED',
   'CLOSURE_RATE',
   'ON_TIME_RATE',
+  'REWORK_RATE',
+  'EXTENSION_RATE',
+  'OVERDUE_OPEN',
   'MEDIAN_HOURS_TO_CLOSE',
   'BACKLOG',
   'SATISFACTION',
@@ -25,7 +34,7 @@ export type MetricUnit = 'people' | 'households' | 'perKm2' | 'hours' | 'cases' 
 
 export interface MetricDefinition {
   unit: MetricUnit;
-  source: 'static' | 'rollup' | 'raw';
+  source: 'static' | 'rollup' | 'cohort' | 'raw';
   /** A rate over fewer than MIN_CASES_FOR_RATE cases is not shown. */
   isRate: boolean;
   perThousand: boolean;
@@ -42,9 +51,16 @@ export const METRIC_DEFINITIONS: Record<Metric, MetricDefinition> = {
   VOLUNTEERS: { unit: 'people', source: 'static', isRate: false, perThousand: true, higherIsBetter: true },
   VOLUNTEER_HOURS: { unit: 'hours', source: 'rollup', isRate: false, perThousand: true, higherIsBetter: true },
   CASES_REPORTED: { unit: 'cases', source: 'rollup', isRate: false, perThousand: true, higherIsBetter: null },
-  CASES_CLOSED: { unit: 'cases', source: 'rollup', isRate: false, perThousand: true, higherIsBetter: true },
-  CLOSURE_RATE: { unit: 'ratio', source: 'rollup', isRate: true, perThousand: false, higherIsBetter: true },
-  ON_TIME_RATE: { unit: 'ratio', source: 'rollup', isRate: true, perThousand: false, higherIsBetter: true },
+  CASES_ACCEPTED: { unit: 'cases', source: 'cohort', isRate: false, perThousand: true, higherIsBetter: null },
+  CASES_DUE: { unit: 'cases', source: 'cohort', isRate: false, perThousand: true, higherIsBetter: null },
+  CASES_CLOSED: { unit: 'cases', source: 'cohort', isRate: false, perThousand: true, higherIsBetter: true },
+  CASES_CLOSED_ON_TIME: { unit: 'cases', source: 'cohort', isRate: false, perThousand: true, higherIsBetter: true },
+  CASES_POSTPONED: { unit: 'cases', source: 'cohort', isRate: false, perThousand: true, higherIsBetter: false },
+  CLOSURE_RATE: { unit: 'ratio', source: 'cohort', isRate: true, perThousand: false, higherIsBetter: true },
+  ON_TIME_RATE: { unit: 'ratio', source: 'cohort', isRate: true, perThousand: false, higherIsBetter: true },
+  REWORK_RATE: { unit: 'ratio', source: 'cohort', isRate: true, perThousand: false, higherIsBetter: false },
+  EXTENSION_RATE: { unit: 'ratio', source: 'cohort', isRate: true, perThousand: false, higherIsBetter: false },
+  OVERDUE_OPEN: { unit: 'cases', source: 'cohort', isRate: false, perThousand: true, higherIsBetter: false },
   MEDIAN_HOURS_TO_CLOSE: { unit: 'hours', source: 'raw', isRate: true, perThousand: false, higherIsBetter: false },
   BACKLOG: { unit: 'cases', source: 'rollup', isRate: false, perThousand: true, higherIsBetter: false },
   SATISFACTION: { unit: 'score', source: 'rollup', isRate: true, perThousand: false, higherIsBetter: true },

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { perThousandResidents } from './definitions';
 import { median } from './median';
-import { closureRate, meanSatisfaction, onTimeRate } from './rates';
+import { meanSatisfaction, rate } from './rates';
 
 describe('rates', () => {
   it('refuses to state a rate over fewer than 5 cases', () => {
-    expect(onTimeRate(4, 4)).toEqual({ value: null, sampleSize: 4, tooFewCases: true });
-    expect(onTimeRate(0, 0).tooFewCases).toBe(true);
-    expect(onTimeRate(3, 5)).toEqual({ value: 0.6, sampleSize: 5, tooFewCases: false });
-  });
-
-  it('caps the closure rate at 100 % when backlog from earlier periods closes', () => {
-    expect(closureRate(12, 10).value).toBe(1);
-    expect(closureRate(7, 10).value).toBeCloseTo(0.7, 10);
+    expect(rate(4, 4)).toEqual({ value: null, sampleSize: 4, tooFewCases: true });
+    expect(rate(0, 0).tooFewCases).toBe(true);
+    expect(rate(3, 5)).toEqual({ value: 0.6, sampleSize: 5, tooFewCases: false });
   });
 
   it('averages satisfaction ratings', () => {
@@ -20,7 +15,7 @@ describe('rates', () => {
   });
 
   it('rejects negative counts', () => {
-    expect(() => onTimeRate(-1, 6)).toThrow(/non-negative/);
+    expect(() => rate(-1, 6)).toThrow(/non-negative/);
   });
 });
 

@@ -14,17 +14,6 @@ export function rate(numerator: number, denominator: number): RateValue {
   return { value: tooFewCases ? null : numerator / denominator, sampleSize: denominator, tooFewCases };
 }
 
-/** 结案率: cases closed ÷ cases accepted in the period. Capped at 1 when older cases close in the period. */
-export function closureRate(closed: number, accepted: number): RateValue {
-  const result = rate(closed, accepted);
-  return result.value === null ? result : { ...result, value: Math.min(1, result.value) };
-}
-
-/** 按期结案率: cases closed on or before their deadline ÷ cases closed. */
-export function onTimeRate(closedOnTime: number, closed: number): RateValue {
-  return rate(closedOnTime, closed);
-}
-
 /** Mean of 1–5 satisfaction ratings. */
 export function meanSatisfaction(sum: number, count: number): RateValue {
   return rate(sum, count);

@@ -22,15 +22,17 @@ describe('summary of a scope', () => {
     const byMetric = Object.fromEntries(data!.summary.map((m: { metric: string }) => [m.metric, m]));
     const communities = await server.db.community.findMany();
     expect(byMetric.POPULATION.value).toBe(communities.reduce((sum, c) => sum + (c.population ?? 0), 0));
-    const closed = await server.db.case.findMany({
-      where: { closedAt: { gte: start, lt: end } },
-      select: { closedAt: true, deadline: true },
+    // 按期结案率 = 按期结案数 ÷ (应结案数 − 缓办数), over the cases accepted in the half year as they stood at its end.
+    const accepted = await server.db.case.findMany({
+      where: { acceptedAt: { gte: start, lt: end } },
+      select: { closedAt: true, deadline: true, postponedAt: true },
     });
-    expect(byMetric.ON_TIME_RATE.sampleSize).toBe(closed.length);
-    expect(byMetric.ON_TIME_RATE.value).toBeCloseTo(
-      closed.filter((c) => c.closedAt! <= c.deadline).length / closed.length,
-      10,
-    );
+    const open = (c: (typeof accepted)[number]) => !c.closedAt || c.closedAt >= end;
+    const due = accepted.filter((c) => !open(c) || c.deadline < end);
+    const postponed = due.filter((c) => open(c) && c.postponedAt && c.postponedAt < end).length;
+    const onTime = due.filter((c) => !open(c) && c.closedAt! <= c.deadline).length;
+    expect(byMetric.ON_TIME_RATE.sampleSize).toBe(due.length - postponed);
+    expect(byMetric.ON_TIME_RATE.value).toBeCloseTo(onTime / (due.length - postponed), 10);
     const reported = await server.db.case.count({ where: { reportedAt: { gte: start, lt: end } } });
     expect(byMetric.CASES_REPORTED.value).toBe(reported);
     expect(byMetric.CASES_REPORTED.perThousand).toBeCloseTo((reported * 1000) / byMetric.POPULATION.value, 6);

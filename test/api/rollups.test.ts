@@ -14,49 +14,75 @@ afterAll(() => server.close());
 
 const METRICS = [
   'CASES_REPORTED',
+  'CASES_ACCEPTED',
+  'CASES_DUE',
   'CASES_CLOSED',
+  'CASES_CLOSED_ON_TIME',
+  'CASES_POSTPONED',
   'CLOSURE_RATE',
   'ON_TIME_RATE',
+  'REWORK_RATE',
+  'EXTENSION_RATE',
+  'OVERDUE_OPEN',
   'BACKLOG',
   'VOLUNTEER_HOURS',
   'MEDIAN_HOURS_TO_CLOSE',
 ];
 
-/** The same metrics computed straight from raw case and log rows, without rollups. */
+const rateOf = (numerator: number, denominator: number) => (denominator >= 5 ? numerator / denominator : null);
+
+/**
+ * The same metrics computed straight from raw case and log rows, without rollups, each
+ * count written out from its published definition as its own query.
+ */
 async function fromRawRows(communityId: number, start: Date, end: Date) {
   const db = server.db;
   const within = { gte: start, lt: end };
-  const [reported, accepted, closed, closedRows, openAtEnd, hours] = await Promise.all([
-    db.case.count({ where: { communityId, reportedAt: within } }),
-    db.case.count({ where: { communityId, acceptedAt: within } }),
-    db.case.count({ where: { communityId, closedAt: within } }),
-    db.case.findMany({
-      where: { communityId, closedAt: within },
-      select: { reportedAt: true, closedAt: true, deadline: true },
-    }),
-    db.case.count({
-      where: {
-        communityId,
-        reportedAt: { lt: end },
-        AND: [
-          { OR: [{ closedAt: null }, { closedAt: { gte: end } }] },
-          { OR: [{ rejectedAt: null }, { rejectedAt: { gte: end } }] },
-        ],
-      },
-    }),
-    db.volunteerLog.aggregate({ where: { grid: { communityId }, date: within }, _sum: { hours: true } }),
-  ]);
+  const openAtEnd = { OR: [{ closedAt: null }, { closedAt: { gte: end } }] };
+  const acceptedIn = { communityId, acceptedAt: within };
+  const [reported, accepted, notYetDue, closedRows, postponed, extended, overdueOpen, backlog, hours, closedInPeriod] =
+    await Promise.all([
+      db.case.count({ where: { communityId, reportedAt: within } }),
+      db.case.count({ where: acceptedIn }),
+      db.case.count({ where: { ...acceptedIn, ...openAtEnd, deadline: { gte: end } } }),
+      db.case.findMany({
+        where: { ...acceptedIn, closedAt: { lt: end } },
+        select: { closedAt: true, deadline: true, reworks: true },
+      }),
+      db.case.count({ where: { ...acceptedIn, ...openAtEnd, deadline: { lt: end }, postponedAt: { lt: end } } }),
+      db.case.count({ where: { ...acceptedIn, extendedAt: { lt: end } } }),
+      db.case.count({ where: { communityId, acceptedAt: { lt: end }, ...openAtEnd, deadline: { lt: end } } }),
+      db.case.count({
+        where: {
+          communityId,
+          reportedAt: { lt: end },
+          AND: [openAtEnd, { OR: [{ rejectedAt: null }, { rejectedAt: { gte: end } }] }],
+        },
+      }),
+      db.volunteerLog.aggregate({ where: { grid: { communityId }, date: within }, _sum: { hours: true } }),
+      db.case.findMany({ where: { communityId, closedAt: within }, select: { reportedAt: true, closedAt: true } }),
+    ]);
+  const due = accepted - notYetDue;
+  const closed = closedRows.length;
   const onTime = closedRows.filter((c) => c.closedAt! <= c.deadline).length;
-  const durations = closedRows
+  const reworked = closedRows.filter((c) => c.reworks > 0).length;
+  const durations = closedInPeriod
     .map((c) => (c.closedAt!.getTime() - c.reportedAt.getTime()) / 3_600_000)
     .sort((a, b) => a - b);
   const mid = Math.floor(durations.length / 2);
   return {
     CASES_REPORTED: reported,
+    CASES_ACCEPTED: accepted,
+    CASES_DUE: due,
     CASES_CLOSED: closed,
-    CLOSURE_RATE: accepted >= 5 ? Math.min(1, closed / accepted) : null,
-    ON_TIME_RATE: closed >= 5 ? onTime / closed : null,
-    BACKLOG: openAtEnd,
+    CASES_CLOSED_ON_TIME: onTime,
+    CASES_POSTPONED: postponed,
+    CLOSURE_RATE: rateOf(closed, due - postponed),
+    ON_TIME_RATE: rateOf(onTime, due - postponed),
+    REWORK_RATE: rateOf(reworked, closed),
+    EXTENSION_RATE: rateOf(extended, accepted),
+    OVERDUE_OPEN: overdueOpen,
+    BACKLOG: backlog,
     VOLUNTEER_HOURS: hours._sum.hours ?? 0,
     MEDIAN_HOURS_TO_CLOSE:
       durations.length >= 5
@@ -94,12 +120,21 @@ async function randomMutations(count: number) {
       const next = allowedTransitions(row.status as CaseStatus);
       if (!next.length) continue;
       const r = await server.gql(
-        'mutation($c: String!, $t: CaseStatus!) { transitionCase(code: $c, to: $t) { status } }',
+        'mutation($c: String!, $t: CaseStatus!) { transitionCase(code: $c, to: $t, note: "随机") { status } }',
         { c: code, t: random.pick(next) },
         TEST_ADMIN_TOKEN,
       );
       expect(r.errors).toBeUndefined();
       if (!isOpen(r.data!.transitionCase.status)) opened.splice(opened.indexOf(code), 1);
+    } else if (roll < 0.9) {
+      const code = random.pick(opened);
+      const row = await server.db.case.findUniqueOrThrow({ where: { code } });
+      const r = await server.gql(
+        'mutation($c: String!, $d: DateTime!) { extendCaseDeadline(code: $c, deadline: $d, reason: "随机延期") { code } }',
+        { c: code, d: new Date(row.deadline.getTime() + random.int(1, 96) * 3_600_000).toISOString() },
+        TEST_ADMIN_TOKEN,
+      );
+      expect(r.errors).toBeUndefined();
     } else {
       const r = await server.gql(
         'mutation($i: LogVolunteerHoursInput!) { logVolunteerHours(input: $i) { id } }',

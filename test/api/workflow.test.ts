@@ -46,6 +46,62 @@ describe('case workflow over HTTP', () => {
     ]);
   });
 
+  it('counts a case sent back by verification as reworked', async () => {
+    const { code } = (await report(TEST_ADMIN_TOKEN)).data!.reportCase;
+    for (const to of ['ACCEPTED', 'DISPATCHED', 'HANDLED', 'DISPATCHED', 'HANDLED', 'DISPATCHED'])
+      expect((await server.gql(MOVE, { code, to }, TEST_ADMIN_TOKEN)).errors, to).toBeUndefined();
+    expect((await server.db.case.findUniqueOrThrow({ where: { code } })).reworks).toBe(2);
+  });
+
+  it('postpones a dispatched case with a leader’s approval and a reason, and dispatches it again', async () => {
+    const { code } = (await report(TEST_ADMIN_TOKEN)).data!.reportCase;
+    for (const to of ['ACCEPTED', 'DISPATCHED']) await server.gql(MOVE, { code, to }, TEST_ADMIN_TOKEN);
+    const { token: worker } = await createToken(server.db, {
+      name: '网格员令牌',
+      role: 'GRID_WORKER',
+      scope: gridCode,
+    });
+    const byWorker = await server.gql(MOVE, { code, to: 'POSTPONED', note: '需改造管网' }, worker);
+    expect(byWorker.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const withoutReason = await server.gql(MOVE, { code, to: 'POSTPONED' }, TEST_ADMIN_TOKEN);
+    expect(withoutReason.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const postponed = await server.gql(
+      MOVE,
+      { code, to: 'POSTPONED', note: '需改造管网，列入明年计划' },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(postponed.data!.transitionCase.status).toBe('POSTPONED');
+    expect((await server.db.case.findUniqueOrThrow({ where: { code } })).postponedAt).not.toBeNull();
+    expect((await server.gql(MOVE, { code, to: 'DISPATCHED' }, TEST_ADMIN_TOKEN)).errors).toBeUndefined();
+    expect((await server.db.case.findUniqueOrThrow({ where: { code } })).postponedAt).toBeNull();
+  });
+
+  it('extends an open case’s deadline with a leader’s approval, once recorded, and refuses an earlier one', async () => {
+    const { code, deadline } = (await report(TEST_ADMIN_TOKEN)).data!.reportCase;
+    const EXTEND = `mutation($code: String!, $d: DateTime!, $r: String!) { extendCaseDeadline(code: $code, deadline: $d, reason: $r) { deadline extendedAt status events { note } } }`;
+    const later = new Date(new Date(deadline).getTime() + 72 * 3_600_000).toISOString();
+    const extended = await server.gql(EXTEND, { code, d: later, r: '等待物业维修资金' }, TEST_ADMIN_TOKEN);
+    expect(extended.errors).toBeUndefined();
+    expect(extended.data!.extendCaseDeadline).toMatchObject({ deadline: later, status: 'REPORTED' });
+    expect(extended.data!.extendCaseDeadline.events.at(-1).note).toMatch(
+      /^延期至 \d{4}-\d{2}-\d{2}：等待物业维修资金$/,
+    );
+    const earlier = await server.gql(EXTEND, { code, d: deadline, r: '再议' }, TEST_ADMIN_TOKEN);
+    expect(earlier.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const { token: worker } = await createToken(server.db, {
+      name: '网格员令牌',
+      role: 'GRID_WORKER',
+      scope: gridCode,
+    });
+    const evenLater = new Date(new Date(later).getTime() + 3_600_000).toISOString();
+    expect((await server.gql(EXTEND, { code, d: evenLater, r: '再议' }, worker)).errors?.[0].extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    const row = await server.db.case.findUniqueOrThrow({ where: { code } });
+    expect(row.deadline.toISOString()).toBe(later);
+    expect(row.extendedAt?.toISOString()).toBe(extended.data!.extendCaseDeadline.extendedAt);
+  });
+
   it('refuses an illegal transition with ILLEGAL_TRANSITION and changes nothing', async () => {
     const { code } = (await report(TEST_ADMIN_TOKEN)).data!.reportCase;
     const rollupsBefore = await server.db.gridDayRollup.findMany({ orderBy: [{ gridId: 'asc' }, { day: 'asc' }] });

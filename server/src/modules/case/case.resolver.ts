@@ -9,7 +9,7 @@ import { loadGridPlace } from '../grid/grid.service';
 import { Grid } from '../grid/grid.type';
 import { LatLng } from '../metric/metric.type';
 import { CaseFilter, ReportCaseInput } from './case.input';
-import { listCases, reportCase, transitionCase } from './case.service';
+import { extendCaseDeadline, listCases, reportCase, transitionCase } from './case.service';
 import { Contact } from '../../auth/contact.type';
 import { Case, CaseConnection, CaseEvent } from './case.type';
 
@@ -36,7 +36,7 @@ export class CaseResolver {
 
   @Mutation(() => Case, {
     description:
-      'Move a case along the GB/T 30428 workflow; an illegal move fails with ILLEGAL_TRANSITION and changes nothing.',
+      'Move a case along the GB/T 30428 workflow; an illegal move fails with ILLEGAL_TRANSITION and changes nothing. Postponing (POSTPONED, 缓办) needs a leader or admin and a note saying why.',
   })
   transitionCase(
     @Ctx() ctx: Context,
@@ -45,6 +45,19 @@ export class CaseResolver {
     @Arg('note', () => String, { nullable: true }) note?: string,
   ) {
     return transitionCase(ctx, code, to, note);
+  }
+
+  @Mutation(() => Case, {
+    description:
+      '延期: a leader or admin approves a later deadline for an open case, with the reason; the case counts as extended',
+  })
+  extendCaseDeadline(
+    @Ctx() ctx: Context,
+    @Arg('code', () => String) code: string,
+    @Arg('deadline', () => Date) deadline: Date,
+    @Arg('reason', () => String) reason: string,
+  ) {
+    return extendCaseDeadline(ctx, code, deadline, reason);
   }
 
   @FieldResolver(() => Community)

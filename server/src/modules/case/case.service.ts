@@ -1,20 +1,23 @@
 import {
   allowedTransitions,
   canTransition,
+  isOpen,
+  isRework,
+  NEEDS_APPROVAL,
   OPEN_STATUSES,
   STATUS_TIMESTAMP,
   type CaseStatus,
 } from '../../../../shared/case/workflow';
 import { CASE_DEADLINE_HOURS } from '../../../../shared/enums';
-import { HOUR_MS } from '../../../../shared/time/buckets';
-import { assertCanWrite } from '../../auth/viewer';
+import { HOUR_MS, localDay } from '../../../../shared/time/buckets';
+import { assertCanWrite, type Viewer } from '../../auth/viewer';
 import type { Context } from '../../context';
 import type { Database } from '../../db/client';
-import { badInput, conflict, illegalTransition, notFound } from '../../graphql/errors';
+import { badInput, conflict, forbidden, illegalTransition, notFound } from '../../graphql/errors';
 import { requireGridPlace } from '../grid/grid.service';
 import { caseChange, caseContributions } from '../../../../shared/metrics/rollups';
 import { once } from '../../graphql/idempotency';
-import { boundedText } from '../../graphql/input-bounds';
+import { boundedText, plausibleDate } from '../../graphql/input-bounds';
 import { applyRollupDeltas } from '../rollup/rollup.service';
 import type { CaseFilter, ReportCaseInput } from './case.input';
 import { MAX_PAGE_SIZE } from '../../graphql/limits';
@@ -128,11 +131,23 @@ export async function reportCase(ctx: Context, input: ReportCaseInput) {
   });
 }
 
-export async function transitionCase(ctx: Context, code: string, to: CaseStatus, note?: string) {
+/** Postponing a case or extending its deadline is approved by a leader or an admin, not done by a grid worker. */
+function assertCanApprove(viewer: Viewer, what: string): void {
+  if (viewer.role !== 'LEADER' && viewer.role !== 'ADMIN')
+    throw forbidden(`${what} needs a leader's approval; a ${viewer.role.toLowerCase()} may not give it`);
+}
+
+/** The case and its grid, for a change by the viewer, who must answer for the grid. */
+async function caseToChange(ctx: Context, code: string) {
   const current = await ctx.db.case.findUnique({ where: { code }, include: { grid: true } });
   if (!current) throw notFound(`Case "${code}"`);
   const { grid, place } = await requireGridPlace(ctx.db, current.grid.code);
   assertCanWrite(ctx.viewer, place);
+  return { current, grid, place };
+}
+
+export async function transitionCase(ctx: Context, code: string, to: CaseStatus, note?: string) {
+  const { current, grid, place } = await caseToChange(ctx, code);
   const from = current.status as CaseStatus;
   if (!canTransition(from, to)) {
     const allowed = allowedTransitions(from);
@@ -140,27 +155,74 @@ export async function transitionCase(ctx: Context, code: string, to: CaseStatus,
       `Case ${code} is ${from}; it can move to ${allowed.length ? allowed.join(' or ') : 'nothing (it is finished)'}, not ${to}`,
     );
   }
+  const reason = boundedText(note, 'note', 500);
+  if (NEEDS_APPROVAL.includes(to)) {
+    assertCanApprove(ctx.viewer, 'Postponing a case');
+    if (!reason) throw badInput('Say why the case is postponed (note)');
+  }
   const at = new Date();
   const updated = await ctx.db.$transaction(async (tx) => {
     // Only if nobody moved it meanwhile: the status is the version.
     const { count } = await tx.case.updateMany({
       where: { id: current.id, status: from },
-      data: { status: to, [STATUS_TIMESTAMP[to]]: at },
+      data: {
+        status: to,
+        [STATUS_TIMESTAMP[to]]: at,
+        ...(isRework(from, to) ? { reworks: { increment: 1 } } : {}),
+        // Dispatched again, the case is no longer postponed.
+        ...(from === 'POSTPONED' ? { postponedAt: null } : {}),
+      },
     });
     if (count !== 1) throw conflict(`Case ${code} was changed by someone else; reload it and try again`);
     const after = await tx.case.findUniqueOrThrow({ where: { id: current.id } });
     await tx.caseEvent.create({
-      data: {
-        caseId: current.id,
-        from,
-        to,
-        at,
-        actor: ctx.viewer.name ?? ctx.viewer.role,
-        note: boundedText(note, 'note', 500),
-      },
+      data: { caseId: current.id, from, to, at, actor: ctx.viewer.name ?? ctx.viewer.role, note: reason },
     });
     await applyRollupDeltas(tx, caseChange(current, after));
     return after;
+  });
+  await ctx.live.publish({
+    kind: 'CASE_TRANSITIONED',
+    communityCode: grid.community.code,
+    subDistrictCode: place.subDistrictCode,
+    gridCode: grid.code,
+    at,
+  });
+  return updated;
+}
+
+/**
+ * 延期: a leader approves a later deadline for an open case. The case keeps its state;
+ * the event says until when and why, and the case counts as extended (延期率).
+ */
+export async function extendCaseDeadline(ctx: Context, code: string, deadline: Date, reason: string) {
+  const { current, grid, place } = await caseToChange(ctx, code);
+  assertCanApprove(ctx.viewer, 'Extending a deadline');
+  const why = boundedText(reason, 'reason', 500, true)!;
+  plausibleDate(deadline, 'deadline');
+  const status = current.status as CaseStatus;
+  if (!isOpen(status))
+    throw illegalTransition(`Case ${code} is ${status}: only an open case's deadline can be extended`);
+  if (deadline <= current.deadline)
+    throw badInput(`The new deadline must lie after the current one (${current.deadline.toISOString()})`);
+  const at = new Date();
+  const updated = await ctx.db.$transaction(async (tx) => {
+    const { count } = await tx.case.updateMany({
+      where: { id: current.id, status, deadline: current.deadline },
+      data: { deadline, extendedAt: current.extendedAt ?? at },
+    });
+    if (count !== 1) throw conflict(`Case ${code} was changed by someone else; reload it and try again`);
+    await tx.caseEvent.create({
+      data: {
+        caseId: current.id,
+        from: status,
+        to: status,
+        at,
+        actor: ctx.viewer.name ?? ctx.viewer.role,
+        note: `延期至 ${localDay(deadline)}：${why}`,
+      },
+    });
+    return tx.case.findUniqueOrThrow({ where: { id: current.id } });
   });
   await ctx.live.publish({
     kind: 'CASE_TRANSITIONED',

@@ -32,7 +32,12 @@ export class Case {
   @Field(() => Date) reportedAt!: Date;
   @Field(() => Date, { nullable: true }) acceptedAt!: Date | null;
   @Field(() => Date, { nullable: true }) closedAt!: Date | null;
-  @Field(() => Date) deadline!: Date;
+  @Field(() => Date, { description: 'The deadline in force: an approved extension (延期) moves it' }) deadline!: Date;
+  @Field(() => Date, { nullable: true, description: '缓办: when postponing was approved; null once dispatched again' })
+  postponedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: '延期: when the deadline was first extended' })
+  extendedAt!: Date | null;
+  @Field(() => Int, { description: '返工: times verification sent the case back to handling' }) reworks!: number;
   @Field(() => Int, { nullable: true, description: '1–5' }) satisfaction!: number | null;
   @Field(() => Boolean) generated!: boolean;
 }

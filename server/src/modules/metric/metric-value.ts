@@ -1,6 +1,13 @@
 import { perThousandResidents, type Metric } from '../../../../shared/metrics/definitions';
 import { median } from '../../../../shared/metrics/median';
-import { closureRate, meanSatisfaction, onTimeRate, type RateValue } from '../../../../shared/metrics/rates';
+import {
+  closureRate,
+  extensionRate,
+  onTimeRate,
+  reworkRate,
+  type CaseCounts,
+} from '../../../../shared/metrics/case-metrics';
+import { meanSatisfaction, type RateValue } from '../../../../shared/metrics/rates';
 import type { Counters } from '../../../../shared/metrics/rollups';
 
 export type MetricResult = RateValue;
@@ -19,6 +26,10 @@ export interface ScopeFigures {
   counters: Counters;
   /** Open cases at the end of the period. */
   backlog: number;
+  /** The published counts of the cases accepted in the period, as they stood at its end. */
+  cases: CaseCounts;
+  /** 超期未结: open cases past their deadline at the end of the period. */
+  overdueOpen: number;
   /** Hours from report to closure of the cases closed in the period. */
   hoursToClose: number[];
 }
@@ -42,12 +53,26 @@ export function metricResult(metric: Metric, f: ScopeFigures): MetricResult {
       return plain(f.counters.volunteerHours);
     case 'CASES_REPORTED':
       return plain(f.counters.casesReported);
+    case 'CASES_ACCEPTED':
+      return plain(f.cases.accepted);
+    case 'CASES_DUE':
+      return plain(f.cases.due);
     case 'CASES_CLOSED':
-      return plain(f.counters.casesClosed);
+      return plain(f.cases.closed);
+    case 'CASES_CLOSED_ON_TIME':
+      return plain(f.cases.closedOnTime);
+    case 'CASES_POSTPONED':
+      return plain(f.cases.postponed);
     case 'CLOSURE_RATE':
-      return closureRate(f.counters.casesClosed, f.counters.casesAccepted);
+      return closureRate(f.cases);
     case 'ON_TIME_RATE':
-      return onTimeRate(f.counters.casesClosedOnTime, f.counters.casesClosed);
+      return onTimeRate(f.cases);
+    case 'REWORK_RATE':
+      return reworkRate(f.cases);
+    case 'EXTENSION_RATE':
+      return extensionRate(f.cases);
+    case 'OVERDUE_OPEN':
+      return plain(f.overdueOpen);
     case 'MEDIAN_HOURS_TO_CLOSE':
       return median(f.hoursToClose);
     case 'BACKLOG':

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { zeroCounters } from '../../../../shared/metrics/rollups';
 import { metricResult, type ScopeFigures } from './metric-value';
-import { mergeFigures } from './metric.service';
+import { mergeFigures, NO_COHORT } from './metric.service';
 
 const scope = (over: Partial<ScopeFigures>): ScopeFigures => ({
   population: 1000,
@@ -13,18 +13,21 @@ const scope = (over: Partial<ScopeFigures>): ScopeFigures => ({
   counters: zeroCounters(),
   backlog: 0,
   hoursToClose: [],
+  ...NO_COHORT,
   ...over,
 });
 
 describe('merging scopes', () => {
   it('adds counts and recomputes rates from the summed counters, not by averaging rates', () => {
-    const a = scope({ counters: { ...zeroCounters(), casesClosed: 10, casesClosedOnTime: 10 }, backlog: 2 });
-    const b = scope({
-      population: 3000,
-      counters: { ...zeroCounters(), casesClosed: 90, casesClosedOnTime: 45 },
-      backlog: 5,
-      floatingPopulation: 700,
+    const cases = (due: number, closedOnTime: number) => ({
+      ...NO_COHORT.cases,
+      accepted: due,
+      due,
+      closed: due,
+      closedOnTime,
     });
+    const a = scope({ cases: cases(10, 10), backlog: 2 });
+    const b = scope({ population: 3000, cases: cases(90, 45), backlog: 5, floatingPopulation: 700 });
     const merged = mergeFigures([a, b]);
     expect(merged.population).toBe(4000);
     expect(merged.floatingPopulation).toBe(700);

@@ -5,6 +5,7 @@ import { groupBy } from '../../group-by';
 import { MAX_IDS_PER_QUERY } from '../../db/limits';
 import { COUNTERS, SUM_ALL_COUNTERS, zeroCounters, type Counters } from '../../../../shared/metrics/rollups';
 import { metricResult, type MetricResult, type ScopeFigures } from './metric-value';
+import { caseCounts, isOverdueOpen, type CaseCounts, type CaseRecord } from '../../../../shared/metrics/case-metrics';
 import type { Period } from '../../graphql/period';
 
 export type ScopeLevel = 'community' | 'grid';
@@ -105,6 +106,62 @@ async function hoursToClose(
   return groupBy(closed, (c) => c[key], hoursFromReportToClose);
 }
 
+/** The columns of a case the published figures are computed from. */
+export const CASE_RECORD = {
+  acceptedAt: true,
+  closedAt: true,
+  deadline: true,
+  postponedAt: true,
+  extendedAt: true,
+  reworks: true,
+} as const;
+
+/**
+ * The cases the published figures of periods from `start` to `end` stand on: those accepted
+ * in them, and those accepted before that were still open at `start` (the overdue among them).
+ */
+export function cohortWhere(start: Date, end: Date) {
+  return {
+    acceptedAt: { lt: end },
+    OR: [{ acceptedAt: { gte: start } }, { closedAt: null }, { closedAt: { gte: start } }],
+  };
+}
+
+export interface Cohort {
+  cases: CaseCounts;
+  overdueOpen: number;
+}
+
+export function cohortOf(records: CaseRecord[], period: Period): Cohort {
+  const end = period.endExclusive;
+  return {
+    cases: caseCounts(records, { start: period.start, end }),
+    overdueOpen: records.filter((c) => isOverdueOpen(c, end)).length,
+  };
+}
+
+async function cohorts(db: Database, level: ScopeLevel, ids: number[], period: Period): Promise<Map<number, Cohort>> {
+  const key = level === 'grid' ? 'gridId' : 'communityId';
+  const rows = await db.case.findMany({
+    where: { [key]: { in: ids }, ...cohortWhere(period.start, period.endExclusive) },
+    select: { gridId: true, communityId: true, ...CASE_RECORD },
+  });
+  return new Map(
+    [
+      ...groupBy(
+        rows,
+        (c) => c[key],
+        (c) => c,
+      ),
+    ].map(([id, records]) => [id, cohortOf(records, period)]),
+  );
+}
+
+export const NO_COHORT: Cohort = {
+  cases: { accepted: 0, due: 0, closed: 0, closedOnTime: 0, postponed: 0, reworked: 0, extended: 0 },
+  overdueOpen: 0,
+};
+
 export function hoursFromReportToClose(c: { reportedAt: Date; closedAt: Date | null }): number {
   return (c.closedAt!.getTime() - c.reportedAt.getTime()) / 3_600_000;
 }
@@ -140,13 +197,14 @@ async function loadFigureChunk(
   period: Period,
 ): Promise<Map<number, ScopeFigures>> {
   const sources = new Set(metrics.map((m) => METRIC_DEFINITIONS[m].source));
-  const [statics, sums, upToEnd, hours] = await Promise.all([
+  const [statics, sums, upToEnd, hours, cohortsById] = await Promise.all([
     staticFigures(db, level, ids),
     sources.has('rollup')
       ? rollupSums(db, level, ids, { gte: period.start, lt: period.endExclusive })
       : new Map<number, Counters>(),
     metrics.includes('BACKLOG') ? rollupSums(db, level, ids, { lt: period.endExclusive }) : new Map<number, Counters>(),
     sources.has('raw') ? hoursToClose(db, level, ids, period) : new Map<number, number[]>(),
+    sources.has('cohort') ? cohorts(db, level, ids, period) : new Map<number, Cohort>(),
   ]);
   const figures = new Map<number, ScopeFigures>();
   for (const id of ids) {
@@ -158,6 +216,7 @@ async function loadFigureChunk(
       counters: sums.get(id) ?? zeroCounters(),
       backlog: cumulative.casesReported - cumulative.casesClosed - cumulative.casesRejected,
       hoursToClose: hours.get(id) ?? [],
+      ...(cohortsById.get(id) ?? NO_COHORT),
     });
   }
   return figures;
@@ -193,6 +252,10 @@ export function mergeFigures(all: ScopeFigures[]): ScopeFigures {
       counters: Object.fromEntries(COUNTERS.map((c) => [c, total.counters[c] + f.counters[c]])) as Counters,
       backlog: total.backlog + f.backlog,
       hoursToClose: [...total.hoursToClose, ...f.hoursToClose],
+      cases: Object.fromEntries(
+        Object.entries(total.cases).map(([k, v]) => [k, v + f.cases[k as keyof CaseCounts]]),
+      ) as unknown as CaseCounts,
+      overdueOpen: total.overdueOpen + f.overdueOpen,
     }),
     {
       population: null,
@@ -204,6 +267,7 @@ export function mergeFigures(all: ScopeFigures[]): ScopeFigures {
       counters: zeroCounters(),
       backlog: 0,
       hoursToClose: [],
+      ...NO_COHORT,
     } as ScopeFigures,
   );
 }

@@ -7,7 +7,16 @@ import { groupBy } from '../../group-by';
 import { badInput, notFound } from '../../graphql/errors';
 import { COUNTERS, SUM_ALL_COUNTERS, zeroCounters } from '../../../../shared/metrics/rollups';
 import { metricResult, type MetricResult } from './metric-value';
-import { computeMetrics, computeTotals, hoursFromReportToClose, type ScopeLevel } from './metric.service';
+import {
+  CASE_RECORD,
+  cohortOf,
+  cohortWhere,
+  computeMetrics,
+  computeTotals,
+  hoursFromReportToClose,
+  NO_COHORT,
+  type ScopeLevel,
+} from './metric.service';
 import type { Period } from '../../graphql/period';
 import type { CategoryCount, ComparisonRow, MetricValue, TimePoint } from './metric.type';
 
@@ -86,6 +95,14 @@ export async function timeSeries(
     _sum: { casesReported: true, casesClosed: true, casesRejected: true },
   });
   let backlog = (before._sum.casesReported ?? 0) - (before._sum.casesClosed ?? 0) - (before._sum.casesRejected ?? 0);
+  // Cohort metrics: each bucket's cases accepted in it, as they stood at its end (one read for all buckets).
+  const records =
+    source === 'cohort'
+      ? await db.case.findMany({
+          where: { ...where, ...cohortWhere(period.start, period.endExclusive) },
+          select: CASE_RECORD,
+        })
+      : [];
   const closed =
     source === 'raw'
       ? await db.case.findMany({
@@ -113,6 +130,7 @@ export async function timeSeries(
       counters: sums,
       backlog,
       hoursToClose,
+      ...(source === 'cohort' ? cohortOf(records, { start, endExclusive: nextBucket(start, bucket) }) : NO_COHORT),
     });
     return { start, ...result };
   });
