@@ -77,3 +77,37 @@ describe('search', () => {
     expect((await server.gql('{ search(text: "  ") { code } }')).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('metric definitions', () => {
+  it('lists every metric with its names and formula, and each rate is its numerator ÷ (denominator − less)', async () => {
+    const { data, errors } = await server.gql(
+      '{ metricDefinitions { metric nameZh nameEn definitionZh unit source numerator denominator denominatorLess } }',
+    );
+    expect(errors).toBeUndefined();
+    const definitions = data!.metricDefinitions as Record<string, string | null>[];
+    const byMetric = Object.fromEntries(definitions.map((d) => [d.metric, d]));
+    expect(byMetric.CLOSURE_RATE).toMatchObject({
+      nameZh: '结案率',
+      definitionZh: '结案数 ÷ (应结案数 − 缓办数)',
+      unit: 'ratio',
+      source: 'cohort',
+      numerator: 'CASES_CLOSED',
+      denominator: 'CASES_DUE',
+      denominatorLess: 'CASES_POSTPONED',
+    });
+    const all = definitions.map((d) => d.metric);
+    const summary = await server.gql(
+      `query($m: [Metric!]!) { summary(metrics: $m, from: "${PERIOD.from}", to: "${PERIOD.to}") { metric value sampleSize } }`,
+      { m: all },
+    );
+    const value = Object.fromEntries(
+      summary.data!.summary.map((v: { metric: string; value: number }) => [v.metric, v.value]),
+    );
+    const rates = definitions.filter((d) => d.numerator);
+    expect(rates.length).toBe(2);
+    for (const d of rates) {
+      const denominator = value[d.denominator!] - (d.denominatorLess ? value[d.denominatorLess] : 0);
+      expect(value[d.metric!], d.metric!).toBeCloseTo(value[d.numerator!] / denominator, 10);
+    }
+  });
+});

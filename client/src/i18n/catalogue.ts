@@ -1,7 +1,7 @@
 import type { CaseStatus } from '../../../shared/case/workflow';
 import type { AuditAction, CaseCategory, Role } from '../../../shared/enums';
 import type { Language } from '../../../shared/format/number';
-import type { Metric, MetricUnit } from '../../../shared/metrics/definitions';
+import { metricNames, type Metric, type MetricUnit } from '../../../shared/metrics/definitions';
 import type { PeriodPreset } from '../../../shared/time/period-presets';
 
 type Basemap = 'none' | 'tianditu' | 'amap' | 'osm';
@@ -246,29 +246,7 @@ const zh: Strings = {
   },
   periods: { quarter: '本季度', year: '近一年', twoYears: '近两年' },
   basemaps: { none: '无底图（离线）', tianditu: '天地图', amap: '高德地图', osm: 'OpenStreetMap' },
-  metrics: {
-    POPULATION: '常住人口',
-    HOUSEHOLDS: '户数',
-    FLOATING_POPULATION: '流动人口',
-    DENSITY: '人口密度',
-    PARTY_MEMBERS: '党员数',
-    VOLUNTEERS: '志愿者',
-    VOLUNTEER_HOURS: '志愿服务时长',
-    CASES_REPORTED: '上报事件',
-    CASES_ACCEPTED: '立案数',
-    CASES_DUE: '应结案数',
-    CASES_CLOSED: '结案数',
-    CASES_CLOSED_ON_TIME: '按期结案数',
-    CASES_POSTPONED: '缓办数',
-    CLOSURE_RATE: '结案率',
-    ON_TIME_RATE: '按期结案率',
-    REWORK_RATE: '返工率',
-    EXTENSION_RATE: '延期率',
-    OVERDUE_OPEN: '超期未结',
-    MEDIAN_HOURS_TO_CLOSE: '结案用时中位数',
-    BACKLOG: '待办事件',
-    SATISFACTION: '满意度',
-  },
+  metrics: metricNames('zh'),
   units: { people: '人', households: '户', perKm2: '人/平方公里', hours: '小时', cases: '件', ratio: '', score: '分' },
   categories: {
     FACILITY: '设施维修',
@@ -496,29 +474,7 @@ const en: Strings = {
   },
   periods: { quarter: 'This quarter', year: 'Last 12 months', twoYears: 'Last 24 months' },
   basemaps: { none: 'None (offline)', tianditu: 'Tianditu', amap: 'AMap', osm: 'OpenStreetMap' },
-  metrics: {
-    POPULATION: 'Population',
-    HOUSEHOLDS: 'Households',
-    FLOATING_POPULATION: 'Floating population',
-    DENSITY: 'Density',
-    PARTY_MEMBERS: 'Party members',
-    VOLUNTEERS: 'Volunteers',
-    VOLUNTEER_HOURS: 'Volunteer hours',
-    CASES_REPORTED: 'Cases reported',
-    CASES_ACCEPTED: 'Cases accepted',
-    CASES_DUE: 'Cases due',
-    CASES_CLOSED: 'Cases closed',
-    CASES_CLOSED_ON_TIME: 'Closed on time',
-    CASES_POSTPONED: 'Postponed',
-    CLOSURE_RATE: 'Closure rate',
-    ON_TIME_RATE: 'On-time rate',
-    REWORK_RATE: 'Rework rate',
-    EXTENSION_RATE: 'Extension rate',
-    OVERDUE_OPEN: 'Overdue, open',
-    MEDIAN_HOURS_TO_CLOSE: 'Median hours to close',
-    BACKLOG: 'Backlog',
-    SATISFACTION: 'Satisfaction',
-  },
+  metrics: metricNames('en'),
   units: {
     people: 'people',
     households: 'households',

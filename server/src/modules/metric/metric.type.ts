@@ -36,7 +36,7 @@ export class ComparisonRow {
 
 @ObjectType()
 export class TimePoint {
-  @Field(() => Date, { description: 'Start of the bucket (UTC)' }) start!: Date;
+  @Field(() => Date, { description: 'Start of the bucket: local midnight in TIME_ZONE, as an instant' }) start!: Date;
   @Field(() => Float, { nullable: true }) value!: number | null;
   @Field(() => Int) sampleSize!: number;
   @Field(() => Boolean) tooFewCases!: boolean;
@@ -54,4 +54,27 @@ export class CategoryCount {
   @Field(() => Int) reported!: number;
   @Field(() => Int, { description: 'Of those reported, closed by now' }) closed!: number;
   @Field(() => Int, { description: 'Of those reported, still open' }) open!: number;
+}
+
+@ObjectType({ description: 'What a metric is and how it is counted' })
+export class MetricDefinitionInfo {
+  @Field(() => MetricEnum) metric!: Metric;
+  @Field(() => String) nameZh!: string;
+  @Field(() => String) nameEn!: string;
+  @Field(() => String, { description: 'How it is counted, in Chinese' }) definitionZh!: string;
+  @Field(() => String, { description: 'How it is counted, in English' }) definitionEn!: string;
+  @Field(() => String, { description: 'people, households, perKm2, hours, cases, ratio (a fraction) or score' })
+  unit!: string;
+  @Field(() => Boolean, { nullable: true, description: 'Whether more is better; null when neither' })
+  higherIsBetter!: boolean | null;
+  @Field(() => String, {
+    description:
+      'static (latest stated or imported figure), rollup (summed over the period), cohort (the cases accepted in the period as they stood at its end) or raw (case rows)',
+  })
+  source!: string;
+  @Field(() => Boolean, { description: 'Whether a per-1,000-residents value is given' }) perThousand!: boolean;
+  @Field(() => MetricEnum, { nullable: true, description: 'For a rate: numerator ÷ (denominator − denominatorLess)' })
+  numerator!: Metric | null;
+  @Field(() => MetricEnum, { nullable: true }) denominator!: Metric | null;
+  @Field(() => MetricEnum, { nullable: true }) denominatorLess!: Metric | null;
 }

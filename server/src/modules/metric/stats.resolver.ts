@@ -1,14 +1,38 @@
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import type { TimeBucket } from '../../../../shared/enums';
-import type { Metric } from '../../../../shared/metrics/definitions';
+import { METRIC_DEFINITIONS, METRIC_TEXT, METRICS, type Metric } from '../../../../shared/metrics/definitions';
 import type { Context } from '../../context';
 import { MetricEnum, TimeBucketEnum } from '../../graphql/enums';
 import { periodOf } from '../../graphql/period';
 import { casesByCategory, compareCommunities, resolveScope, scopeSummary, timeSeries } from './stats.service';
-import { CategoryCount, ComparisonRow, MetricValue, TimePoint } from './metric.type';
+import { CategoryCount, ComparisonRow, MetricDefinitionInfo, MetricValue, TimePoint } from './metric.type';
 
 @Resolver()
 export class StatsResolver {
+  @Query(() => [MetricDefinitionInfo], {
+    description: 'Every metric: its names, how it is counted, its unit and source',
+  })
+  metricDefinitions(): MetricDefinitionInfo[] {
+    return METRICS.map((metric) => {
+      const { name, definition, ratio } = METRIC_TEXT[metric];
+      const { unit, higherIsBetter, source, perThousand } = METRIC_DEFINITIONS[metric];
+      return {
+        metric,
+        nameZh: name.zh,
+        nameEn: name.en,
+        definitionZh: definition.zh,
+        definitionEn: definition.en,
+        unit,
+        higherIsBetter,
+        source,
+        perThousand,
+        numerator: ratio?.numerator ?? null,
+        denominator: ratio?.denominator ?? null,
+        denominatorLess: ratio?.denominatorLess ?? null,
+      };
+    });
+  }
+
   @Query(() => [ComparisonRow], {
     description: 'Communities × metrics for one period, raw and per 1,000 residents (2–5 communities side by side)',
   })
