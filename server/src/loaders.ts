@@ -26,9 +26,24 @@ function childrenOf<T>(find: (parentIds: number[]) => Promise<T[]>, parentOf: (r
   );
 }
 
+/** Loads an answer once per key and request, however many fields ask for it. */
+export type Memo = <T>(key: string, load: () => Promise<T>) => Promise<T>;
+
+export const noMemo: Memo = (_key, load) => load();
+
+function memo(): Memo {
+  const answers = new Map<string, Promise<unknown>>();
+  return <T>(key: string, load: () => Promise<T>) => {
+    if (!answers.has(key)) answers.set(key, load());
+    return answers.get(key) as Promise<T>;
+  };
+}
+
 /** A fresh set per request: to-many relations cost one query per level, not one per row. */
 export function createLoaders(db: Database) {
   return {
+    /** Reads that several fields share: the five monthly series of one scope read its rollups once. */
+    shared: memo(),
     subDistrictById: byId((ids) => db.subDistrict.findMany({ where: { id: { in: ids } } })),
     communityById: byId((ids) => db.community.findMany({ where: { id: { in: ids } } })),
     gridById: byId((ids) => db.grid.findMany({ where: { id: { in: ids } } })),

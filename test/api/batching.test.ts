@@ -1,5 +1,17 @@
+import { getOperationAST, print, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { KPI_METRICS } from '../../client/src/app/queries';
+import {
+  GridRowsDocument,
+  MapFeaturesDocument,
+  ScopeSeriesDocument,
+  ScopeSummaryDocument,
+  ViewerDocument,
+} from '../../client/src/gql/graphql';
 import { startTestServer, type TestServer } from './harness';
+
+/** What one community page of the dashboard may cost, whatever the number of its grids and cases. */
+const COMMUNITY_PAGE_STATEMENTS = 27;
 
 let server: TestServer;
 beforeAll(async () => {
@@ -24,4 +36,25 @@ it('loads every community with its grids and buildings in a fixed number of SQL 
   );
   // Metrics batch per level and period too: a handful of queries for 5 communities and 50+ grids.
   expect(withMetrics.queries).toBeLessThan(15);
+});
+
+it('draws a community page (its figures, grids, map, charts and series) in a fixed, small number of SQL statements', async () => {
+  const page = { communityCode: 'kangle', from: '2025-12-01T00:00:00+08:00', to: '2026-11-30T00:00:00+08:00' };
+  const operations: [DocumentNode, Record<string, unknown>][] = [
+    [ViewerDocument, {}],
+    [ScopeSummaryDocument, { ...page, metrics: [...KPI_METRICS] }],
+    [GridRowsDocument, { code: 'kangle', metric: 'ON_TIME_RATE', from: page.from, to: page.to }],
+    [ScopeSeriesDocument, page],
+    [MapFeaturesDocument, { level: 'GRID', metric: 'ON_TIME_RATE', ...page }],
+  ];
+  const statements: Record<string, number> = {};
+  for (const [document, variables] of operations) {
+    server.queries.length = 0;
+    const response = await server.gql(print(document), variables);
+    expect(response.errors).toBeUndefined();
+    statements[getOperationAST(document)!.name!.value] = server.queries.filter((sql) => /^\s*SELECT/i.test(sql)).length;
+  }
+  const total = Object.values(statements).reduce((a, b) => a + b, 0);
+  console.log(`a community page: ${total} SQL statements ${JSON.stringify(statements)}`);
+  expect(total).toBeLessThanOrEqual(COMMUNITY_PAGE_STATEMENTS);
 });

@@ -59,8 +59,10 @@ export class StatsResolver {
     @Arg('communityCode', () => String, { nullable: true }) communityCode?: string,
     @Arg('gridCode', () => String, { nullable: true }) gridCode?: string,
   ) {
-    const scope = await resolveScope(ctx.db, communityCode ?? null, gridCode ?? null);
-    return timeSeries(ctx.db, metric, scope, bucket, periodOf(from, to));
+    const scope = await ctx.loaders.shared(`scope:${communityCode}:${gridCode}`, () =>
+      resolveScope(ctx.db, communityCode ?? null, gridCode ?? null),
+    );
+    return timeSeries(ctx.db, metric, scope, bucket, periodOf(from, to), ctx.loaders.shared);
   }
 
   @Query(() => [MetricValue], {

@@ -17,7 +17,8 @@ import {
   NO_COHORT,
   type ScopeLevel,
 } from './metric.service';
-import type { Period } from '../../graphql/period';
+import { periodKey, type Period } from '../../graphql/period';
+import { noMemo, type Memo } from '../../loaders';
 import type { CategoryCount, ComparisonRow, MetricValue, TimePoint } from './metric.type';
 
 export const MAX_COMPARED = 5;
@@ -75,6 +76,7 @@ export async function timeSeries(
   scope: Scope,
   bucket: TimeBucket,
   period: Period,
+  once: Memo = noMemo,
 ): Promise<TimePoint[]> {
   const starts = bucketStarts(period.start, new Date(period.endExclusive.getTime() - 1), bucket);
   if (starts.length > 1_000)
@@ -85,23 +87,30 @@ export async function timeSeries(
     return staticSeries(db, metric, scope.communityId ? { communityId: scope.communityId } : {}, starts, bucket);
   }
   const where = scope.gridId ? { gridId: scope.gridId } : scope.communityId ? { communityId: scope.communityId } : {};
-  const days = await db.gridDayRollup.groupBy({
-    by: ['day'],
-    where: { ...where, day: { gte: period.start, lt: period.endExclusive } },
-    _sum: SUM_ALL_COUNTERS,
-  });
-  const before = await db.gridDayRollup.aggregate({
-    where: { ...where, day: { lt: period.start } },
-    _sum: { casesReported: true, casesClosed: true, casesRejected: true },
-  });
+  const key = `${JSON.stringify(where)}:${periodKey(period)}`;
+  const days = await once(`rollup-days:${key}`, () =>
+    db.gridDayRollup.groupBy({
+      by: ['day'],
+      where: { ...where, day: { gte: period.start, lt: period.endExclusive } },
+      _sum: SUM_ALL_COUNTERS,
+    }),
+  );
+  const before = await once(`rollup-before:${key}`, () =>
+    db.gridDayRollup.aggregate({
+      where: { ...where, day: { lt: period.start } },
+      _sum: { casesReported: true, casesClosed: true, casesRejected: true },
+    }),
+  );
   let backlog = (before._sum.casesReported ?? 0) - (before._sum.casesClosed ?? 0) - (before._sum.casesRejected ?? 0);
   // Cohort metrics: each bucket's cases accepted in it, as they stood at its end (one read for all buckets).
   const records =
     source === 'cohort'
-      ? await db.case.findMany({
-          where: { ...where, ...cohortWhere(period.start, period.endExclusive) },
-          select: CASE_RECORD,
-        })
+      ? await once(`cohort:${key}`, () =>
+          db.case.findMany({
+            where: { ...where, ...cohortWhere(period.start, period.endExclusive) },
+            select: CASE_RECORD,
+          }),
+        )
       : [];
   const closed =
     source === 'raw'
