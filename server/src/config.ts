@@ -1,7 +1,9 @@
 import { passwordProblem } from './auth/password';
 import { DEFAULT_LIMITS, type OperationLimits } from './graphql/limits';
 import { INTROSPECTION_SETTINGS, type IntrospectionSetting } from './graphql/schema-exposure';
+import { readFileSync } from 'node:fs';
 import { withEnvFile } from './env-file';
+import { DEFAULT_GRADE_BANDS, gradeBandsProblem, type GradeBands } from '../../shared/metrics/grades';
 import { DEFAULT_TIME_ZONE, isTimeZone, setTimeZone } from '../../shared/time/buckets';
 import { LOG_LEVELS, type LogLevel } from './observability/logger';
 
@@ -19,6 +21,8 @@ export interface Config {
   displayToken: string | null;
   redisUrl: string | null;
   seedOnStart: boolean;
+  /** Grade bands (优 良 中 差) per metric: the defaults, with GRADES_FILE's over them. */
+  gradeBands: GradeBands;
   /** The IANA time zone whose days, weeks, months, quarters and years every figure counts in. */
   timeZone: string;
   /** NODE_ENV=development (npm run dev): unexpected errors answer with their message and stack trace. */
@@ -87,6 +91,21 @@ function token(raw: string | undefined, name: string, problems: string[]): strin
   return raw;
 }
 
+/** GRADES_FILE: a JSON object of metric: [优, 良, 中] lower limits, over the defaults of the assessment rules. */
+function gradeBands(file: string | undefined, problems: string[]): GradeBands {
+  if (!file) return DEFAULT_GRADE_BANDS;
+  let bands: unknown;
+  try {
+    bands = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    problems.push(`GRADES_FILE ${file} cannot be read as JSON: ${(error as Error).message}`);
+    return DEFAULT_GRADE_BANDS;
+  }
+  const problem = gradeBandsProblem(bands);
+  if (problem) problems.push(`GRADES_FILE ${file}: ${problem}`);
+  return problem ? DEFAULT_GRADE_BANDS : { ...DEFAULT_GRADE_BANDS, ...(bands as GradeBands) };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
   const problems: string[] = [];
   const port = Number(env.PORT ?? 4000);
@@ -116,6 +135,7 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
     seedOnStart: flag(env.SEED_ON_START, true, 'SEED_ON_START', problems),
     development: env.NODE_ENV === 'development',
     timeZone: env.TIME_ZONE || DEFAULT_TIME_ZONE,
+    gradeBands: gradeBands(env.GRADES_FILE, problems),
     basemap,
     tiandituKey: env.TIANDITU_KEY || null,
     tileUrls: {

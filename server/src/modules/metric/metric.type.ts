@@ -78,3 +78,15 @@ export class MetricDefinitionInfo {
   @Field(() => MetricEnum, { nullable: true }) denominator!: Metric | null;
   @Field(() => MetricEnum, { nullable: true }) denominatorLess!: Metric | null;
 }
+
+@ObjectType({ description: 'One row of a league table' })
+export class RankingRow {
+  @Field(() => Int, { nullable: true, description: '1 for the best; equal values share a rank; null without a value' })
+  rank!: number | null;
+  @Field(() => String) code!: string;
+  @Field(() => String) name!: string;
+  @Field(() => MetricEnum) metric!: Metric;
+  @Field(() => Float, { nullable: true }) value!: number | null;
+  @Field(() => Int) sampleSize!: number;
+  @Field(() => Boolean, { description: 'A rate on fewer than 5 cases: not ranked' }) tooFewCases!: boolean;
+}

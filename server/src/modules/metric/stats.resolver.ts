@@ -1,11 +1,14 @@
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { TimeBucket } from '../../../../shared/enums';
 import { METRIC_DEFINITIONS, METRIC_TEXT, METRICS, type Metric } from '../../../../shared/metrics/definitions';
 import type { Context } from '../../context';
-import { MetricEnum, TimeBucketEnum } from '../../graphql/enums';
+import { MapLevelEnum, MetricEnum, TimeBucketEnum } from '../../graphql/enums';
+import { badInput } from '../../graphql/errors';
+import type { MapLevel } from '../../../../shared/enums';
 import { periodOf } from '../../graphql/period';
-import { casesByCategory, compareCommunities, resolveScope, scopeSummary, timeSeries } from './stats.service';
-import { CategoryCount, ComparisonRow, MetricDefinitionInfo, MetricValue, TimePoint } from './metric.type';
+import { casesByCategory, compareCommunities, ranking, resolveScope, scopeSummary, timeSeries } from './stats.service';
+import { gradeOf } from '../../../../shared/metrics/grades';
+import { CategoryCount, ComparisonRow, MetricDefinitionInfo, MetricValue, RankingRow, TimePoint } from './metric.type';
 
 @Resolver()
 export class StatsResolver {
@@ -90,5 +93,38 @@ export class StatsResolver {
     @Arg('to', () => Date, { nullable: true }) to?: Date,
   ) {
     return casesByCategory(ctx.db, communityCode ?? null, gridCode ?? null, periodOf(from, to));
+  }
+
+  @Query(() => [RankingRow], {
+    description:
+      'A league table of every community (level COMMUNITY) or of one community’s grids (GRID, with communityCode), best first, with grades',
+  })
+  ranking(
+    @Ctx() ctx: Context,
+    @Arg('level', () => MapLevelEnum) level: MapLevel,
+    @Arg('metric', () => MetricEnum) metric: Metric,
+    @Arg('communityCode', () => String, { nullable: true }) communityCode?: string,
+    @Arg('from', () => Date, { nullable: true }) from?: Date,
+    @Arg('to', () => Date, { nullable: true }) to?: Date,
+  ) {
+    if (level === 'BUILDING') throw badInput('Rankings are of communities or grids');
+    return ranking(ctx.db, level, metric, communityCode ?? null, periodOf(from, to));
+  }
+}
+
+/** The grade (优 良 中 差) of any metric value, by the configured bands; null for a metric without them. */
+@Resolver(() => MetricValue)
+export class MetricValueResolver {
+  @FieldResolver(() => String, { nullable: true, description: '优, 良, 中 or 差 by the grade bands (GRADES_FILE)' })
+  grade(@Root() value: MetricValue, @Ctx() ctx: Context) {
+    return gradeOf(value.metric, value.value, ctx.config.gradeBands);
+  }
+}
+
+@Resolver(() => RankingRow)
+export class RankingRowResolver {
+  @FieldResolver(() => String, { nullable: true, description: '优, 良, 中 or 差 by the grade bands (GRADES_FILE)' })
+  grade(@Root() row: RankingRow, @Ctx() ctx: Context) {
+    return gradeOf(row.metric, row.value, ctx.config.gradeBands);
   }
 }

@@ -19,7 +19,8 @@ import {
 } from './metric.service';
 import { periodKey, type Period } from '../../graphql/period';
 import { noMemo, type Memo } from '../../loaders';
-import type { CategoryCount, ComparisonRow, MetricValue, TimePoint } from './metric.type';
+import type { CategoryCount, ComparisonRow, MetricValue, RankingRow, TimePoint } from './metric.type';
+import { rankRows } from '../../../../shared/metrics/grades';
 
 export const MAX_COMPARED = 5;
 
@@ -251,4 +252,38 @@ export async function casesByCategory(
       of.filter((r) => pick(r.status as CaseStatus)).reduce((sum, r) => sum + r._count._all, 0);
     return { category, reported: count(() => true), closed: count((s) => s === 'CLOSED'), open: count(isOpen) };
   });
+}
+
+/**
+ * A league table of every community, or of one community's grids, by one metric over a
+ * period: best first, ties sharing their rank, rows on too few cases last and unranked.
+ */
+export async function ranking(
+  db: Database,
+  level: 'COMMUNITY' | 'GRID',
+  metric: Metric,
+  communityCode: string | null,
+  period: Period,
+): Promise<RankingRow[]> {
+  let places: { id: number; code: string; name: string }[];
+  if (level === 'GRID') {
+    if (!communityCode) throw badInput('A ranking of grids needs a communityCode');
+    const community = await db.community.findUnique({ where: { code: communityCode } });
+    if (!community) throw notFound(`Community "${communityCode}"`);
+    places = await db.grid.findMany({ where: { communityId: community.id, retiredAt: null } });
+  } else places = await db.community.findMany({ where: { retiredAt: null } });
+  const values = await computeMetrics(
+    db,
+    level === 'GRID' ? 'grid' : 'community',
+    places.map((p) => p.id),
+    [metric],
+    period,
+  );
+  const rows = places.map((place) => ({
+    code: place.code,
+    name: place.name,
+    metric,
+    ...values.get(place.id)!.get(metric)!,
+  }));
+  return rankRows(metric, rows).map(({ row, rank }) => ({ ...row, rank }));
 }
