@@ -111,3 +111,35 @@ describe('metric definitions', () => {
     }
   });
 });
+
+describe('the published case figures', () => {
+  it('are the same counted by the database (summary) and from case records (a one-quarter series)', async () => {
+    const figures = [
+      'CASES_ACCEPTED',
+      'CASES_DUE',
+      'CASES_CLOSED',
+      'CASES_CLOSED_ON_TIME',
+      'CASES_POSTPONED',
+      'CLOSURE_RATE',
+      'ON_TIME_RATE',
+      'REWORK_RATE',
+      'EXTENSION_RATE',
+      'OVERDUE_OPEN',
+    ];
+    const quarter = { from: '2026-07-01T00:00:00+08:00', to: '2026-09-30T00:00:00+08:00' };
+    const { data } = await server.gql(
+      `query($m: [Metric!]!) { summary(metrics: $m, from: "${quarter.from}", to: "${quarter.to}") { metric value } }`,
+      { m: figures },
+    );
+    const summary = Object.fromEntries(
+      data!.summary.map((v: { metric: string; value: number }) => [v.metric, v.value]),
+    );
+    expect(summary.CASES_ACCEPTED).toBeGreaterThan(100);
+    for (const metric of figures) {
+      const series = await server.gql(
+        `{ timeSeries(metric: ${metric}, bucket: QUARTER, from: "${quarter.from}", to: "${quarter.to}") { value } }`,
+      );
+      expect(series.data!.timeSeries, metric).toEqual([{ value: summary[metric] }]);
+    }
+  });
+});

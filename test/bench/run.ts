@@ -6,6 +6,7 @@ import Sqlite from 'libsql';
 import { prepareDatabase } from '../../server/src/bootstrap';
 import { readConfig } from '../../server/src/config';
 import { createServer } from '../../server/src/server';
+import { startOfDay } from '../../shared/time/buckets';
 import { createLogger } from '../../server/src/observability/logger';
 import { pino } from 'pino';
 
@@ -38,9 +39,10 @@ try {
   const url = await server.listen(0, '127.0.0.1');
   const raw = new Sqlite(join(folder, 'bench.db'), { readonly: true });
   const from = new Date(Date.now() - 365 * 86_400_000);
-  const fromDay = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate()))
-    .toISOString()
-    .replace('Z', '+00:00');
+  // As Prisma writes DateTime columns into SQLite: ISO text with an offset. Days begin at local midnight (TIME_ZONE).
+  const asStored = (at: Date) => at.toISOString().replace('Z', '+00:00');
+  const fromDay = asStored(startOfDay(from));
+  const now = asStored(new Date());
 
   async function median(run: () => Promise<unknown> | unknown): Promise<number> {
     await run();
@@ -65,6 +67,8 @@ try {
   };
 
   const rows: [string, number, number][] = [];
+  // The published figures of the cases accepted in the period (shared/metrics/case-metrics.ts); it ends now, so
+  // "closed by its end" is "closed" and "still open at its end" is "open".
   rows.push([
     'summary of all communities (reported, closed, on-time, backlog)',
     await median(() =>
@@ -77,12 +81,14 @@ try {
         .prepare(
           `SELECT
         SUM(reportedAt >= @from) AS reported,
-        SUM(closedAt >= @from) AS closed,
-        SUM(closedAt >= @from AND closedAt <= deadline) AS onTime,
+        SUM(acceptedAt >= @from AND closedAt IS NOT NULL) AS closed,
+        SUM(acceptedAt >= @from AND closedAt <= deadline) AS onTime,
+        SUM(acceptedAt >= @from AND (closedAt IS NOT NULL OR deadline < @now)) AS due,
+        SUM(acceptedAt >= @from AND closedAt IS NULL AND deadline < @now AND postponedAt IS NOT NULL) AS postponed,
         SUM(closedAt IS NULL AND rejectedAt IS NULL) AS backlog
       FROM "Case"`,
         )
-        .get({ from: fromDay }),
+        .get({ from: fromDay, now }),
     ),
   ]);
   const community = raw.prepare('SELECT code, id FROM Community ORDER BY id DESC LIMIT 1').get() as {
@@ -97,10 +103,13 @@ try {
     await median(() =>
       raw
         .prepare(
-          `SELECT g.code, g.name, g.boundary, SUM(c.closedAt >= @from AND c.closedAt <= c.deadline) * 1.0 / NULLIF(SUM(c.closedAt >= @from), 0) AS rate
+          `SELECT g.code, g.name, g.boundary,
+        SUM(c.acceptedAt >= @from AND c.closedAt <= c.deadline) * 1.0 /
+        NULLIF(SUM(c.acceptedAt >= @from AND (c.closedAt IS NOT NULL OR c.deadline < @now))
+          - SUM(c.acceptedAt >= @from AND c.closedAt IS NULL AND c.deadline < @now AND c.postponedAt IS NOT NULL), 0) AS rate
       FROM Grid g LEFT JOIN "Case" c ON c.gridId = g.id WHERE g.communityId = @id GROUP BY g.id`,
         )
-        .all({ from: fromDay, id: community.id }),
+        .all({ from: fromDay, id: community.id, now }),
     ),
   ]);
   rows.push([

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../../../../shared/format/number';
 import { METRIC_DEFINITIONS } from '../../../../shared/metrics/definitions';
@@ -50,24 +50,6 @@ export function WallScreen({ params }: { params: WallParams }) {
     [places, params.scope, strings],
   );
   const [position, setPosition] = useState({ item: 0, metric: 0 });
-  useEffect(
-    function rotate() {
-      if (!scope) return;
-      const rotation = new RotationService({
-        items: scope.items.length,
-        metrics: params.metrics.length,
-        intervalMs: params.intervalMs,
-        reloadEvery: params.reloadEvery,
-        onTick: (state) => setPosition({ item: state.item, metric: state.metric }),
-        onReload: () => void reloadIfServerIsUp(),
-      });
-      rotation.start();
-      return function stopRotating() {
-        rotation.stop();
-      };
-    },
-    [scope, params.metrics.length, params.intervalMs, params.reloadEvery],
-  );
   const now = useNow();
   // The period moves once a day (the server counts whole days), so the queries' variables, and the cache, stay the same all day.
   const zone = useServerConfig()?.timeZone;
@@ -78,8 +60,34 @@ export function WallScreen({ params }: { params: WallParams }) {
   const item = scope?.items[position.item % scope.items.length];
   const metric = params.metrics[position.metric % params.metrics.length];
   const itemVariables = scope?.kind === 'grid' ? { gridCode: item?.code } : { communityCode: item?.code };
-  const itemData = useLastData(
-    useQuery(WALL_ITEM, { variables: { metrics: [...WALL_KPIS], ...itemVariables, ...period }, skip: !item }).data,
+  const itemQuery = useQuery(WALL_ITEM, {
+    variables: { metrics: [...WALL_KPIS], ...itemVariables, ...period },
+    skip: !item,
+  });
+  const itemData = useLastData(itemQuery.data);
+  // The rotation moves on only once the item on screen has its figures (or its request failed).
+  const itemShown = useRef(false);
+  useEffect(function rememberWhetherShown() {
+    itemShown.current = itemQuery.data !== undefined || itemQuery.error !== undefined;
+  });
+  useEffect(
+    function rotate() {
+      if (!scope) return;
+      const rotation = new RotationService({
+        items: scope.items.length,
+        metrics: params.metrics.length,
+        intervalMs: params.intervalMs,
+        reloadEvery: params.reloadEvery,
+        onTick: (state) => setPosition({ item: state.item, metric: state.metric }),
+        onReload: () => void reloadIfServerIsUp(),
+        shown: () => itemShown.current,
+      });
+      rotation.start();
+      return function stopRotating() {
+        rotation.stop();
+      };
+    },
+    [scope, params.metrics.length, params.intervalMs, params.reloadEvery],
   );
   const rankingCommunities = useQuery(WALL_RANKING_COMMUNITIES, {
     variables: { metric, ...period },

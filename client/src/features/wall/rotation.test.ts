@@ -42,4 +42,25 @@ describe('wall rotation', () => {
   it('refuses an empty rotation', () => {
     expect(() => advance({ item: 0, metric: 0, loops: 0 }, 0, 1)).toThrow(/at least one item/);
   });
+
+  it('waits on an item until it is shown, however many intervals that takes', () => {
+    const ticks: number[] = [];
+    let shown = false;
+    const rotation = new RotationService({
+      items: 3,
+      metrics: 1,
+      intervalMs: 40,
+      reloadEvery: 0,
+      onTick: (s) => ticks.push(s.item),
+      onReload: () => undefined,
+      shown: () => shown,
+    });
+    rotation.start();
+    vi.advanceTimersByTime(400);
+    expect(ticks).toEqual([]);
+    shown = true;
+    vi.advanceTimersByTime(80);
+    expect(ticks).toEqual([1, 2]);
+    rotation.stop();
+  });
 });

@@ -13,6 +13,12 @@ export interface RotationOptions {
   reloadEvery: number;
   onTick(state: RotationState): void;
   onReload(): void;
+  /**
+   * Whether what is on screen has its data. Until it has, the rotation waits: a server
+   * slower than the interval would otherwise see every request given up before its answer
+   * came, and the wall would show nothing at all.
+   */
+  shown?(): boolean;
 }
 
 /** The next state: the next item; after the last item, the next metric. */
@@ -45,6 +51,7 @@ export class RotationService {
   }
 
   private tick(): void {
+    if (this.options.shown && !this.options.shown()) return;
     this.state = advance(this.state, this.options.items, this.options.metrics);
     this.options.onTick(this.state);
     if (

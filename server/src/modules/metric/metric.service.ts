@@ -1,5 +1,6 @@
 import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
 import { memberTotal } from '../../../../shared/metrics/party-members';
+import type { Prisma } from '../../../generated/sqlite/client';
 import type { Database } from '../../db/client';
 import { groupBy } from '../../group-by';
 import { MAX_IDS_PER_QUERY } from '../../db/limits';
@@ -140,20 +141,77 @@ export function cohortOf(records: CaseRecord[], period: Period): Cohort {
   };
 }
 
-async function cohorts(db: Database, level: ScopeLevel, ids: number[], period: Period): Promise<Map<number, Cohort>> {
+type Figure =
+  'accepted' | 'notYetDue' | 'closed' | 'closedOnTime' | 'postponed' | 'reworked' | 'extended' | 'overdueOpen';
+
+/** The counts each metric stands on (shared/metrics/case-metrics.ts): 应结案 is 立案 less those not yet due. */
+const COUNTS_OF: Partial<Record<Metric, readonly Figure[]>> = {
+  CASES_ACCEPTED: ['accepted'],
+  CASES_DUE: ['accepted', 'notYetDue'],
+  CASES_CLOSED: ['closed'],
+  CASES_CLOSED_ON_TIME: ['closedOnTime'],
+  CASES_POSTPONED: ['postponed'],
+  CLOSURE_RATE: ['closed', 'accepted', 'notYetDue', 'postponed'],
+  ON_TIME_RATE: ['closedOnTime', 'accepted', 'notYetDue', 'postponed'],
+  REWORK_RATE: ['reworked', 'closed'],
+  EXTENSION_RATE: ['extended', 'accepted'],
+  OVERDUE_OPEN: ['overdueOpen'],
+};
+
+/**
+ * The published counts of many scopes, counted by the database: one grouped count per
+ * figure the metrics need, each the condition of caseCounts (shared/metrics/case-metrics.ts)
+ * written as a filter. `test/api/rollups.test.ts` holds both to the raw rows.
+ */
+async function cohorts(
+  db: Database,
+  level: ScopeLevel,
+  ids: number[],
+  metrics: readonly Metric[],
+  period: Period,
+): Promise<Map<number, Cohort>> {
   const key = level === 'grid' ? 'gridId' : 'communityId';
-  const rows = await db.case.findMany({
-    where: { [key]: { in: ids }, ...cohortWhere(period.start, period.endExclusive) },
-    select: { gridId: true, communityId: true, ...CASE_RECORD },
-  });
+  const end = period.endExclusive;
+  const scope = { [key]: { in: ids } };
+  const acceptedIn = { ...scope, acceptedAt: { gte: period.start, lt: end } };
+  const openAtEnd = { OR: [{ closedAt: null }, { closedAt: { gte: end } }] };
+  const filters: Record<Figure, Prisma.CaseWhereInput> = {
+    accepted: acceptedIn,
+    notYetDue: { ...acceptedIn, ...openAtEnd, deadline: { gte: end } },
+    closed: { ...acceptedIn, closedAt: { lt: end } },
+    closedOnTime: { ...acceptedIn, closedAt: { lt: end, lte: db.case.fields.deadline } },
+    postponed: { ...acceptedIn, ...openAtEnd, deadline: { lt: end }, postponedAt: { lt: end } },
+    reworked: { ...acceptedIn, closedAt: { lt: end }, reworks: { gt: 0 } },
+    extended: { ...acceptedIn, extendedAt: { lt: end } },
+    overdueOpen: { ...scope, acceptedAt: { lt: end }, ...openAtEnd, deadline: { lt: end } },
+  };
+  const needed = [...new Set(metrics.flatMap((m) => COUNTS_OF[m] ?? []))];
+  const counted = new Map(
+    await Promise.all(
+      needed.map(async (figure) => {
+        const rows = await db.case.groupBy({ by: [key], where: filters[figure], _count: { _all: true } });
+        const byId = new Map(rows.map((row) => [(row as unknown as Record<string, number>)[key], row._count._all]));
+        return [figure, byId] as const;
+      }),
+    ),
+  );
+  const count = (figure: Figure, id: number) => counted.get(figure)?.get(id) ?? 0;
   return new Map(
-    [
-      ...groupBy(
-        rows,
-        (c) => c[key],
-        (c) => c,
-      ),
-    ].map(([id, records]) => [id, cohortOf(records, period)]),
+    ids.map((id) => [
+      id,
+      {
+        cases: {
+          accepted: count('accepted', id),
+          due: count('accepted', id) - count('notYetDue', id),
+          closed: count('closed', id),
+          closedOnTime: count('closedOnTime', id),
+          postponed: count('postponed', id),
+          reworked: count('reworked', id),
+          extended: count('extended', id),
+        },
+        overdueOpen: count('overdueOpen', id),
+      },
+    ]),
   );
 }
 
@@ -204,7 +262,7 @@ async function loadFigureChunk(
       : new Map<number, Counters>(),
     metrics.includes('BACKLOG') ? rollupSums(db, level, ids, { lt: period.endExclusive }) : new Map<number, Counters>(),
     sources.has('raw') ? hoursToClose(db, level, ids, period) : new Map<number, number[]>(),
-    sources.has('cohort') ? cohorts(db, level, ids, period) : new Map<number, Cohort>(),
+    sources.has('cohort') ? cohorts(db, level, ids, metrics, period) : new Map<number, Cohort>(),
   ]);
   const figures = new Map<number, ScopeFigures>();
   for (const id of ids) {
