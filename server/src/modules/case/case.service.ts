@@ -146,6 +146,22 @@ async function caseToChange(ctx: Context, code: string) {
   return { current, grid, place };
 }
 
+/** Tell the walls and dashboards of the case's scope that it changed (after the commit). */
+function announceChange(
+  ctx: Context,
+  grid: Awaited<ReturnType<typeof caseToChange>>['grid'],
+  place: Awaited<ReturnType<typeof caseToChange>>['place'],
+  at: Date,
+) {
+  return ctx.live.publish({
+    kind: 'CASE_TRANSITIONED',
+    communityCode: grid.community.code,
+    subDistrictCode: place.subDistrictCode,
+    gridCode: grid.code,
+    at,
+  });
+}
+
 export async function transitionCase(ctx: Context, code: string, to: CaseStatus, note?: string) {
   const { current, grid, place } = await caseToChange(ctx, code);
   const from = current.status as CaseStatus;
@@ -181,13 +197,7 @@ export async function transitionCase(ctx: Context, code: string, to: CaseStatus,
     await applyRollupDeltas(tx, caseChange(current, after));
     return after;
   });
-  await ctx.live.publish({
-    kind: 'CASE_TRANSITIONED',
-    communityCode: grid.community.code,
-    subDistrictCode: place.subDistrictCode,
-    gridCode: grid.code,
-    at,
-  });
+  await announceChange(ctx, grid, place, at);
   return updated;
 }
 
@@ -224,12 +234,6 @@ export async function extendCaseDeadline(ctx: Context, code: string, deadline: D
     });
     return tx.case.findUniqueOrThrow({ where: { id: current.id } });
   });
-  await ctx.live.publish({
-    kind: 'CASE_TRANSITIONED',
-    communityCode: grid.community.code,
-    subDistrictCode: place.subDistrictCode,
-    gridCode: grid.code,
-    at,
-  });
+  await announceChange(ctx, grid, place, at);
   return updated;
 }
