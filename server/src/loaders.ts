@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { Database } from './db/client';
 import { MAX_IDS_PER_QUERY } from './db/limits';
 import { groupBy } from './group-by';
-import { createMetricLoader } from './modules/metric/metric.loader';
+import { createMetricLoader, createSummaryLoader } from './modules/metric/metric.loader';
 
 /** One row per id, fetched for a whole batch of ids at once. */
 function byId<T extends { id: number }>(find: (ids: number[]) => Promise<T[]>) {
@@ -78,6 +78,7 @@ export function createLoaders(db: Database) {
       { maxBatchSize: MAX_IDS_PER_QUERY },
     ),
     metric: createMetricLoader(db),
+    summary: createSummaryLoader(db),
   };
 }
 

@@ -132,6 +132,23 @@ export function addDays(at: Date, days: number): Date {
   return new Date(zonedDate(year, month, day + days).getTime() + sinceMidnight);
 }
 
+/** The same local day and time `months` months later (or earlier); a day the month lacks rolls over. */
+export function addMonths(at: Date, months: number): Date {
+  const { year, month, day } = localDate(at);
+  const sinceMidnight = at.getTime() - zonedDate(year, month, day).getTime();
+  return new Date(zonedDate(year, month + months, day).getTime() + sinceMidnight);
+}
+
+/** Whether the instant is local midnight on the first of a month. */
+export const isMonthStart = (at: Date) => monthStart(at).getTime() === at.getTime();
+
+/** Local days from one local midnight to another. */
+export function daysBetween(start: Date, end: Date): number {
+  let days = 0;
+  for (let at = start; at < end; at = nextBucket(at, 'DAY')) days++;
+  return days;
+}
+
 /** The local start of the month `months` months after the one that holds the instant. */
 export function monthStart(at: Date, months = 0): Date {
   const { year, month } = localDate(at);

@@ -133,3 +133,43 @@ describe('the published case figures', () => {
     }
   });
 });
+
+describe('comparisons with earlier periods', () => {
+  it('gives each figure the month before (环比) and the same month a year before (同比), as summaries of those months', async () => {
+    const summaryOf = async (from: string, to: string, extra = '') =>
+      (
+        await server.gql(
+          `{ summary(metrics: [CASES_REPORTED, ON_TIME_RATE], communityCode: "kangle", from: "${from}", to: "${to}") { metric value ${extra} } }`,
+        )
+      ).data!.summary as {
+        metric: string;
+        value: number;
+        previous?: { value: number };
+        yearEarlier?: { value: number };
+      }[];
+    const september = await summaryOf(
+      '2026-09-01T00:00:00+08:00',
+      '2026-09-30T00:00:00+08:00',
+      'grade previous { value previous { value } } yearEarlier { value }',
+    );
+    const august = await summaryOf('2026-08-01T00:00:00+08:00', '2026-08-31T00:00:00+08:00');
+    const july = await summaryOf('2026-07-01T00:00:00+08:00', '2026-07-31T00:00:00+08:00');
+    const lastSeptember = await summaryOf('2025-09-01T00:00:00+08:00', '2025-09-30T00:00:00+08:00');
+    expect(september.map((v) => v.previous!.value)).toEqual(august.map((v) => v.value));
+    expect(september.map((v) => (v.previous as { previous: { value: number } }).previous.value)).toEqual(
+      july.map((v) => v.value),
+    );
+    expect(september.map((v) => v.yearEarlier!.value)).toEqual(lastSeptember.map((v) => v.value));
+    expect(september[0].value).not.toBe(august[0].value);
+  });
+
+  it('gives a community’s own metric field its comparisons too', async () => {
+    const { data } = await server.gql(
+      `{ community(code: "kangle") { metric(metric: CASES_REPORTED, from: "2026-09-01T00:00:00+08:00", to: "2026-09-30T00:00:00+08:00") { value previous { value } } } }`,
+    );
+    const august = await server.gql(
+      `{ community(code: "kangle") { metric(metric: CASES_REPORTED, from: "2026-08-01T00:00:00+08:00", to: "2026-08-31T00:00:00+08:00") { value } } }`,
+    );
+    expect(data!.community.metric.previous.value).toBe(august.data!.community.metric.value);
+  });
+});

@@ -1,8 +1,8 @@
-import { addDays, startOfDay } from '../../../shared/time/buckets';
+import { addDays, addMonths, daysBetween, isMonthStart, startOfDay } from '../../../shared/time/buckets';
 import { badInput } from './errors';
 import { plausibleDate } from './input-bounds';
 
-/** A period of whole UTC days: from the start of `from`'s day to the end of `to`'s day. */
+/** A period of whole local days (TIME_ZONE): from the start of `from`'s day to the end of `to`'s day. */
 export interface Period {
   start: Date;
   endExclusive: Date;
@@ -21,4 +21,20 @@ export function periodOf(from?: Date | null, to?: Date | null): Period {
 
 export function periodKey(period: Period): string {
   return `${period.start.getTime()}-${period.endExclusive.getTime()}`;
+}
+
+/**
+ * The period a figure is compared with: `previous` (环比) is the one of the same length
+ * just before (whole calendar months: as many months before, so March is compared with
+ * February); `yearEarlier` (同比) is the same days a year before.
+ */
+export function earlierPeriod(period: Period, which: 'previous' | 'yearEarlier'): Period {
+  if (which === 'yearEarlier')
+    return { start: addMonths(period.start, -12), endExclusive: addMonths(period.endExclusive, -12) };
+  if (isMonthStart(period.start) && isMonthStart(period.endExclusive)) {
+    let months = 0;
+    while (addMonths(period.start, months + 1) <= period.endExclusive) months++;
+    return { start: addMonths(period.start, -months), endExclusive: period.start };
+  }
+  return { start: addDays(period.start, -daysBetween(period.start, period.endExclusive)), endExclusive: period.start };
 }

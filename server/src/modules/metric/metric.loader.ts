@@ -5,7 +5,8 @@ import type { Database } from '../../db/client';
 import { perThousand, type MetricResult } from './metric-value';
 import { computeMetrics, type ScopeLevel } from './metric.service';
 import type { MetricValue } from './metric.type';
-import { periodKey, periodOf, type Period } from '../../graphql/period';
+import { earlierPeriod, periodKey, periodOf, type Period } from '../../graphql/period';
+import { scopeSummary } from './stats.service';
 
 export interface MetricKey {
   level: ScopeLevel;
@@ -52,8 +53,24 @@ export function createMetricLoader(db: Database) {
   );
 }
 
+/** One metric of one community or grid over a period, through the request's batching loader. */
+async function placeValue(ctx: Context, level: ScopeLevel, id: number, metric: Metric, period: Period) {
+  const [result, population] = await Promise.all([
+    ctx.loaders.metric.load({ level, id, metric, period }),
+    METRIC_DEFINITIONS[metric].perThousand
+      ? ctx.loaders.metric.load({ level, id, metric: 'POPULATION', period })
+      : null,
+  ]);
+  return {
+    metric,
+    ...result,
+    perThousand: population ? perThousand(result, population.value) : null,
+    origin: { scope: { level, id }, period },
+  };
+}
+
 /** One metric of one community or grid, through the request's batching loader. */
-export async function loadMetricValue(
+export function loadMetricValue(
   ctx: Context,
   level: ScopeLevel,
   id: number,
@@ -61,12 +78,42 @@ export async function loadMetricValue(
   from?: Date | null,
   to?: Date | null,
 ): Promise<MetricValue> {
-  const period = periodOf(from, to);
-  const [result, population] = await Promise.all([
-    ctx.loaders.metric.load({ level, id, metric, period }),
-    METRIC_DEFINITIONS[metric].perThousand
-      ? ctx.loaders.metric.load({ level, id, metric: 'POPULATION', period })
-      : null,
-  ]);
-  return { metric, ...result, perThousand: population ? perThousand(result, population.value) : null };
+  return placeValue(ctx, level, id, metric, periodOf(from, to));
+}
+
+export interface SummaryKey {
+  communityCode: string | null;
+  gridCode: string | null;
+  metric: Metric;
+  period: Period;
+}
+
+/** Summaries asked for in one request (环比 and 同比 of each key figure): one per scope and period for all metrics. */
+export function createSummaryLoader(db: Database) {
+  const scopeOf = (key: SummaryKey) => `${key.communityCode}|${key.gridCode}|${periodKey(key.period)}`;
+  return new DataLoader<SummaryKey, MetricValue, string>(
+    async (keys) => {
+      const groups = new Map<string, { first: SummaryKey; metrics: Set<Metric> }>();
+      for (const key of keys) {
+        const group = groups.get(scopeOf(key)) ?? { first: key, metrics: new Set<Metric>() };
+        group.metrics.add(key.metric);
+        groups.set(scopeOf(key), group);
+      }
+      const values = new Map<string, MetricValue[]>();
+      for (const [scope, { first, metrics }] of groups)
+        values.set(scope, await scopeSummary(db, first.communityCode, first.gridCode, [...metrics], first.period));
+      return keys.map((key) => values.get(scopeOf(key))!.find((v) => v.metric === key.metric)!);
+    },
+    { cacheKeyFn: (key) => `${scopeOf(key)}|${key.metric}` },
+  );
+}
+
+/** The same figure over the period it is compared with: 环比 (`previous`) or 同比 (`yearEarlier`). */
+export function valueOver(ctx: Context, value: MetricValue, which: 'previous' | 'yearEarlier') {
+  if (!value.origin) return null;
+  const period = earlierPeriod(value.origin.period, which);
+  const { scope } = value.origin;
+  return 'level' in scope
+    ? placeValue(ctx, scope.level, scope.id, value.metric, period)
+    : ctx.loaders.summary.load({ ...scope, metric: value.metric, period });
 }

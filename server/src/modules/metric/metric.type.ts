@@ -3,12 +3,22 @@ import { MetricEnum } from '../../graphql/enums';
 import type { Metric } from '../../../../shared/metrics/definitions';
 import type { CaseCategory } from '../../../../shared/enums';
 import { CaseCategoryEnum } from '../../graphql/enums';
+import type { Period } from '../../graphql/period';
+import type { ScopeLevel } from './metric.service';
+
+/** A summary's scope (every community, one community or one grid) or one place, over a period. */
+export interface MetricOrigin {
+  scope: { communityCode: string | null; gridCode: string | null } | { level: ScopeLevel; id: number };
+  period: Period;
+}
 
 @ObjectType({
   description:
     'A metric of one scope over one period. value is null when unknown or when a rate stands on fewer than 5 cases.',
 })
 export class MetricValue {
+  /** Where the value comes from, to count it again over an earlier period; not in the schema. */
+  origin?: MetricOrigin;
   @Field(() => MetricEnum) metric!: Metric;
   @Field(() => Float, { nullable: true }) value!: number | null;
   @Field(() => Float, { nullable: true, description: 'Per 1,000 residents, where that makes sense for the metric' })

@@ -8,6 +8,7 @@ import type { MapLevel } from '../../../../shared/enums';
 import { periodOf } from '../../graphql/period';
 import { casesByCategory, compareCommunities, ranking, resolveScope, scopeSummary, timeSeries } from './stats.service';
 import { gradeOf } from '../../../../shared/metrics/grades';
+import { valueOver } from './metric.loader';
 import { CategoryCount, ComparisonRow, MetricDefinitionInfo, MetricValue, RankingRow, TimePoint } from './metric.type';
 
 @Resolver()
@@ -118,6 +119,23 @@ export class MetricValueResolver {
   @FieldResolver(() => String, { nullable: true, description: '优, 良, 中 or 差 by the grade bands (GRADES_FILE)' })
   grade(@Root() value: MetricValue, @Ctx() ctx: Context) {
     return gradeOf(value.metric, value.value, ctx.config.gradeBands);
+  }
+
+  @FieldResolver(() => MetricValue, {
+    nullable: true,
+    description:
+      '环比: the same figure over the period of the same length just before (whole months: as many months before)',
+  })
+  previous(@Root() value: MetricValue, @Ctx() ctx: Context) {
+    return valueOver(ctx, value, 'previous');
+  }
+
+  @FieldResolver(() => MetricValue, {
+    nullable: true,
+    description: '同比: the same figure over the same days a year before',
+  })
+  yearEarlier(@Root() value: MetricValue, @Ctx() ctx: Context) {
+    return valueOver(ctx, value, 'yearEarlier');
   }
 }
 

@@ -229,6 +229,7 @@ export async function scopeSummary(
       metric,
       ...result,
       perThousand: METRIC_DEFINITIONS[metric].perThousand ? perThousandResidents(result.value, population) : null,
+      origin: { scope: { communityCode, gridCode }, period },
     };
   });
 }
