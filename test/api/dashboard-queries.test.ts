@@ -135,18 +135,14 @@ describe('the published case figures', () => {
 });
 
 describe('comparisons with earlier periods', () => {
+  type Figure = { metric: string; value: number; previous?: Figure; yearEarlier?: Figure };
   it('gives each figure the month before (环比) and the same month a year before (同比), as summaries of those months', async () => {
     const summaryOf = async (from: string, to: string, extra = '') =>
       (
         await server.gql(
           `{ summary(metrics: [CASES_REPORTED, ON_TIME_RATE], communityCode: "kangle", from: "${from}", to: "${to}") { metric value ${extra} } }`,
         )
-      ).data!.summary as {
-        metric: string;
-        value: number;
-        previous?: { value: number };
-        yearEarlier?: { value: number };
-      }[];
+      ).data!.summary as Figure[];
     const september = await summaryOf(
       '2026-09-01T00:00:00+08:00',
       '2026-09-30T00:00:00+08:00',
@@ -156,9 +152,7 @@ describe('comparisons with earlier periods', () => {
     const july = await summaryOf('2026-07-01T00:00:00+08:00', '2026-07-31T00:00:00+08:00');
     const lastSeptember = await summaryOf('2025-09-01T00:00:00+08:00', '2025-09-30T00:00:00+08:00');
     expect(september.map((v) => v.previous!.value)).toEqual(august.map((v) => v.value));
-    expect(september.map((v) => (v.previous as { previous: { value: number } }).previous.value)).toEqual(
-      july.map((v) => v.value),
-    );
+    expect(september.map((v) => v.previous!.previous!.value)).toEqual(july.map((v) => v.value));
     expect(september.map((v) => v.yearEarlier!.value)).toEqual(lastSeptember.map((v) => v.value));
     expect(september[0].value).not.toBe(august[0].value);
   });

@@ -4,6 +4,7 @@ import { useServerConfig, type BasemapName } from '../components/map/basemap';
 import { useStrings } from '../i18n/LanguageProvider';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Header } from './Header';
+import { DEFAULT_TIME_ZONE } from '../../../shared/time/buckets';
 import { periodRange } from '../../../shared/time/period-presets';
 import { useRoute } from './route';
 import { VIEWER } from './queries';
@@ -21,9 +22,11 @@ export function App() {
   const config = useServerConfig();
   const [chosenBasemap, setBasemap] = useState<BasemapName | null>(null);
   const basemap = chosenBasemap ?? config?.basemap ?? 'none';
-  // Again once the server's time zone is known: the shared calendar's zone is module state, set from /config.json.
+  // Again if the server counts in another zone than the default: the shared calendar's zone is module state, set
+  // from /config.json. Not again when it is the same zone, which would ask every query again for a new "now".
+  const zone = config?.timeZone ?? DEFAULT_TIME_ZONE;
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const period = useMemo(() => periodRange(route.period), [route.period, config?.timeZone]);
+  const period = useMemo(() => periodRange(route.period), [route.period, zone]);
   const viewer = useQuery(VIEWER).data?.viewer ?? null;
   const mustSignIn = viewer?.role === 'PUBLIC' && !viewer.publicDashboard;
   useSignInWhen(mustSignIn);

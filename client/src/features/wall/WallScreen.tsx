@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Bar, BarChart, Cell, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../../../../shared/format/number';
 import { METRIC_DEFINITIONS } from '../../../../shared/metrics/definitions';
-import { startOfDay, timeZone } from '../../../../shared/time/buckets';
+import { DEFAULT_TIME_ZONE, startOfDay, timeZone } from '../../../../shared/time/buckets';
 import { periodRange } from '../../../../shared/time/period-presets';
 import { useServerConfig } from '../../components/map/basemap';
 import { GridMap } from '../../components/map/GridMap';
@@ -52,7 +52,7 @@ export function WallScreen({ params }: { params: WallParams }) {
   const [position, setPosition] = useState({ item: 0, metric: 0 });
   const now = useNow();
   // The period moves once a day (the server counts whole days), so the queries' variables, and the cache, stay the same all day.
-  const zone = useServerConfig()?.timeZone;
+  const zone = useServerConfig()?.timeZone ?? DEFAULT_TIME_ZONE;
   const today = startOfDay(now).getTime();
   // Again once the server's time zone is known: the shared calendar's zone is module state, set from /config.json.
   // eslint-disable-next-line react-hooks/exhaustive-deps
