@@ -84,7 +84,8 @@ it('keeps cheap queries from others answering within 1 s at p99 while one client
       latencies.push(performance.now() - started);
       expect(response.status).toBe(200);
       expect(body.data.communities.length).toBeGreaterThan(0);
-      await new Promise((resolve) => setTimeout(resolve, 25));
+      // Often enough for a p99 to mean something: over 100 probes, it is not simply the slowest one.
+      await new Promise((resolve) => setTimeout(resolve, 2));
     }
   };
   const probing = probe();
@@ -98,6 +99,6 @@ it('keeps cheap queries from others answering within 1 s at p99 while one client
     `fairness: ${latencies.length} probes, p50 ${at(0.5).toFixed(0)} ms, p99 ${at(0.99).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`,
   );
   for (const [name, byStatus] of outcomes) console.log(`  ${name}: ${JSON.stringify(Object.fromEntries(byStatus))}`);
-  expect(latencies.length).toBeGreaterThan(20);
+  expect(latencies.length).toBeGreaterThan(100);
   expect(at(0.99)).toBeLessThan(1000);
 }, 60_000);
