@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import type express from 'express';
 import type { Logger } from './observability/logger';
-import { readCookie, sessionCookie, WALL_COOKIE } from './auth/sessions';
+import { credentialCookie } from './auth/sessions';
 
 const WINDOW_MS = 60_000;
 
@@ -74,7 +74,7 @@ const digest = (value: string) => createHash('sha256').update(value).digest('hex
  */
 export function callerKey(req: express.Request): string {
   if (req.headers.authorization) return `bearer:${digest(req.headers.authorization)}`;
-  const session = sessionCookie(req.headers.cookie) ?? readCookie(req.headers.cookie, WALL_COOKIE);
+  const session = credentialCookie(req.headers.cookie);
   return session ? `session:${digest(session)}` : `address:${req.ip}`;
 }
 

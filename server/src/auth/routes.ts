@@ -4,7 +4,7 @@ import type { Database } from '../db/client';
 import { audit } from './audit';
 import { login } from './login';
 import { fromSameOrigin } from './same-origin';
-import { carriesCredential, endSession, SESSION_COOKIE, sessionCookie, WALL_COOKIE } from './sessions';
+import { credentialCookie, endSession, SESSION_COOKIE, sessionCookie, WALL_COOKIE } from './sessions';
 import { findActiveToken } from './tokens';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -17,7 +17,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function refuseCrossSite(): express.RequestHandler {
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method) || req.headers.authorization) return next();
-    const carriesSession = carriesCredential(req.headers.cookie) || req.path === '/api/session';
+    const carriesSession = credentialCookie(req.headers.cookie) !== null || req.path === '/api/session';
     if (!carriesSession || fromSameOrigin(req.headers, req.get('host'))) return next();
     res
       .status(403)

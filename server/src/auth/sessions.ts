@@ -17,9 +17,9 @@ export function readCookie(header: string | undefined, wanted: string): string |
 /** The session cookie's value in a Cookie header, if there is one. */
 export const sessionCookie = (header: string | undefined) => readCookie(header, SESSION_COOKIE);
 
-/** Whether a Cookie header carries a credential: a session or a wall's token. */
-export const carriesCredential = (header: string | undefined) =>
-  sessionCookie(header) !== null || readCookie(header, WALL_COOKIE) !== null;
+/** The credential a Cookie header carries: a session, else a wall's token, else null. */
+export const credentialCookie = (header: string | undefined) =>
+  sessionCookie(header) ?? readCookie(header, WALL_COOKIE);
 
 /** A new session for the account; returns the cookie's value, which is stored only as its hash. */
 export async function startSession(db: Database, accountId: number, address: string): Promise<string> {

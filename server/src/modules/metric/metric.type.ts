@@ -99,4 +99,6 @@ export class RankingRow {
   @Field(() => Float, { nullable: true }) value!: number | null;
   @Field(() => Int) sampleSize!: number;
   @Field(() => Boolean, { description: 'A rate on fewer than 5 cases: not ranked' }) tooFewCases!: boolean;
+  @Field(() => String, { nullable: true, description: '优, 良, 中 or 差 by the grade bands (GRADES_FILE)' })
+  grade!: string | null;
 }

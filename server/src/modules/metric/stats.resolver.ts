@@ -11,6 +11,12 @@ import { gradeOf } from '../../../../shared/metrics/grades';
 import { valueOver } from './metric.loader';
 import { CategoryCount, ComparisonRow, MetricDefinitionInfo, MetricValue, RankingRow, TimePoint } from './metric.type';
 
+/** The scope of a community page's series and categories, looked up once per request. */
+const sharedScope = (ctx: Context, communityCode?: string, gridCode?: string) =>
+  ctx.loaders.shared(`scope:${communityCode}:${gridCode}`, () =>
+    resolveScope(ctx.db, communityCode ?? null, gridCode ?? null),
+  );
+
 @Resolver()
 export class StatsResolver {
   @Query(() => [MetricDefinitionInfo], {
@@ -63,9 +69,7 @@ export class StatsResolver {
     @Arg('communityCode', () => String, { nullable: true }) communityCode?: string,
     @Arg('gridCode', () => String, { nullable: true }) gridCode?: string,
   ) {
-    const scope = await ctx.loaders.shared(`scope:${communityCode}:${gridCode}`, () =>
-      resolveScope(ctx.db, communityCode ?? null, gridCode ?? null),
-    );
+    const scope = await sharedScope(ctx, communityCode, gridCode);
     return timeSeries(ctx.db, metric, scope, bucket, periodOf(from, to), ctx.loaders.shared);
   }
 
@@ -86,21 +90,21 @@ export class StatsResolver {
   @Query(() => [CategoryCount], {
     description: 'Cases reported in the period by category, for all communities, one community or one grid',
   })
-  casesByCategory(
+  async casesByCategory(
     @Ctx() ctx: Context,
     @Arg('communityCode', () => String, { nullable: true }) communityCode?: string,
     @Arg('gridCode', () => String, { nullable: true }) gridCode?: string,
     @Arg('from', () => Date, { nullable: true }) from?: Date,
     @Arg('to', () => Date, { nullable: true }) to?: Date,
   ) {
-    return casesByCategory(ctx.db, communityCode ?? null, gridCode ?? null, periodOf(from, to));
+    return casesByCategory(ctx.db, await sharedScope(ctx, communityCode, gridCode), periodOf(from, to));
   }
 
   @Query(() => [RankingRow], {
     description:
       'A league table of every community (level COMMUNITY) or of one community’s grids (GRID, with communityCode), best first, with grades',
   })
-  ranking(
+  async ranking(
     @Ctx() ctx: Context,
     @Arg('level', () => MapLevelEnum) level: MapLevel,
     @Arg('metric', () => MetricEnum) metric: Metric,
@@ -109,7 +113,8 @@ export class StatsResolver {
     @Arg('to', () => Date, { nullable: true }) to?: Date,
   ) {
     if (level === 'BUILDING') throw badInput('Rankings are of communities or grids');
-    return ranking(ctx.db, level, metric, communityCode ?? null, periodOf(from, to));
+    const rows = await ranking(ctx.db, level, metric, communityCode ?? null, periodOf(from, to));
+    return rows.map((row) => ({ ...row, grade: gradeOf(metric, row.value, ctx.config.gradeBands) }));
   }
 }
 
@@ -136,13 +141,5 @@ export class MetricValueResolver {
   })
   yearEarlier(@Root() value: MetricValue, @Ctx() ctx: Context) {
     return valueOver(ctx, value, 'yearEarlier');
-  }
-}
-
-@Resolver(() => RankingRow)
-export class RankingRowResolver {
-  @FieldResolver(() => String, { nullable: true, description: '优, 良, 中 or 差 by the grade bands (GRADES_FILE)' })
-  grade(@Root() row: RankingRow, @Ctx() ctx: Context) {
-    return gradeOf(row.metric, row.value, ctx.config.gradeBands);
   }
 }

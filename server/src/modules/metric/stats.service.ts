@@ -235,13 +235,7 @@ export async function scopeSummary(
 }
 
 /** Cases reported in the period by category, with how many of them are closed and still open. */
-export async function casesByCategory(
-  db: Database,
-  communityCode: string | null,
-  gridCode: string | null,
-  period: Period,
-): Promise<CategoryCount[]> {
-  const scope = await resolveScope(db, communityCode, gridCode);
+export async function casesByCategory(db: Database, scope: Scope, period: Period): Promise<CategoryCount[]> {
   const where = {
     reportedAt: { gte: period.start, lt: period.endExclusive },
     ...(scope.gridId ? { gridId: scope.gridId } : scope.communityId ? { communityId: scope.communityId } : {}),
@@ -265,7 +259,7 @@ export async function ranking(
   metric: Metric,
   communityCode: string | null,
   period: Period,
-): Promise<RankingRow[]> {
+): Promise<Omit<RankingRow, 'grade'>[]> {
   let places: { id: number; code: string; name: string }[];
   if (level === 'GRID') {
     if (!communityCode) throw badInput('A ranking of grids needs a communityCode');
