@@ -56,6 +56,19 @@ export type MapLevel = (typeof MAP_LEVELS)[number];
 export const TIME_BUCKETS = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const;
 export type TimeBucket = (typeof TIME_BUCKETS)[number];
 
+/** What the analysts' `stats` query groups by: places, the case's category, source and state, its grid worker, and time. */
+export const STATS_DIMENSIONS = [
+  'SUB_DISTRICT',
+  'COMMUNITY',
+  'GRID',
+  'CATEGORY',
+  'SOURCE',
+  'STATUS',
+  'GRID_WORKER',
+  'TIME',
+] as const;
+export type StatsDimension = (typeof STATS_DIMENSIONS)[number];
+
 /** What the audit log records: sign-ins and their failures, locks, sign-outs, and changes to accounts and tokens. */
 export const AUDIT_ACTIONS = [
   'login',

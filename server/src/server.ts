@@ -22,6 +22,7 @@ import { databaseOutageStatus, formatError } from './graphql/format-error';
 import { buildAppSchema } from './graphql/schema';
 import { schemaExposure } from './graphql/schema-exposure';
 import { badInput, rateLimited, serviceUnavailable } from './graphql/errors';
+import { exportRoute } from './export/export-route';
 import { concurrencyLimit, memoryRateStore, rateLimit, redisRateStore } from './rate-limit';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { withDeadline } from './db/deadline';
@@ -172,39 +173,41 @@ export async function createServer(config: Config, db: Database, options: Server
   app.get('/graphql', (req, res, next) =>
     req.accepts(['application/json', 'text/html']) === 'text/html' ? sendPage(res, 'graphiql.html') : next(),
   );
+  /** The context of a request, GraphQL or export alike: who it is from, checked the same way. */
+  const contextOf = async (req: express.Request, res: express.Response): Promise<Context> => {
+    const credentials: Credentials = { authorization: req.headers.authorization, cookie: req.headers.cookie };
+    const viewer = await authenticate(db, credentials, config.sessionIdleMinutes).catch(async (error) => {
+      if (isDatabaseUnavailable(error)) throw serviceUnavailable();
+      if (error.extensions?.code === 'UNAUTHENTICATED' && !error.extensions?.reason) {
+        const wait = await limiter.failedAuthentication(req);
+        if (wait) throw rateLimited(wait);
+      }
+      // An ended session's cookie is dropped, so the next page load is a plain visitor's.
+      if (error.extensions?.reason === 'SESSION_EXPIRED') res.clearCookie(SESSION_COOKIE, { path: '/' });
+      throw error;
+    });
+    const key = req.headers['idempotency-key'];
+    if (typeof key === 'string' && !/^[\x21-\x7e]{1,200}$/.test(key))
+      throw badInput('The Idempotency-Key header must be 1 to 200 visible ASCII characters');
+    return createContext(
+      db,
+      config,
+      live,
+      viewer,
+      logger.child({ reqId: res.locals.requestId }),
+      req.ip ?? null,
+      typeof key === 'string' ? key : null,
+    );
+  };
+  const takingTurns = concurrencyLimit(config.concurrentPerCaller);
+  app.get(['/api/export.csv', '/api/export.xlsx'], takingTurns, exportRoute(contextOf));
   app.use(
     '/graphql',
     express.json({ limit: config.limits.bytes }),
-    concurrencyLimit(config.concurrentPerCaller),
+    takingTurns,
     // After the body is read: its stream's events would not carry the deadline along.
     (_req, _res, next) => withDeadline(config.timeoutSeconds, next),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const credentials: Credentials = { authorization: req.headers.authorization, cookie: req.headers.cookie };
-        const viewer = await authenticate(db, credentials, config.sessionIdleMinutes).catch(async (error) => {
-          if (isDatabaseUnavailable(error)) throw serviceUnavailable();
-          if (error.extensions?.code === 'UNAUTHENTICATED' && !error.extensions?.reason) {
-            const wait = await limiter.failedAuthentication(req);
-            if (wait) throw rateLimited(wait);
-          }
-          // An ended session's cookie is dropped, so the next page load is a plain visitor's.
-          if (error.extensions?.reason === 'SESSION_EXPIRED') res.clearCookie(SESSION_COOKIE, { path: '/' });
-          throw error;
-        });
-        const key = req.headers['idempotency-key'];
-        if (typeof key === 'string' && !/^[\x21-\x7e]{1,200}$/.test(key))
-          throw badInput('The Idempotency-Key header must be 1 to 200 visible ASCII characters');
-        return createContext(
-          db,
-          config,
-          live,
-          viewer,
-          logger.child({ reqId: res.locals.requestId }),
-          req.ip ?? null,
-          typeof key === 'string' ? key : null,
-        );
-      },
-    }),
+    expressMiddleware(apollo, { context: ({ req, res }) => contextOf(req, res) }),
   );
   // The build wrote .br and .gz copies of each file: send the one the browser takes, as it is.
   app.use(

@@ -1,3 +1,5 @@
+import type { Bilingual } from '../vocabulary';
+
 /**
  * Every metric the product shows, defined once. `source` says where the value comes
  * from: `static` figures (latest snapshot or stated), `rollup` sums over the period,
@@ -31,12 +33,6 @@ export const METRICS = [
 export type Metric = (typeof METRICS)[number];
 
 export type MetricUnit = 'people' | 'households' | 'perKm2' | 'hours' | 'cases' | 'ratio' | 'score';
-
-/** Words in both languages of the product. */
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
 
 /** The words of a metric: its name, and how it is counted (the README and the metricDefinitions query say the same). */
 export interface MetricText {

@@ -10,7 +10,7 @@ export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 export const HOUR_MS = 3_600_000;
 
-interface LocalDate {
+export interface LocalDate {
   year: number;
   /** 1–12 */
   month: number;
@@ -63,9 +63,12 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
+/** The local wall-clock time of an instant, written as if it were UTC (how spreadsheets hold dates). */
+export const wallClock = (at: Date) => new Date(at.getTime() + offsetAt(at.getTime()));
+
 /** The local calendar date of an instant. */
-function localDate(at: Date): LocalDate {
-  const wall = new Date(at.getTime() + offsetAt(at.getTime()));
+export function localDate(at: Date): LocalDate {
+  const wall = wallClock(at);
   return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
 }
 

@@ -77,3 +77,49 @@ it('counts a case reported at 07:00 Beijing time on 1 March in March over GraphQ
     await server.close();
   }
 });
+
+it('counts cases accepted either side of Beijing midnight at a month’s end in their own month in stats', async () => {
+  const server = await startTestServer({ DATABASE_URL: scratch.url });
+  try {
+    const grid = await db.grid.findFirstOrThrow({
+      where: { community: { code: 'kangle' } },
+      orderBy: { code: 'desc' },
+    });
+    const accepted = async () => {
+      const { data, errors } = await server.gql(
+        `{ stats(measures: [CASES_ACCEPTED], dimensions: [TIME], bucket: MONTH, filter: { gridCodes: ["${grid.code}"] },
+            period: { from: "2026-02-01", to: "2026-03-31" }) { rows { keys { code } values { value } } } }`,
+      );
+      expect(errors).toBeUndefined();
+      return (data!.stats.rows as { keys: { code: string }[]; values: { value: number }[] }[]).map((r) => [
+        r.keys[0].code,
+        r.values[0].value,
+      ]);
+    };
+    const before = await accepted();
+    expect(before.map(([month]) => month)).toEqual(['2026-02-01', '2026-03-01']);
+    const c = await db.case.findFirstOrThrow({ where: { gridId: grid.id }, orderBy: { id: 'asc' } });
+    // 23:30 on 28 February and 07:00 on 1 March, Beijing time: both on 28 February in UTC.
+    for (const [suffix, at] of [
+      ['FEB', '2026-02-28T23:30:00+08:00'],
+      ['MAR', '2026-03-01T07:00:00+08:00'],
+    ])
+      await db.case.create({
+        data: {
+          ...c,
+          id: undefined,
+          code: `${c.code}-${suffix}`,
+          reportedAt: new Date(at),
+          acceptedAt: new Date(at),
+          closedAt: null,
+        },
+      });
+    const after = await accepted();
+    expect(after).toEqual([
+      ['2026-02-01', (before[0][1] as number) + 1],
+      ['2026-03-01', (before[1][1] as number) + 1],
+    ]);
+  } finally {
+    await server.close();
+  }
+});

@@ -2,6 +2,7 @@ import type { CaseStatus } from '../../../shared/case/workflow';
 import type { AuditAction, CaseCategory, Role } from '../../../shared/enums';
 import type { Language } from '../../../shared/format/number';
 import { metricNames, type Metric, type MetricUnit } from '../../../shared/metrics/definitions';
+import { CATEGORY_TEXT, STATUS_TEXT, wordsIn } from '../../../shared/vocabulary';
 import type { PeriodPreset } from '../../../shared/time/period-presets';
 
 type Basemap = 'none' | 'tianditu' | 'amap' | 'osm';
@@ -248,27 +249,8 @@ const zh: Strings = {
   basemaps: { none: '无底图（离线）', tianditu: '天地图', amap: '高德地图', osm: 'OpenStreetMap' },
   metrics: metricNames('zh'),
   units: { people: '人', households: '户', perKm2: '人/平方公里', hours: '小时', cases: '件', ratio: '', score: '分' },
-  categories: {
-    FACILITY: '设施维修',
-    SANITATION: '环境卫生',
-    DISPUTE: '矛盾纠纷',
-    SAFETY: '安全隐患',
-    ILLEGAL_STRUCTURE: '违章建筑',
-    PUBLIC_ORDER: '治安秩序',
-    WELFARE: '民生救助',
-    MARKET: '市场秩序',
-    OTHER: '其他',
-  },
-  statuses: {
-    REPORTED: '上报',
-    ACCEPTED: '立案',
-    REJECTED: '不予立案',
-    DISPATCHED: '派遣',
-    HANDLED: '处置',
-    VERIFIED: '核查',
-    CLOSED: '结案',
-    POSTPONED: '缓办',
-  },
+  categories: wordsIn(CATEGORY_TEXT, 'zh'),
+  statuses: wordsIn(STATUS_TEXT, 'zh'),
   roles: {
     ADMIN: '管理员',
     LEADER: '负责人',
@@ -484,27 +466,8 @@ const en: Strings = {
     ratio: '',
     score: '/5',
   },
-  categories: {
-    FACILITY: 'Facility repair',
-    SANITATION: 'Sanitation',
-    DISPUTE: 'Dispute',
-    SAFETY: 'Safety hazard',
-    ILLEGAL_STRUCTURE: 'Illegal structure',
-    PUBLIC_ORDER: 'Public order',
-    WELFARE: 'Welfare',
-    MARKET: 'Market order',
-    OTHER: 'Other',
-  },
-  statuses: {
-    REPORTED: 'Reported',
-    ACCEPTED: 'Accepted',
-    REJECTED: 'Rejected',
-    DISPATCHED: 'Dispatched',
-    HANDLED: 'Handled',
-    VERIFIED: 'Verified',
-    CLOSED: 'Closed',
-    POSTPONED: 'Postponed',
-  },
+  categories: wordsIn(CATEGORY_TEXT, 'en'),
+  statuses: wordsIn(STATUS_TEXT, 'en'),
   roles: {
     ADMIN: 'Admin',
     LEADER: 'Leader',

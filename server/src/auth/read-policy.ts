@@ -3,6 +3,13 @@ import { Kind } from 'graphql';
 import type { Context } from '../context';
 import { unauthenticated } from '../graphql/errors';
 
+/** What a visitor is told when the server is not public. */
+export const signInRequired = () =>
+  unauthenticated(
+    'This server needs signing in (/login) or an API token (Authorization: Bearer <token>); PUBLIC_DASHBOARD is off',
+    'SIGN_IN_REQUIRED',
+  );
+
 /**
  * Without signing in or a token, reading is allowed only while PUBLIC_DASHBOARD is on (asking who
  * you are always is); writing always needs one, checked where the grid is known. Once
@@ -22,11 +29,7 @@ export const readPolicy: ApolloServerPlugin<Context> = {
         const onlyViewer = operation.selectionSet.selections.every(
           (s) => s.kind === Kind.FIELD && ['viewer', '__typename'].includes(s.name.value),
         );
-        if (!onlyViewer)
-          throw unauthenticated(
-            'This server needs signing in (/login) or an API token (Authorization: Bearer <token>); PUBLIC_DASHBOARD is off',
-            'SIGN_IN_REQUIRED',
-          );
+        if (!onlyViewer) throw signInRequired();
       },
     };
   },

@@ -1,7 +1,16 @@
 import { registerEnumType } from 'type-graphql';
 import { CASE_STATUSES } from '../../../shared/case/workflow';
-import { BUILDING_KINDS, CASE_CATEGORIES, CASE_SOURCES, MAP_LEVELS, ROLES, TIME_BUCKETS } from '../../../shared/enums';
+import {
+  BUILDING_KINDS,
+  CASE_CATEGORIES,
+  CASE_SOURCES,
+  MAP_LEVELS,
+  ROLES,
+  STATS_DIMENSIONS,
+  TIME_BUCKETS,
+} from '../../../shared/enums';
 import { METRICS } from '../../../shared/metrics/definitions';
+import { PROVENANCE_KINDS } from '../../../shared/metrics/provenance';
 
 /** GraphQL enums made from the vocabularies in shared/, so there is one list of each. */
 function enumObject<T extends string>(values: readonly T[]): Record<T, T> {
@@ -16,6 +25,10 @@ export const BuildingKindEnum = enumObject(BUILDING_KINDS);
 export const MapLevelEnum = enumObject(MAP_LEVELS);
 export const TimeBucketEnum = enumObject(TIME_BUCKETS);
 export const RoleEnum = enumObject(ROLES);
+export const DimensionEnum = enumObject(STATS_DIMENSIONS);
+export const ProvenanceKindEnum = enumObject(PROVENANCE_KINDS);
+/** The languages of labels and exports: ZH_CN is 'zh-CN' inside the server, EN is 'en'. */
+export const LanguageEnum = { ZH_CN: 'zh-CN', EN: 'en' } as const;
 
 registerEnumType(MetricEnum, {
   name: 'Metric',
@@ -28,3 +41,13 @@ registerEnumType(BuildingKindEnum, { name: 'BuildingKind' });
 registerEnumType(MapLevelEnum, { name: 'MapLevel' });
 registerEnumType(TimeBucketEnum, { name: 'TimeBucket' });
 registerEnumType(RoleEnum, { name: 'Role' });
+registerEnumType(DimensionEnum, {
+  name: 'Dimension',
+  description: 'What stats groups by; TIME by the bucket asked for, STATUS by the state a case is in now',
+});
+registerEnumType(LanguageEnum, { name: 'Language', description: 'Simplified Chinese (the default) or English' });
+registerEnumType(ProvenanceKindEnum, {
+  name: 'ProvenanceKind',
+  description:
+    'STATED (an article or official figure), IMPORTED (a file), GENERATED (synthetic) or COMPUTED (from records)',
+});

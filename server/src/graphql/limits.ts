@@ -31,6 +31,8 @@ export interface OperationLimits {
   cost: number;
   /** Bytes of one HTTP body or WebSocket message. */
   bytes: number;
+  /** Values one `stats` answer may compute: the rows it could have times its measures, estimated before it runs. */
+  values: number;
 }
 
 export const DEFAULT_LIMITS: OperationLimits = {
@@ -40,6 +42,7 @@ export const DEFAULT_LIMITS: OperationLimits = {
   tokens: 4000,
   cost: 200_000,
   bytes: 100 * 1024,
+  values: 100_000,
 };
 
 /** The length a list field is priced at when its `first` argument does not say. */
@@ -123,7 +126,8 @@ function operationBudget(limits: OperationLimits): ValidationRule {
               : undefined;
           const child = getNamedType(definition?.type);
           const isList = definition !== undefined && isListType(getNullableType(definition.type));
-          const asked = pageSize(selection);
+          // stats bounds its rows × measures itself, before it counts anything (GRAPHQL_MAX_VALUES).
+          const asked = child?.name === 'StatsConnection' ? null : pageSize(selection);
           const under = selection.selectionSet
             ? ofSelections(selection.selectionSet, isCompositeType(child) ? child : null, isList ? null : asked)
             : NOTHING;

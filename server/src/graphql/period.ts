@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween, isMonthStart, startOfDay } from '../../../shared/time/buckets';
+import { addDays, addMonths, daysBetween, isMonthStart, startOfDay, zonedDate } from '../../../shared/time/buckets';
 import { badInput } from './errors';
 import { plausibleDate } from './input-bounds';
 
@@ -17,6 +17,17 @@ export function periodOf(from?: Date | null, to?: Date | null): Period {
   plausibleDate(end, 'to');
   if (start > end) throw badInput(`The period starts (${start.toISOString()}) after it ends (${end.toISOString()})`);
   return { start: startOfDay(start), endExclusive: addDays(startOfDay(end), 1) };
+}
+
+/** Local calendar days YYYY-MM-DD, both inclusive: from the first's midnight to the midnight after the last. */
+export function periodOfDays(from: string, to: string): Period {
+  const [start, dayAfter] = [from, to].map((text, last) => {
+    const [year, month, day] = text.split('-').map(Number);
+    if (year < 2000 || year > 2100) throw badInput(`${text} must lie between the years 2000 and 2100`);
+    return zonedDate(year, month, day + last);
+  });
+  if (from > to) throw badInput(`The period starts (${from}) after it ends (${to})`);
+  return { start, endExclusive: dayAfter };
 }
 
 export function periodKey(period: Period): string {

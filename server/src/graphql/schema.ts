@@ -11,7 +11,12 @@ import { CaseResolver } from '../modules/case/case.resolver';
 import { CommunityResolver } from '../modules/community/community.resolver';
 import { GridResolver } from '../modules/grid/grid.resolver';
 import { MapResolver } from '../modules/map/map.resolver';
-import { MetricValueResolver, StatsResolver } from '../modules/metric/stats.resolver';
+import {
+  ComparisonRowResolver,
+  MetricValueResolver,
+  RankingRowResolver,
+  StatsResolver,
+} from '../modules/metric/stats.resolver';
 import { LiveResolver } from '../modules/live/live.resolver';
 import { SearchResolver } from '../modules/search/search.resolver';
 import { VolunteerResolver } from '../modules/volunteer/volunteer.resolver';
@@ -37,6 +42,8 @@ export function buildAppSchema(live: LiveEvents = createLocalLiveEvents(), emitS
       MapResolver,
       StatsResolver,
       MetricValueResolver,
+      RankingRowResolver,
+      ComparisonRowResolver,
       CaseResolver,
       VolunteerResolver,
       SearchResolver,

@@ -21,6 +21,7 @@ import { boundedText, plausibleDate } from '../../graphql/input-bounds';
 import { applyRollupDeltas } from '../rollup/rollup.service';
 import type { CaseFilter, ReportCaseInput } from './case.input';
 import { MAX_PAGE_SIZE } from '../../graphql/limits';
+import { periodOfDays } from '../../graphql/period';
 
 const encodeCursor = (id: number) => Buffer.from(`case:${id}`).toString('base64url');
 
@@ -65,6 +66,49 @@ export async function listCases(db: Database, filter: CaseFilter | undefined, fi
     pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(page.at(-1)!.id) : null },
     totalCount,
   };
+}
+
+/** A cases list to download: the filter of `cases`, with local calendar days for the report dates. */
+export interface CaseExportFilter extends Omit<CaseFilter, 'from' | 'to'> {
+  /** Reported on or after this day, YYYY-MM-DD in TIME_ZONE. */
+  fromDay?: string;
+  /** Reported on or before this day. */
+  toDay?: string;
+}
+
+/**
+ * Every case of a filter, newest first, a page at a time: an export streams them without
+ * holding them all. Unknown places are refused here, before anything is sent.
+ */
+export async function casePages(db: Database, filter: CaseExportFilter, size = 1_000) {
+  if (filter.communityCode && !(await db.community.findUnique({ where: { code: filter.communityCode } })))
+    throw notFound(`Community "${filter.communityCode}"`);
+  if (filter.gridCode && !(await db.grid.findUnique({ where: { code: filter.gridCode } })))
+    throw notFound(`Grid "${filter.gridCode}"`);
+  const days =
+    filter.fromDay || filter.toDay ? periodOfDays(filter.fromDay ?? '2000-01-01', filter.toDay ?? '2100-12-31') : null;
+  const where = whereOf({ ...filter, from: days?.start, to: days?.endExclusive });
+  return (async function* () {
+    let before: number | undefined;
+    for (;;) {
+      const page: Awaited<ReturnType<typeof casePage>> = await casePage(db, where, before, size);
+      if (page.length) yield page;
+      if (page.length < size) return;
+      before = page.at(-1)!.id;
+    }
+  })();
+}
+
+function casePage(db: Database, where: ReturnType<typeof whereOf>, before: number | undefined, size: number) {
+  return db.case.findMany({
+    where: { ...where, ...(before ? { id: { lt: before } } : {}) },
+    orderBy: { id: 'desc' },
+    take: size,
+    include: {
+      grid: { select: { code: true, name: true } },
+      community: { select: { code: true, name: true, nameEn: true, subDistrict: { select: { code: true } } } },
+    },
+  });
 }
 
 export async function reportCase(ctx: Context, input: ReportCaseInput) {

@@ -4,19 +4,29 @@ import type { Prisma } from '../../../generated/sqlite/client';
 import type { Database } from '../../db/client';
 import { groupBy } from '../../group-by';
 import { MAX_IDS_PER_QUERY } from '../../db/limits';
-import { COUNTERS, SUM_ALL_COUNTERS, zeroCounters, type Counters } from '../../../../shared/metrics/rollups';
+import {
+  COUNTERS,
+  SUM_ALL_COUNTERS,
+  zeroCounters,
+  type Counter,
+  type Counters,
+} from '../../../../shared/metrics/rollups';
 import { metricResult, type MetricResult, type ScopeFigures } from './metric-value';
 import { caseCounts, isOverdueOpen, type CaseCounts, type CaseRecord } from '../../../../shared/metrics/case-metrics';
 import type { Period } from '../../graphql/period';
 
 export type ScopeLevel = 'community' | 'grid';
 
-type StaticFigures = Pick<
+export type StaticFigures = Pick<
   ScopeFigures,
   'population' | 'households' | 'floatingPopulation' | 'areaKm2' | 'partyMembers' | 'volunteers'
 >;
 
-async function staticFigures(db: Database, level: ScopeLevel, ids: number[]): Promise<Map<number, StaticFigures>> {
+export async function staticFigures(
+  db: Database,
+  level: ScopeLevel,
+  ids: number[],
+): Promise<Map<number, StaticFigures>> {
   const members = { residentMembers: true, inServiceMembers: true, retiredMembers: true, mobileMembers: true } as const;
   if (level === 'grid') {
     const [grids, party] = await Promise.all([
@@ -73,38 +83,112 @@ async function staticFigures(db: Database, level: ScopeLevel, ids: number[]): Pr
   );
 }
 
+/** The columns of a case that figures can be grouped by. */
+export type CaseColumn = 'communityId' | 'gridId' | 'category' | 'source' | 'status';
+const PLACE_COLUMNS: readonly CaseColumn[] = ['communityId', 'gridId'];
+
+/**
+ * Which cases a set of figures counts, and how they are grouped: by case columns (none for
+ * one total), within places, optionally narrowed by more than place (category, source …).
+ */
+export interface Grouping {
+  by: readonly CaseColumn[];
+  places: { communityId?: { in: number[] }; gridId?: { in: number[] } };
+  cases?: Prisma.CaseWhereInput;
+}
+
+/** A group's key: its values of the grouping's columns, in order. */
+export const groupKey = (by: readonly CaseColumn[], row: object) =>
+  JSON.stringify(by.map((column) => (row as Record<string, unknown>)[column]));
+
+/** Rollups answer a grouping by place alone; one narrowed by category, source or state needs case rows. */
+export const rollupsAnswer = (grouping: Grouping) =>
+  !grouping.cases && grouping.by.every((column) => PLACE_COLUMNS.includes(column));
+
+/** Counted rows of a grouping: one grouped query, or one count when there are no columns. */
+async function countBy(db: Database, grouping: Grouping, where: Prisma.CaseWhereInput): Promise<Map<string, number>> {
+  const all = { AND: [grouping.places, grouping.cases ?? {}, where] };
+  if (grouping.by.length === 0) return new Map([['[]', await db.case.count({ where: all })]]);
+  const rows = await db.case.groupBy({ by: [...grouping.by], where: all, _count: { _all: true } });
+  return new Map(rows.map((row) => [groupKey(grouping.by, row), row._count._all]));
+}
+
 async function rollupSums(
   db: Database,
-  level: ScopeLevel,
-  ids: number[],
+  grouping: Grouping,
   day: { gte?: Date; lt: Date },
-): Promise<Map<number, Counters>> {
-  const key = level === 'grid' ? 'gridId' : 'communityId';
-  const rows = await db.gridDayRollup.groupBy({
-    by: [key],
-    where: { [key]: { in: ids }, day },
-    _sum: SUM_ALL_COUNTERS,
+): Promise<Map<string, Counters>> {
+  const where = { ...grouping.places, day };
+  const sums = (sum: Partial<Record<Counter, number | null>>): Counters => ({
+    ...zeroCounters(),
+    ...Object.fromEntries(Object.entries(sum).map(([c, v]) => [c, v ?? 0])),
+  });
+  if (grouping.by.length === 0)
+    return new Map([['[]', sums((await db.gridDayRollup.aggregate({ where, _sum: SUM_ALL_COUNTERS }))._sum)]]);
+  const by = grouping.by as ('communityId' | 'gridId')[];
+  const rows = await db.gridDayRollup.groupBy({ by, where, _sum: SUM_ALL_COUNTERS });
+  return new Map(rows.map((row) => [groupKey(by, row), sums(row._sum)]));
+}
+
+/** The counters a grouping narrowed by more than place needs, counted from case rows. */
+async function caseCounters(
+  db: Database,
+  grouping: Grouping,
+  metrics: readonly Metric[],
+  period: Period,
+): Promise<Map<string, Counters>> {
+  const inPeriod = { gte: period.start, lt: period.endExclusive };
+  const [reported, rated] = await Promise.all([
+    metrics.includes('CASES_REPORTED') ? countBy(db, grouping, { reportedAt: inPeriod }) : new Map<string, number>(),
+    metrics.includes('SATISFACTION') ? satisfactionBy(db, grouping, inPeriod) : new Map<string, [number, number]>(),
+  ]);
+  const counters = new Map<string, Counters>();
+  const of = (key: string) => counters.get(key) ?? counters.set(key, zeroCounters()).get(key)!;
+  for (const [key, count] of reported) of(key).casesReported = count;
+  for (const [key, [sum, count]] of rated) Object.assign(of(key), { satisfactionSum: sum, satisfactionCount: count });
+  return counters;
+}
+
+async function satisfactionBy(
+  db: Database,
+  grouping: Grouping,
+  closedAt: { gte: Date; lt: Date },
+): Promise<Map<string, [number, number]>> {
+  const where = { AND: [grouping.places, grouping.cases ?? {}, { closedAt, satisfaction: { not: null } }] };
+  if (grouping.by.length === 0) {
+    const all = await db.case.aggregate({ where, _sum: { satisfaction: true }, _count: { satisfaction: true } });
+    return new Map([['[]', [all._sum.satisfaction ?? 0, all._count.satisfaction]]]);
+  }
+  const rows = await db.case.groupBy({
+    by: [...grouping.by],
+    where,
+    _sum: { satisfaction: true },
+    _count: { satisfaction: true },
   });
   return new Map(
-    rows.map((row) => [
-      (row as unknown as Record<string, number>)[key],
-      { ...zeroCounters(), ...Object.fromEntries(Object.entries(row._sum).map(([c, v]) => [c, v ?? 0])) },
-    ]),
+    rows.map((row) => [groupKey(grouping.by, row), [row._sum.satisfaction ?? 0, row._count.satisfaction]]),
   );
 }
 
-async function hoursToClose(
-  db: Database,
-  level: ScopeLevel,
-  ids: number[],
-  period: Period,
-): Promise<Map<number, number[]>> {
-  const key = level === 'grid' ? 'gridId' : 'communityId';
+/** 待办: cases reported by the end, neither closed nor rejected by then, from rollups or case rows. */
+async function backlogBy(db: Database, grouping: Grouping, end: Date): Promise<Map<string, number>> {
+  if (rollupsAnswer(grouping)) {
+    const sums = await rollupSums(db, grouping, { lt: end });
+    return new Map([...sums].map(([key, c]) => [key, c.casesReported - c.casesClosed - c.casesRejected]));
+  }
+  const notBy = (column: 'closedAt' | 'rejectedAt') => ({ OR: [{ [column]: null }, { [column]: { gte: end } }] });
+  return countBy(db, grouping, { reportedAt: { lt: end }, AND: [notBy('closedAt'), notBy('rejectedAt')] });
+}
+
+async function hoursToClose(db: Database, grouping: Grouping, period: Period): Promise<Map<string, number[]>> {
+  const columns = Object.fromEntries(grouping.by.map((column) => [column, true]));
   const closed = await db.case.findMany({
-    where: { [key]: { in: ids }, closedAt: { gte: period.start, lt: period.endExclusive } },
-    select: { gridId: true, communityId: true, reportedAt: true, closedAt: true },
+    where: {
+      AND: [grouping.places, grouping.cases ?? {}, { closedAt: { gte: period.start, lt: period.endExclusive } }],
+    },
+    select: { ...columns, reportedAt: true, closedAt: true },
   });
-  return groupBy(closed, (c) => c[key], hoursFromReportToClose);
+  return groupBy(closed, (c) => groupKey(grouping.by, c), hoursFromReportToClose);
 }
 
 /** The columns of a case the published figures are computed from. */
@@ -159,21 +243,18 @@ const COUNTS_OF: Partial<Record<Metric, readonly Figure[]>> = {
 };
 
 /**
- * The published counts of many scopes, counted by the database: one grouped count per
+ * The published counts of every group, counted by the database: one grouped count per
  * figure the metrics need, each the condition of caseCounts (shared/metrics/case-metrics.ts)
  * written as a filter. `test/api/rollups.test.ts` holds both to the raw rows.
  */
 async function cohorts(
   db: Database,
-  level: ScopeLevel,
-  ids: number[],
+  grouping: Grouping,
   metrics: readonly Metric[],
   period: Period,
-): Promise<Map<number, Cohort>> {
-  const key = level === 'grid' ? 'gridId' : 'communityId';
+): Promise<Map<string, Cohort>> {
   const end = period.endExclusive;
-  const scope = { [key]: { in: ids } };
-  const acceptedIn = { ...scope, acceptedAt: { gte: period.start, lt: end } };
+  const acceptedIn = { acceptedAt: { gte: period.start, lt: end } };
   const openAtEnd = { OR: [{ closedAt: null }, { closedAt: { gte: end } }] };
   const filters: Record<Figure, Prisma.CaseWhereInput> = {
     accepted: acceptedIn,
@@ -183,33 +264,28 @@ async function cohorts(
     postponed: { ...acceptedIn, ...openAtEnd, deadline: { lt: end }, postponedAt: { lt: end } },
     reworked: { ...acceptedIn, closedAt: { lt: end }, reworks: { gt: 0 } },
     extended: { ...acceptedIn, extendedAt: { lt: end } },
-    overdueOpen: { ...scope, acceptedAt: { lt: end }, ...openAtEnd, deadline: { lt: end } },
+    overdueOpen: { acceptedAt: { lt: end }, ...openAtEnd, deadline: { lt: end } },
   };
   const needed = [...new Set(metrics.flatMap((m) => COUNTS_OF[m] ?? []))];
   const counted = new Map(
-    await Promise.all(
-      needed.map(async (figure) => {
-        const rows = await db.case.groupBy({ by: [key], where: filters[figure], _count: { _all: true } });
-        const byId = new Map(rows.map((row) => [(row as unknown as Record<string, number>)[key], row._count._all]));
-        return [figure, byId] as const;
-      }),
-    ),
+    await Promise.all(needed.map(async (figure) => [figure, await countBy(db, grouping, filters[figure])] as const)),
   );
-  const count = (figure: Figure, id: number) => counted.get(figure)?.get(id) ?? 0;
+  const keys = new Set([...counted.values()].flatMap((byKey) => [...byKey.keys()]));
+  const count = (figure: Figure, key: string) => counted.get(figure)?.get(key) ?? 0;
   return new Map(
-    ids.map((id) => [
-      id,
+    [...keys].map((key) => [
+      key,
       {
         cases: {
-          accepted: count('accepted', id),
-          due: count('accepted', id) - count('notYetDue', id),
-          closed: count('closed', id),
-          closedOnTime: count('closedOnTime', id),
-          postponed: count('postponed', id),
-          reworked: count('reworked', id),
-          extended: count('extended', id),
+          accepted: count('accepted', key),
+          due: count('accepted', key) - count('notYetDue', key),
+          closed: count('closed', key),
+          closedOnTime: count('closedOnTime', key),
+          postponed: count('postponed', key),
+          reworked: count('reworked', key),
+          extended: count('extended', key),
         },
-        overdueOpen: count('overdueOpen', id),
+        overdueOpen: count('overdueOpen', key),
       },
     ]),
   );
@@ -224,6 +300,49 @@ export function hoursFromReportToClose(c: { reportedAt: Date; closedAt: Date | n
   return (c.closedAt!.getTime() - c.reportedAt.getTime()) / 3_600_000;
 }
 
+/** The figures of a grouping that come from cases and volunteer logs (every figure but the static ones). */
+export type CaseFigures = Omit<ScopeFigures, keyof StaticFigures>;
+
+const NO_CASE_FIGURES: CaseFigures = { counters: zeroCounters(), backlog: 0, hoursToClose: [], ...NO_COHORT };
+
+/**
+ * The one place figures are read for metrics: the case and volunteer figures of every group
+ * of a grouping over a period, reading only the sources the metrics need (rollups where they
+ * answer, grouped counts of case rows where they do not). The map, summaries, compare,
+ * rankings, the wall and `stats` all come here.
+ */
+export async function groupedFigures(
+  db: Database,
+  grouping: Grouping,
+  metrics: readonly Metric[],
+  period: Period,
+): Promise<Map<string, CaseFigures>> {
+  const sources = new Set(metrics.map((m) => METRIC_DEFINITIONS[m].source));
+  const countersNeeded = metrics.some((m) => ['CASES_REPORTED', 'SATISFACTION', 'VOLUNTEER_HOURS'].includes(m));
+  const [sums, backlog, hours, cohortsByKey] = await Promise.all([
+    !countersNeeded
+      ? new Map<string, Counters>()
+      : rollupsAnswer(grouping)
+        ? rollupSums(db, grouping, { gte: period.start, lt: period.endExclusive })
+        : caseCounters(db, grouping, metrics, period),
+    metrics.includes('BACKLOG') ? backlogBy(db, grouping, period.endExclusive) : new Map<string, number>(),
+    sources.has('raw') ? hoursToClose(db, grouping, period) : new Map<string, number[]>(),
+    sources.has('cohort') ? cohorts(db, grouping, metrics, period) : new Map<string, Cohort>(),
+  ]);
+  const keys = new Set([...sums.keys(), ...backlog.keys(), ...hours.keys(), ...cohortsByKey.keys()]);
+  return new Map(
+    [...keys].map((key) => [
+      key,
+      {
+        counters: sums.get(key) ?? zeroCounters(),
+        backlog: backlog.get(key) ?? 0,
+        hoursToClose: hours.get(key) ?? [],
+        ...(cohortsByKey.get(key) ?? NO_COHORT),
+      },
+    ]),
+  );
+}
+
 /** The figures of many communities or grids, a bounded number of ids per query. */
 async function loadFigures(
   db: Database,
@@ -233,49 +352,16 @@ async function loadFigures(
   period: Period,
 ): Promise<Map<number, ScopeFigures>> {
   const figures = new Map<number, ScopeFigures>();
+  const column = level === 'grid' ? 'gridId' : 'communityId';
   for (let start = 0; start < ids.length; start += MAX_IDS_PER_QUERY) {
-    for (const [id, f] of await loadFigureChunk(
-      db,
-      level,
-      ids.slice(start, start + MAX_IDS_PER_QUERY),
-      metrics,
-      period,
-    ))
-      figures.set(id, f);
-  }
-  return figures;
-}
-
-/** The figures of up to MAX_IDS_PER_QUERY scopes, reading only the sources the metrics need. */
-async function loadFigureChunk(
-  db: Database,
-  level: ScopeLevel,
-  ids: number[],
-  metrics: readonly Metric[],
-  period: Period,
-): Promise<Map<number, ScopeFigures>> {
-  const sources = new Set(metrics.map((m) => METRIC_DEFINITIONS[m].source));
-  const [statics, sums, upToEnd, hours, cohortsById] = await Promise.all([
-    staticFigures(db, level, ids),
-    sources.has('rollup')
-      ? rollupSums(db, level, ids, { gte: period.start, lt: period.endExclusive })
-      : new Map<number, Counters>(),
-    metrics.includes('BACKLOG') ? rollupSums(db, level, ids, { lt: period.endExclusive }) : new Map<number, Counters>(),
-    sources.has('raw') ? hoursToClose(db, level, ids, period) : new Map<number, number[]>(),
-    sources.has('cohort') ? cohorts(db, level, ids, metrics, period) : new Map<number, Cohort>(),
-  ]);
-  const figures = new Map<number, ScopeFigures>();
-  for (const id of ids) {
-    const base = statics.get(id);
-    if (!base) continue;
-    const cumulative = upToEnd.get(id) ?? zeroCounters();
-    figures.set(id, {
-      ...base,
-      counters: sums.get(id) ?? zeroCounters(),
-      backlog: cumulative.casesReported - cumulative.casesClosed - cumulative.casesRejected,
-      hoursToClose: hours.get(id) ?? [],
-      ...(cohortsById.get(id) ?? NO_COHORT),
-    });
+    const chunk = ids.slice(start, start + MAX_IDS_PER_QUERY);
+    const grouping: Grouping = { by: [column], places: { [column]: { in: chunk } } };
+    const [statics, fromCases] = await Promise.all([
+      staticFigures(db, level, chunk),
+      groupedFigures(db, grouping, metrics, period),
+    ]);
+    for (const [id, base] of statics)
+      figures.set(id, { ...base, ...(fromCases.get(JSON.stringify([id])) ?? NO_CASE_FIGURES) });
   }
   return figures;
 }

@@ -1,5 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { MetricEnum } from '../../graphql/enums';
+import { MetricEnum, ProvenanceKindEnum } from '../../graphql/enums';
+import type { ProvenanceKind } from '../../../../shared/metrics/provenance';
+import type { PlacesOf } from './provenance.service';
 import type { Metric } from '../../../../shared/metrics/definitions';
 import type { CaseCategory } from '../../../../shared/enums';
 import { CaseCategoryEnum } from '../../graphql/enums';
@@ -19,6 +21,8 @@ export interface MetricOrigin {
 export class MetricValue {
   /** Where the value comes from, to count it again over an earlier period; not in the schema. */
   origin?: MetricOrigin;
+  /** The places a value without an origin (a row of stats) stands on, for its provenance. */
+  places?: PlacesOf;
   @Field(() => MetricEnum) metric!: Metric;
   @Field(() => Float, { nullable: true }) value!: number | null;
   @Field(() => Float, { nullable: true, description: 'Per 1,000 residents, where that makes sense for the metric' })
@@ -26,6 +30,22 @@ export class MetricValue {
   @Field(() => Int, { description: 'Cases a rate or median stands on (0 for counts)' }) sampleSize!: number;
   @Field(() => Boolean, { description: 'True when a rate stands on fewer than 5 cases: show "too few cases"' })
   tooFewCases!: boolean;
+}
+
+@ObjectType('Provenance', { description: 'Where a figure comes from' })
+export class ProvenanceInfo {
+  @Field(() => ProvenanceKindEnum, {
+    description: 'The least trusted kind among the figures it is made of (a sum of stated and generated is GENERATED)',
+  })
+  kind!: ProvenanceKind;
+  @Field(() => String, { nullable: true, description: 'The article or file (and sheet and row); null for records' })
+  source!: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the day a stated or imported figure held' })
+  asOf!: string | null;
+  @Field(() => String, { nullable: true, description: 'AT_LEAST when the source says "more than" (4000余)' })
+  qualifier!: string | null;
+  @Field(() => Boolean, { description: 'Whether any figure or record under it is generated (synthetic)' })
+  restsOnGenerated!: boolean;
 }
 
 @ObjectType()
@@ -101,4 +121,6 @@ export class RankingRow {
   @Field(() => Boolean, { description: 'A rate on fewer than 5 cases: not ranked' }) tooFewCases!: boolean;
   @Field(() => String, { nullable: true, description: '优, 良, 中 or 差 by the grade bands (GRADES_FILE)' })
   grade!: string | null;
+  /** The community or grid of the row, for its provenance; not in the schema. */
+  places?: PlacesOf;
 }

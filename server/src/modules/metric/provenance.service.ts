@@ -1,0 +1,123 @@
+import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
+import {
+  combineProvenance,
+  recordsProvenance,
+  statedAsOf,
+  type Provenance,
+} from '../../../../shared/metrics/provenance';
+import { localDay } from '../../../../shared/time/buckets';
+import type { Context } from '../../context';
+
+/** The places a value stands on; none given means every place. */
+export interface PlacesOf {
+  communityIds?: number[];
+  communityCodes?: string[];
+  gridIds?: number[];
+  gridCodes?: string[];
+}
+
+/** The fields of a place each static metric is made of (DENSITY: population over area). */
+const FIELDS_OF: Partial<Record<Metric, readonly string[]>> = {
+  POPULATION: ['population'],
+  HOUSEHOLDS: ['households'],
+  FLOATING_POPULATION: ['floatingPopulation'],
+  DENSITY: ['population', 'areaKm2'],
+  PARTY_MEMBERS: ['partyMembers'],
+  VOLUNTEERS: ['volunteers'],
+};
+
+/** What the provenance of static figures is read from, once per request. */
+function placeFacts(ctx: Context) {
+  return ctx.loaders.shared('provenance:places', async () => {
+    const [communities, grids, sources] = await Promise.all([
+      ctx.db.community.findMany({
+        select: { id: true, code: true, source: true, generatedFields: true, populationAtLeast: true },
+      }),
+      ctx.db.grid.findMany({ select: { id: true, code: true, communityId: true, generated: true } }),
+      ctx.db.figureSource.findMany(),
+    ]);
+    return {
+      communities: communities.map((c) => ({ ...c, generatedFields: JSON.parse(c.generatedFields) as string[] })),
+      grids,
+      sources: new Map(sources.map((s) => [`${s.placeCode}|${s.field}`, s])),
+    };
+  });
+}
+
+/** Records per grid, and how many of them are generated: cases, and volunteer logs. */
+function recordFacts(ctx: Context, records: 'cases' | 'logs') {
+  return ctx.loaders.shared(`provenance:${records}`, async () => {
+    const rows =
+      records === 'cases'
+        ? await ctx.db.case.groupBy({ by: ['gridId', 'generated'], _count: { _all: true } })
+        : await ctx.db.volunteerLog.groupBy({ by: ['gridId', 'generated'], _count: { _all: true } });
+    const byGrid = new Map<number, { total: number; generated: number }>();
+    for (const row of rows) {
+      const counts = byGrid.get(row.gridId) ?? { total: 0, generated: 0 };
+      counts.total += row._count._all;
+      if (row.generated) counts.generated += row._count._all;
+      byGrid.set(row.gridId, counts);
+    }
+    return byGrid;
+  });
+}
+
+/** Where a metric's value over some places comes from: their stated, imported or generated figures, or their records. */
+export async function provenanceOf(ctx: Context, metric: Metric, places: PlacesOf): Promise<Provenance | null> {
+  const facts = await placeFacts(ctx);
+  const byGrid = Boolean(places.gridIds || places.gridCodes);
+  const byCommunity = Boolean(places.communityIds || places.communityCodes);
+  const communities = facts.communities.filter(
+    (c) => !byCommunity || places.communityIds?.includes(c.id) || places.communityCodes?.includes(c.code),
+  );
+  const communityIds = new Set(communities.map((c) => c.id));
+  const grids = facts.grids.filter((g) =>
+    byGrid ? places.gridIds?.includes(g.id) || places.gridCodes?.includes(g.code) : communityIds.has(g.communityId),
+  );
+  if (METRIC_DEFINITIONS[metric].source !== 'static') {
+    const counts = await recordFacts(ctx, metric === 'VOLUNTEER_HOURS' ? 'logs' : 'cases');
+    const under = grids.map((g) => counts.get(g.id) ?? { total: 0, generated: 0 });
+    return recordsProvenance(
+      under.reduce((sum, c) => sum + c.total, 0),
+      under.reduce((sum, c) => sum + c.generated, 0),
+    );
+  }
+  const fields = FIELDS_OF[metric] ?? [];
+  const imported = (code: string, field: string): Provenance | null => {
+    const source = facts.sources.get(`${code}|${field}`);
+    if (!source) return null;
+    const where = [source.file, source.sheet, source.row ? `row ${source.row}` : null].filter(Boolean).join(', ');
+    return { kind: 'IMPORTED', source: where, asOf: localDay(source.asOf), qualifier: null, restsOnGenerated: false };
+  };
+  const generated: Provenance = {
+    kind: 'GENERATED',
+    source: null,
+    asOf: null,
+    qualifier: null,
+    restsOnGenerated: true,
+  };
+  const parts = byGrid
+    ? grids.flatMap((g) =>
+        fields.map(
+          (field) =>
+            imported(g.code, field) ??
+            (g.generated ? generated : { ...generated, kind: 'IMPORTED' as const, restsOnGenerated: false }),
+        ),
+      )
+    : communities.flatMap((c) =>
+        fields.map(
+          (field): Provenance =>
+            imported(c.code, field) ??
+            (c.generatedFields.includes(field)
+              ? generated
+              : {
+                  kind: 'STATED',
+                  source: c.source,
+                  asOf: statedAsOf(c.source),
+                  qualifier: field === 'population' && c.populationAtLeast ? 'AT_LEAST' : null,
+                  restsOnGenerated: false,
+                }),
+        ),
+      );
+  return combineProvenance(parts);
+}

@@ -1,0 +1,59 @@
+import type { CaseStatus } from './case/workflow';
+import type { CaseCategory, CaseSource, StatsDimension } from './enums';
+
+/** Words in both languages of the product. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** What the dashboard, the API's labels and the exports call each case category. */
+export const CATEGORY_TEXT: Record<CaseCategory, Bilingual> = {
+  FACILITY: { zh: '设施维修', en: 'Facility repair' },
+  SANITATION: { zh: '环境卫生', en: 'Sanitation' },
+  DISPUTE: { zh: '矛盾纠纷', en: 'Dispute' },
+  SAFETY: { zh: '安全隐患', en: 'Safety hazard' },
+  ILLEGAL_STRUCTURE: { zh: '违章建筑', en: 'Illegal structure' },
+  PUBLIC_ORDER: { zh: '治安秩序', en: 'Public order' },
+  WELFARE: { zh: '民生救助', en: 'Welfare' },
+  MARKET: { zh: '市场秩序', en: 'Market order' },
+  OTHER: { zh: '其他', en: 'Other' },
+};
+
+export const STATUS_TEXT: Record<CaseStatus, Bilingual> = {
+  REPORTED: { zh: '上报', en: 'Reported' },
+  ACCEPTED: { zh: '立案', en: 'Accepted' },
+  REJECTED: { zh: '不予立案', en: 'Rejected' },
+  DISPATCHED: { zh: '派遣', en: 'Dispatched' },
+  HANDLED: { zh: '处置', en: 'Handled' },
+  VERIFIED: { zh: '核查', en: 'Verified' },
+  CLOSED: { zh: '结案', en: 'Closed' },
+  POSTPONED: { zh: '缓办', en: 'Postponed' },
+};
+
+export const SOURCE_TEXT: Record<CaseSource, Bilingual> = {
+  PATROL: { zh: '网格员巡查', en: 'Patrol' },
+  RESIDENT: { zh: '居民上报', en: 'Resident' },
+  HOTLINE_12345: { zh: '12345 热线', en: '12345 hotline' },
+  APP: { zh: '随手拍', en: 'App' },
+};
+
+/** The column headers of the stats dimensions. */
+export const DIMENSION_TEXT: Record<StatsDimension, Bilingual> = {
+  SUB_DISTRICT: { zh: '街道', en: 'Sub-district' },
+  COMMUNITY: { zh: '社区', en: 'Community' },
+  GRID: { zh: '网格', en: 'Grid' },
+  CATEGORY: { zh: '事件类别', en: 'Category' },
+  SOURCE: { zh: '来源', en: 'Source' },
+  STATUS: { zh: '状态', en: 'Status' },
+  GRID_WORKER: { zh: '网格员', en: 'Grid worker' },
+  TIME: { zh: '时间', en: 'Time' },
+};
+
+/** One language's words of a vocabulary. */
+export function wordsIn<K extends string>(texts: Record<K, Bilingual>, language: keyof Bilingual): Record<K, string> {
+  return Object.fromEntries(Object.entries<Bilingual>(texts).map(([key, text]) => [key, text[language]])) as Record<
+    K,
+    string
+  >;
+}
