@@ -64,6 +64,24 @@ describe('the map dashboard in Chromium', () => {
     await signedIn.close();
   });
 
+  it('downloads the league table it shows as a CSV that Excel reads, in the language on screen', async () => {
+    await page.goto(`${server.url}/c/kangle?metric=CASES_REPORTED`);
+    const panel = page.getByTestId('chart-ranking');
+    await expect.poll(() => panel.getByTestId('download-csv').count(), { timeout: 20_000 }).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('download-csv').click()]);
+    const path = await download.path();
+    const bytes = new Uint8Array(await (await import('node:fs/promises')).readFile(path));
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder('utf-8', { fatal: true }).decode(bytes).trim().split('\r\n');
+    const header = lines.findIndex((line) => line.startsWith('网格,'));
+    expect(lines[header]).toBe('网格,上报事件');
+    const grids = await server.db.grid.findMany({ where: { community: { code: 'kangle' }, retiredAt: null } });
+    const rows = lines.slice(header + 1).map((line) => line.split(','));
+    expect(rows.map(([name]) => name).sort()).toEqual(grids.map((g) => g.name).sort());
+    const counts = rows.map(([, count]) => Number(count));
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+
   it('changes the legend and at least one fill colour when the metric changes', async () => {
     await page.goto(`${server.url}/c/kangle?metric=POPULATION`);
     await expect.poll(features, { timeout: 20_000 }).toBe('8');

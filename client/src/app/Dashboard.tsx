@@ -15,6 +15,9 @@ import { GridWorker } from '../features/places/GridWorker';
 import { useStrings } from '../i18n/LanguageProvider';
 import { COMMUNITY_ROWS, GRID_ROWS, KPI_METRICS, SCOPE_SERIES, SCOPE_SUMMARY, VIEWER } from './queries';
 import type { Route } from './route';
+import type { ExportParams } from '../components/Downloads';
+import { METRIC_DEFINITIONS } from '../../../shared/metrics/definitions';
+import { localDay } from '../../../shared/time/buckets';
 
 interface Props {
   route: Route;
@@ -46,6 +49,15 @@ export function Dashboard({ route, period, basemap, config, navigate }: Props) {
   const grid = community?.grids.find((g) => g.code === gridCode);
   const select = (code: string) =>
     navigate(communityCode ? { gridCode: code } : { communityCode: code, gridCode: null });
+  // What the panels show, as downloads: the same scope and local days, its places as rows.
+  const scope: ExportParams = {
+    communities: communityCode,
+    grids: gridCode,
+    from: localDay(new Date(period.from)),
+    to: localDay(new Date(period.to)),
+  };
+  const places = { ...scope, dimensions: communityCode ? 'GRID' : 'COMMUNITY' };
+  const monthly = { ...scope, dimensions: 'TIME', bucket: 'MONTH' };
   const client = useApolloClient();
   // Every query on screen failed together; retry them all, the map's included.
   const retry = () => client.refetchQueries({ include: 'active' });
@@ -118,7 +130,17 @@ export function Dashboard({ route, period, basemap, config, navigate }: Props) {
                 )}
               </>
             ) : (
-              <RankingChart rows={rows} metric={metric} loading={rowsLoading} onSelect={select} />
+              <RankingChart
+                rows={rows}
+                metric={metric}
+                loading={rowsLoading}
+                onSelect={select}
+                downloads={{
+                  ...places,
+                  measures: metric,
+                  sort: METRIC_DEFINITIONS[metric].higherIsBetter === false ? metric : `-${metric}`,
+                }}
+              />
             )}
             {!communityCode && allCommunities.some((c) => !c.hasLocation) && (
               <section className="panel" data-testid="no-location">
@@ -152,11 +174,31 @@ export function Dashboard({ route, period, basemap, config, navigate }: Props) {
       </main>
       <div className="charts">
         <ErrorBoundary message={strings.crashed}>
-          {!gridCode && <PopulationChart rows={rows} loading={rowsLoading} />}
-          {!gridCode && <PartyChart rows={rows} loading={rowsLoading} />}
-          <VolunteerHoursChart points={series.data?.hours ?? []} loading={series.loading} />
-          <CaseFlowChart series={series.data ?? null} loading={series.loading} />
-          <CategoryChart categories={series.data?.categories ?? []} loading={series.loading} />
+          {!gridCode && (
+            <PopulationChart
+              rows={rows}
+              loading={rowsLoading}
+              downloads={{ ...places, measures: ['POPULATION', 'HOUSEHOLDS'] }}
+            />
+          )}
+          {!gridCode && (
+            <PartyChart rows={rows} loading={rowsLoading} downloads={{ ...places, measures: 'PARTY_MEMBERS' }} />
+          )}
+          <VolunteerHoursChart
+            points={series.data?.hours ?? []}
+            loading={series.loading}
+            downloads={{ ...monthly, measures: 'VOLUNTEER_HOURS' }}
+          />
+          <CaseFlowChart
+            series={series.data ?? null}
+            loading={series.loading}
+            downloads={{ ...monthly, measures: ['CASES_REPORTED', 'CASES_CLOSED', 'CLOSURE_RATE', 'ON_TIME_RATE'] }}
+          />
+          <CategoryChart
+            categories={series.data?.categories ?? []}
+            loading={series.loading}
+            downloads={{ ...scope, dimensions: 'CATEGORY', measures: 'CASES_REPORTED' }}
+          />
         </ErrorBoundary>
       </div>
     </>

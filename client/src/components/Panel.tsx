@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useStrings } from '../i18n/LanguageProvider';
+import { Downloads, type ExportParams } from './Downloads';
 
 interface Props {
   title: string;
@@ -7,14 +8,19 @@ interface Props {
   loading: boolean;
   empty: boolean;
   children: ReactNode;
+  /** What the panel shows, as the export's parameters: CSV and XLSX links beside the title. */
+  downloads?: ExportParams;
 }
 
 /** A titled card with the states people see: a skeleton while loading, a note when empty. */
-export function Panel({ title, testId, loading, empty, children }: Props) {
+export function Panel({ title, testId, loading, empty, children, downloads }: Props) {
   const { strings } = useStrings();
   return (
     <section className="panel" data-testid={testId} aria-busy={loading}>
-      <h2>{title}</h2>
+      <h2>
+        {title}
+        {downloads && <Downloads params={downloads} />}
+      </h2>
       {loading ? (
         <div className="skeleton" aria-label={strings.loading} />
       ) : empty ? (

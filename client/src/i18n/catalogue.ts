@@ -13,6 +13,8 @@ export interface Strings {
   title: string;
   allCommunities: string;
   metric: string;
+  /** Beside a panel's CSV and XLSX links. */
+  download: string;
   languageSwitch: string;
   period: string;
   basemap: string;
@@ -195,6 +197,7 @@ const zh: Strings = {
   title: '网格通 · 社区网格治理看板',
   allCommunities: '全部社区',
   metric: '指标',
+  download: '下载',
   languageSwitch: 'English',
   period: '时段',
   basemap: '底图',
@@ -403,6 +406,7 @@ const en: Strings = {
   title: 'GridScope · Community grid governance',
   allCommunities: 'All communities',
   metric: 'Metric',
+  download: 'Download',
   languageSwitch: '中文',
   period: 'Period',
   basemap: 'Basemap',

@@ -1,3 +1,4 @@
+import type { ExportParams } from '../../components/Downloads';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Panel } from '../../components/Panel';
 import type { ChartSeries_ScopeFragment } from '../../gql/graphql';
@@ -7,7 +8,15 @@ import { axisFormat, monthLabel, SERIES_COLORS } from './axis';
 const RATE_KEYS = new Set(['closure', 'onTime']);
 
 /** Cases reported and closed per month (bars) with the closure and on-time rates (lines, right axis). */
-export function CaseFlowChart({ series, loading }: { series: ChartSeries_ScopeFragment | null; loading: boolean }) {
+export function CaseFlowChart({
+  series,
+  loading,
+  downloads,
+}: {
+  series: ChartSeries_ScopeFragment | null;
+  loading: boolean;
+  downloads: ExportParams;
+}) {
   const { language, strings } = useStrings();
   const data = (series?.reported ?? []).map((p, i) => ({
     month: monthLabel(p.start, language),
@@ -19,6 +28,7 @@ export function CaseFlowChart({ series, loading }: { series: ChartSeries_ScopeFr
   const percent = axisFormat('ratio', language);
   return (
     <Panel
+      downloads={downloads}
       title={`${strings.charts.caseFlow} · ${strings.charts.rates}`}
       testId="chart-cases"
       loading={loading}

@@ -1,3 +1,4 @@
+import type { ExportParams } from '../../components/Downloads';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Panel } from '../../components/Panel';
 import type { ChartSeries_ScopeFragment } from '../../gql/graphql';
@@ -9,9 +10,11 @@ import { SERIES_COLORS } from './axis';
 export function CategoryChart({
   categories,
   loading,
+  downloads,
 }: {
   categories: ChartSeries_ScopeFragment['categories'];
   loading: boolean;
+  downloads: ExportParams;
 }) {
   const { strings } = useStrings();
   const data = categories
@@ -19,7 +22,13 @@ export function CategoryChart({
     .map((c) => ({ ...c, name: strings.categories[c.category as keyof Strings['categories']] }))
     .sort((a, b) => b.reported - a.reported);
   return (
-    <Panel title={strings.charts.categories} testId="chart-categories" loading={loading} empty={data.length === 0}>
+    <Panel
+      downloads={downloads}
+      title={strings.charts.categories}
+      testId="chart-categories"
+      loading={loading}
+      empty={data.length === 0}
+    >
       <ResponsiveContainer width="100%" height={240}>
         <BarChart data={data} layout="vertical" margin={{ left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />

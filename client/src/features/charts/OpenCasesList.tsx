@@ -8,12 +8,14 @@ import { OPEN_CASES } from '../../components/map/operations';
 /** The grid's open cases, overdue first: what the grid worker must close next. */
 export function OpenCasesList({ gridCode }: { gridCode: string }) {
   const { language, strings } = useStrings();
+  const downloads = { table: 'cases', grid: gridCode, open: true };
   const { data, loading } = useQuery(OPEN_CASES, { variables: { gridCode } });
   const cases = (data?.cases.edges.map((e) => e.node) ?? []).sort(
     (a, b) => Number(b.overdue) - Number(a.overdue) || a.deadline.localeCompare(b.deadline),
   );
   return (
     <Panel
+      downloads={downloads}
       title={`${strings.openCases} (${data?.cases.totalCount ?? '…'})`}
       testId="open-cases"
       loading={loading}

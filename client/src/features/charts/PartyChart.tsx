@@ -1,3 +1,4 @@
+import type { ExportParams } from '../../components/Downloads';
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../../../../shared/format/number';
 import { Panel } from '../../components/Panel';
@@ -6,13 +7,27 @@ import { SERIES_COLORS } from './axis';
 import type { ChartRow } from './rows';
 
 /** Party members per 1,000 residents: comparable across communities of different size. */
-export function PartyChart({ rows, loading }: { rows: readonly ChartRow[]; loading: boolean }) {
+export function PartyChart({
+  rows,
+  loading,
+  downloads,
+}: {
+  rows: readonly ChartRow[];
+  loading: boolean;
+  downloads: ExportParams;
+}) {
   const { language, strings } = useStrings();
   const data = rows
     .filter((r) => r.party.perThousand !== null)
     .map((r) => ({ name: r.name, perThousand: Math.round(r.party.perThousand! * 10) / 10, members: r.party.value }));
   return (
-    <Panel title={strings.charts.partyPerThousand} testId="chart-party" loading={loading} empty={data.length === 0}>
+    <Panel
+      downloads={downloads}
+      title={strings.charts.partyPerThousand}
+      testId="chart-party"
+      loading={loading}
+      empty={data.length === 0}
+    >
       <ResponsiveContainer width="100%" height={220}>
         <BarChart data={data} margin={{ top: 18 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

@@ -1,3 +1,4 @@
+import type { ExportParams } from '../../components/Downloads';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Panel } from '../../components/Panel';
 import { useStrings } from '../../i18n/LanguageProvider';
@@ -5,11 +6,25 @@ import { axisFormat, SERIES_COLORS } from './axis';
 import type { ChartRow } from './rows';
 
 /** Population and households side by side for each community or grid in scope. */
-export function PopulationChart({ rows, loading }: { rows: readonly ChartRow[]; loading: boolean }) {
+export function PopulationChart({
+  rows,
+  loading,
+  downloads,
+}: {
+  rows: readonly ChartRow[];
+  loading: boolean;
+  downloads: ExportParams;
+}) {
   const { language, strings } = useStrings();
   const format = axisFormat('people', language);
   return (
-    <Panel title={strings.charts.population} testId="chart-population" loading={loading} empty={rows.length === 0}>
+    <Panel
+      downloads={downloads}
+      title={strings.charts.population}
+      testId="chart-population"
+      loading={loading}
+      empty={rows.length === 0}
+    >
       <ResponsiveContainer width="100%" height={220}>
         <BarChart data={rows} margin={{ right: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />

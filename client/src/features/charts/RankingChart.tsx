@@ -1,3 +1,4 @@
+import type { ExportParams } from '../../components/Downloads';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
 import { Panel } from '../../components/Panel';
@@ -11,11 +12,13 @@ export function RankingChart({
   metric,
   loading,
   onSelect,
+  downloads,
 }: {
   rows: readonly ChartRow[];
   metric: Metric;
   loading: boolean;
   onSelect(code: string): void;
+  downloads: ExportParams;
 }) {
   const { language, strings } = useStrings();
   const ranked = rows
@@ -26,6 +29,7 @@ export function RankingChart({
   const format = axisFormat(METRIC_DEFINITIONS[metric].unit, language);
   return (
     <Panel
+      downloads={downloads}
       title={`${strings.ranking} · ${strings.metrics[metric]}`}
       testId="chart-ranking"
       loading={loading}

@@ -1,3 +1,4 @@
+import type { ExportParams } from '../../components/Downloads';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Panel } from '../../components/Panel';
 import type { ChartSeries_ScopeFragment } from '../../gql/graphql';
@@ -7,15 +8,18 @@ import { axisFormat, monthLabel, SERIES_COLORS } from './axis';
 export function VolunteerHoursChart({
   points,
   loading,
+  downloads,
 }: {
   points: ChartSeries_ScopeFragment['hours'];
   loading: boolean;
+  downloads: ExportParams;
 }) {
   const { language, strings } = useStrings();
   const format = axisFormat('hours', language);
   const data = points.map((p) => ({ month: monthLabel(p.start, language), hours: p.value ?? 0 }));
   return (
     <Panel
+      downloads={downloads}
       title={strings.charts.volunteerHours}
       testId="chart-volunteer-hours"
       loading={loading}

@@ -4,6 +4,8 @@ import { formatNumber, formatPerThousand } from '../../../../shared/format/numbe
 import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
 import { metricText } from '../../components/metricText';
 import { useStrings } from '../../i18n/LanguageProvider';
+import { Downloads } from '../../components/Downloads';
+import { localDay } from '../../../../shared/time/buckets';
 import { bestWorst } from './bestWorst';
 import { COMMUNITY_NAMES, COMPARE, COMPARE_METRICS } from './operations';
 
@@ -52,6 +54,18 @@ export function CompareScreen({ codes, period, onChange }: Props) {
       )}
       {ready && (
         <section className="panel" aria-busy={loading}>
+          <h2>
+            {strings.compare}
+            <Downloads
+              params={{
+                measures: [...COMPARE_METRICS],
+                dimensions: 'COMMUNITY',
+                communities: codes,
+                from: localDay(new Date(period.from)),
+                to: localDay(new Date(period.to)),
+              }}
+            />
+          </h2>
           <table className="compare-table" data-testid="compare-table">
             <thead>
               <tr>

@@ -13,7 +13,10 @@ import {
 } from '../../../../shared/metrics/rollups';
 import { metricResult, type MetricResult, type ScopeFigures } from './metric-value';
 import { caseCounts, isOverdueOpen, type CaseCounts, type CaseRecord } from '../../../../shared/metrics/case-metrics';
-import type { Period } from '../../graphql/period';
+import { periodKey, type Period } from '../../graphql/period';
+import type { TimeBucket } from '../../../../shared/enums';
+import { bucketStart, bucketStarts, nextBucket } from '../../../../shared/time/buckets';
+import { noMemo, type Memo } from '../../loaders';
 
 export type ScopeLevel = 'community' | 'grid';
 
@@ -21,6 +24,16 @@ export type StaticFigures = Pick<
   ScopeFigures,
   'population' | 'households' | 'floatingPopulation' | 'areaKm2' | 'partyMembers' | 'volunteers'
 >;
+
+/** A group of cases, not of places: it has no population, area or members of its own. */
+export const NO_STATICS: StaticFigures = {
+  population: null,
+  households: null,
+  floatingPopulation: null,
+  areaKm2: null,
+  partyMembers: null,
+  volunteers: null,
+};
 
 export async function staticFigures(
   db: Database,
@@ -94,6 +107,14 @@ const PLACE_COLUMNS: readonly CaseColumn[] = ['communityId', 'gridId'];
 export interface Grouping {
   by: readonly CaseColumn[];
   places: { communityId?: { in: number[] }; gridId?: { in: number[] } };
+  /** Cases narrower than the places, for a period (overdue at its end, say). */
+  cases?: (period: Period) => Prisma.CaseWhereInput;
+}
+
+/** A grouping over one period: its narrowing written out. */
+interface Counting {
+  by: readonly CaseColumn[];
+  places: Grouping['places'];
   cases?: Prisma.CaseWhereInput;
 }
 
@@ -102,11 +123,11 @@ export const groupKey = (by: readonly CaseColumn[], row: object) =>
   JSON.stringify(by.map((column) => (row as Record<string, unknown>)[column]));
 
 /** Rollups answer a grouping by place alone; one narrowed by category, source or state needs case rows. */
-export const rollupsAnswer = (grouping: Grouping) =>
+export const rollupsAnswer = (grouping: Grouping | Counting) =>
   !grouping.cases && grouping.by.every((column) => PLACE_COLUMNS.includes(column));
 
 /** Counted rows of a grouping: one grouped query, or one count when there are no columns. */
-async function countBy(db: Database, grouping: Grouping, where: Prisma.CaseWhereInput): Promise<Map<string, number>> {
+async function countBy(db: Database, grouping: Counting, where: Prisma.CaseWhereInput): Promise<Map<string, number>> {
   const all = { AND: [grouping.places, grouping.cases ?? {}, where] };
   if (grouping.by.length === 0) return new Map([['[]', await db.case.count({ where: all })]]);
   const rows = await db.case.groupBy({ by: [...grouping.by], where: all, _count: { _all: true } });
@@ -115,7 +136,7 @@ async function countBy(db: Database, grouping: Grouping, where: Prisma.CaseWhere
 
 async function rollupSums(
   db: Database,
-  grouping: Grouping,
+  grouping: Counting,
   day: { gte?: Date; lt: Date },
 ): Promise<Map<string, Counters>> {
   const where = { ...grouping.places, day };
@@ -133,7 +154,7 @@ async function rollupSums(
 /** The counters a grouping narrowed by more than place needs, counted from case rows. */
 async function caseCounters(
   db: Database,
-  grouping: Grouping,
+  grouping: Counting,
   metrics: readonly Metric[],
   period: Period,
 ): Promise<Map<string, Counters>> {
@@ -151,7 +172,7 @@ async function caseCounters(
 
 async function satisfactionBy(
   db: Database,
-  grouping: Grouping,
+  grouping: Counting,
   closedAt: { gte: Date; lt: Date },
 ): Promise<Map<string, [number, number]>> {
   const where = { AND: [grouping.places, grouping.cases ?? {}, { closedAt, satisfaction: { not: null } }] };
@@ -171,7 +192,7 @@ async function satisfactionBy(
 }
 
 /** 待办: cases reported by the end, neither closed nor rejected by then, from rollups or case rows. */
-async function backlogBy(db: Database, grouping: Grouping, end: Date): Promise<Map<string, number>> {
+async function backlogBy(db: Database, grouping: Counting, end: Date): Promise<Map<string, number>> {
   if (rollupsAnswer(grouping)) {
     const sums = await rollupSums(db, grouping, { lt: end });
     return new Map([...sums].map(([key, c]) => [key, c.casesReported - c.casesClosed - c.casesRejected]));
@@ -180,7 +201,7 @@ async function backlogBy(db: Database, grouping: Grouping, end: Date): Promise<M
   return countBy(db, grouping, { reportedAt: { lt: end }, AND: [notBy('closedAt'), notBy('rejectedAt')] });
 }
 
-async function hoursToClose(db: Database, grouping: Grouping, period: Period): Promise<Map<string, number[]>> {
+async function hoursToClose(db: Database, grouping: Counting, period: Period): Promise<Map<string, number[]>> {
   const columns = Object.fromEntries(grouping.by.map((column) => [column, true]));
   const closed = await db.case.findMany({
     where: {
@@ -249,7 +270,7 @@ const COUNTS_OF: Partial<Record<Metric, readonly Figure[]>> = {
  */
 async function cohorts(
   db: Database,
-  grouping: Grouping,
+  grouping: Counting,
   metrics: readonly Metric[],
   period: Period,
 ): Promise<Map<string, Cohort>> {
@@ -314,6 +335,114 @@ const NO_CASE_FIGURES: CaseFigures = { counters: zeroCounters(), backlog: 0, hou
 export async function groupedFigures(
   db: Database,
   grouping: Grouping,
+  metrics: readonly Metric[],
+  period: Period,
+  bucket: TimeBucket | null = null,
+  once: Memo = noMemo,
+): Promise<Map<string, CaseFigures>> {
+  const counting = (over: Period): Counting => ({ ...grouping, cases: grouping.cases?.(over) });
+  if (!bucket) return figuresOver(db, counting(period), metrics, period);
+  const starts = bucketStarts(period.start, new Date(period.endExclusive.getTime() - 1), bucket);
+  // One total over time (a chart's series): each source read once for every bucket.
+  if (grouping.by.length === 0 && rollupsAnswer(grouping))
+    return seriesFigures(db, grouping.places, metrics, period, bucket, starts, once);
+  // Groups over time: grouped counts per bucket, however many cases the buckets hold.
+  const perBucket = await Promise.all(
+    starts.map(async (start) => {
+      const over = bucketPeriod(start, bucket, period);
+      return [start, await figuresOver(db, counting(over), metrics, over)] as const;
+    }),
+  );
+  return new Map(
+    perBucket.flatMap(([start, figures]) => [...figures].map(([key, f]) => [inBucket(key, start), f] as const)),
+  );
+}
+
+/** The part of a bucket inside the period: the first and last buckets may be cut. */
+export function bucketPeriod(start: Date, bucket: TimeBucket, period: Period): Period {
+  const end = nextBucket(start, bucket);
+  return {
+    start: start < period.start ? period.start : start,
+    endExclusive: end < period.endExclusive ? end : period.endExclusive,
+  };
+}
+
+/** The key of a group in one bucket: its columns' values, then the bucket's start. */
+export const inBucket = (key: string, start: Date) => JSON.stringify([...JSON.parse(key), start.getTime()]);
+
+/**
+ * One total per bucket: day rollups, the cases the cohort figures stand on and the closed
+ * cases' hours each read once for the whole period (and once per request, through `once`,
+ * for the several series of one chart), then counted per bucket in memory.
+ */
+async function seriesFigures(
+  db: Database,
+  places: Grouping['places'],
+  metrics: readonly Metric[],
+  period: Period,
+  bucket: TimeBucket,
+  starts: Date[],
+  once: Memo,
+): Promise<Map<string, CaseFigures>> {
+  const sources = new Set(metrics.map((m) => METRIC_DEFINITIONS[m].source));
+  const key = `${JSON.stringify(places)}:${periodKey(period)}`;
+  const inPeriod = { gte: period.start, lt: period.endExclusive };
+  const [days, before, records, closed] = await Promise.all([
+    sources.has('rollup')
+      ? once(`rollup-days:${key}`, () =>
+          db.gridDayRollup.groupBy({ by: ['day'], where: { ...places, day: inPeriod }, _sum: SUM_ALL_COUNTERS }),
+        )
+      : [],
+    metrics.includes('BACKLOG')
+      ? once(`rollup-before:${key}`, () =>
+          db.gridDayRollup.aggregate({
+            where: { ...places, day: { lt: period.start } },
+            _sum: { casesReported: true, casesClosed: true, casesRejected: true },
+          }),
+        )
+      : null,
+    sources.has('cohort')
+      ? once(`cohort:${key}`, () =>
+          db.case.findMany({
+            where: { ...places, ...cohortWhere(period.start, period.endExclusive) },
+            select: CASE_RECORD,
+          }),
+        )
+      : [],
+    sources.has('raw')
+      ? once(`closed:${key}`, () =>
+          db.case.findMany({ where: { ...places, closedAt: inPeriod }, select: { reportedAt: true, closedAt: true } }),
+        )
+      : [],
+  ]);
+  const counters = new Map(starts.map((s) => [s.getTime(), zeroCounters()]));
+  for (const day of days) {
+    const target = counters.get(bucketStart(day.day, bucket).getTime())!;
+    for (const c of COUNTERS) target[c] += day._sum[c] ?? 0;
+  }
+  const hours = groupBy(closed, (c) => bucketStart(c.closedAt!, bucket).getTime(), hoursFromReportToClose);
+  let backlog = before
+    ? (before._sum.casesReported ?? 0) - (before._sum.casesClosed ?? 0) - (before._sum.casesRejected ?? 0)
+    : 0;
+  return new Map(
+    starts.map((start) => {
+      const sums = counters.get(start.getTime())!;
+      backlog += sums.casesReported - sums.casesClosed - sums.casesRejected;
+      const figures: CaseFigures = {
+        counters: sums,
+        backlog,
+        hoursToClose: hours.get(start.getTime()) ?? [],
+        ...(sources.has('cohort') ? cohortOf(records, bucketPeriod(start, bucket, period)) : NO_COHORT),
+      };
+      return [inBucket('[]', start), figures];
+    }),
+  );
+}
+
+/** The figures of every group over one period. */
+async function figuresOver(
+  db: Database,
+  grouping: Counting,
   metrics: readonly Metric[],
   period: Period,
 ): Promise<Map<string, CaseFigures>> {

@@ -2,7 +2,7 @@ import type { CaseStatus } from '../../../../shared/case/workflow';
 import { CASE_CATEGORIES, CASE_SOURCES, type StatsDimension, type TimeBucket } from '../../../../shared/enums';
 import type { Language } from '../../../../shared/format/number';
 import { METRIC_DEFINITIONS, perThousandResidents, type Metric } from '../../../../shared/metrics/definitions';
-import { bucketStarts, localDate, localDay, nextBucket } from '../../../../shared/time/buckets';
+import { bucketStarts, localDate, localDay } from '../../../../shared/time/buckets';
 import { CATEGORY_TEXT, SOURCE_TEXT, STATUS_TEXT, type Bilingual } from '../../../../shared/vocabulary';
 import { CASE_STATUSES } from '../../../../shared/case/workflow';
 import { canSeePersonalData, type Viewer } from '../../auth/viewer';
@@ -14,6 +14,8 @@ import { metricResult } from './metric-value';
 import {
   groupedFigures,
   groupKey,
+  inBucket,
+  NO_STATICS,
   mergeFigures,
   rollupsAnswer,
   staticFigures,
@@ -268,15 +270,6 @@ interface Group {
   places: PlacesOf;
 }
 
-const NONE: StaticFigures = {
-  population: null,
-  households: null,
-  floatingPopulation: null,
-  areaKm2: null,
-  partyMembers: null,
-  volunteers: null,
-};
-
 const EMPTY_FIGURES: CaseFigures = mergeFigures([]);
 
 function words(text: Bilingual, language: Language) {
@@ -339,51 +332,49 @@ export async function stats(db: Database, viewer: Viewer, request: StatsRequest)
       ? { communityId: { in: places.communityIds } }
       : {};
   const measures = needStatics ? [...new Set<Metric>([...request.measures, 'POPULATION'])] : request.measures;
-  const perBucket = await Promise.all(
-    starts.map(async (start) => {
-      const bucketPeriod: Period = request.bucket
-        ? {
-            start: start < period.start ? period.start : start,
-            endExclusive: minDate(nextBucket(start, request.bucket), period.endExclusive),
-          }
-        : period;
-      const grouping: Grouping = {
-        by,
-        places: placesWhere,
-        cases: casesWhere(db, request.filter, bucketPeriod.endExclusive),
-      };
-      return { start, figures: await groupedFigures(db, grouping, measures, bucketPeriod), grouping };
-    }),
-  );
-  for (const { start, figures, grouping } of perBucket) {
-    const add = (row: AtomRow, atom: Group['atoms'][number]) => {
-      const keys = request.dimensions.map((d) => keyOf(d, row, start, places, viewer, request));
-      const id = JSON.stringify(keys.map((k) => [k.code, k.start?.getTime() ?? null]));
-      const group = groups.get(id) ?? groups.set(id, { keys, atoms: [], places: {} }).get(id)!;
-      group.atoms.push(atom);
-      if (row.gridId !== undefined && level === 'grid') (group.places.gridIds ??= []).push(row.gridId);
-      else if (row.communityId !== undefined) (group.places.communityIds ??= []).push(row.communityId);
-    };
-    const seen = new Set<string>();
-    // Every place counted has a row when the rows are places, even one without cases.
-    if (rollupsAnswer(grouping) && by.length)
+  const grouping: Grouping = {
+    by,
+    places: placesWhere,
+    cases: caseFilterAsked(request.filter)
+      ? (over) => casesWhere(db, request.filter, over.endExclusive) ?? {}
+      : undefined,
+  };
+  const figures = await groupedFigures(db, grouping, measures, period, request.bucket);
+  // Without TIME the figures are one period's; with it each key ends with its bucket's start.
+  const bucketOf = (key: string) =>
+    request.bucket
+      ? { start: new Date(JSON.parse(key).at(-1)), key: JSON.stringify(JSON.parse(key).slice(0, -1)) }
+      : { start: period.start, key };
+  const add = (row: AtomRow, start: Date, atom: Group['atoms'][number]) => {
+    const keys = request.dimensions.map((d) => keyOf(d, row, start, places, viewer, request));
+    const id = JSON.stringify(keys.map((k) => [k.code, k.start?.getTime() ?? null]));
+    const group = groups.get(id) ?? groups.set(id, { keys, atoms: [], places: {} }).get(id)!;
+    group.atoms.push(atom);
+    if (row.gridId !== undefined && level === 'grid') (group.places.gridIds ??= []).push(row.gridId);
+    else if (row.communityId !== undefined) (group.places.communityIds ??= []).push(row.communityId);
+  };
+  const seen = new Set<string>();
+  // Every place counted has a row (in every bucket) when the rows are places, even one without cases.
+  if (rollupsAnswer(grouping) && by.length)
+    for (const start of starts)
       for (const row of placeRows) {
-        const key = groupKey(by, row);
+        const key = request.bucket ? inBucket(groupKey(by, row), start) : groupKey(by, row);
         seen.add(key);
-        add(row, { figures: figures.get(key) ?? EMPTY_FIGURES, statics: staticById.get(row.id) ?? null });
+        add(row, start, { figures: figures.get(key) ?? EMPTY_FIGURES, statics: staticById.get(row.id) ?? null });
       }
-    for (const [key, atomFigures] of figures) {
-      if (seen.has(key)) continue;
-      const row = Object.fromEntries(by.map((column, i) => [column, JSON.parse(key)[i]])) as AtomRow;
-      if (row.gridId !== undefined && row.communityId === undefined)
-        row.communityId = places.grids?.get(row.gridId)?.communityId;
-      add(row, {
-        figures: atomFigures,
-        statics: by.length === 0 ? null : (staticById.get(level === 'grid' ? row.gridId! : row.communityId!) ?? null),
-      });
-    }
-    if (by.length === 0 && figures.size === 0) add({} as AtomRow, { figures: EMPTY_FIGURES, statics: null });
+  for (const [key, atomFigures] of figures) {
+    if (seen.has(key)) continue;
+    const { start, key: columns } = bucketOf(key);
+    const row = Object.fromEntries(by.map((column, i) => [column, JSON.parse(columns)[i]])) as AtomRow;
+    if (row.gridId !== undefined && row.communityId === undefined)
+      row.communityId = places.grids?.get(row.gridId)?.communityId;
+    add(row, start, {
+      figures: atomFigures,
+      statics: by.length === 0 ? null : (staticById.get(level === 'grid' ? row.gridId! : row.communityId!) ?? null),
+    });
   }
+  if (by.length === 0 && !request.bucket && figures.size === 0)
+    add({} as AtomRow, period.start, { figures: EMPTY_FIGURES, statics: null });
   if (by.length === 0 && needStatics)
     for (const group of groups.values())
       group.atoms.push(...[...staticById.values()].map((statics) => ({ figures: EMPTY_FIGURES, statics })));
@@ -406,8 +397,6 @@ export async function stats(db: Database, viewer: Viewer, request: StatsRequest)
     period,
   };
 }
-
-const minDate = (a: Date, b: Date) => (a < b ? a : b);
 
 const cursorOf = (offset: number) => Buffer.from(`stats:${offset}`).toString('base64url');
 function offsetOf(cursor: string): number {
@@ -494,7 +483,9 @@ function keyOf(
 function rowOf(group: Group, measures: readonly Metric[], places: PlacesOf): StatsRowValue {
   const statics = group.atoms.map((a) => a.statics).filter((s): s is StaticFigures => s !== null);
   const merged = mergeFigures(
-    group.atoms.map((atom) => ({ ...NONE, ...atom.figures })).concat(statics.map((s) => ({ ...EMPTY_FIGURES, ...s }))),
+    group.atoms
+      .map((atom) => ({ ...NO_STATICS, ...atom.figures }))
+      .concat(statics.map((s) => ({ ...EMPTY_FIGURES, ...s }))),
   );
   const population = metricResult('POPULATION', merged).value;
   return {

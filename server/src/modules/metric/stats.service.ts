@@ -1,23 +1,12 @@
 import { METRIC_DEFINITIONS, perThousandResidents, type Metric } from '../../../../shared/metrics/definitions';
 import { CASE_CATEGORIES, type CaseCategory, type TimeBucket } from '../../../../shared/enums';
 import { isOpen, type CaseStatus } from '../../../../shared/case/workflow';
-import { bucketStart, bucketStarts, nextBucket } from '../../../../shared/time/buckets';
+import { bucketStarts, nextBucket } from '../../../../shared/time/buckets';
 import type { Database } from '../../db/client';
-import { groupBy } from '../../group-by';
 import { badInput, notFound } from '../../graphql/errors';
-import { COUNTERS, SUM_ALL_COUNTERS, zeroCounters } from '../../../../shared/metrics/rollups';
 import { metricResult, type MetricResult } from './metric-value';
-import {
-  CASE_RECORD,
-  cohortOf,
-  cohortWhere,
-  computeMetrics,
-  computeTotals,
-  hoursFromReportToClose,
-  NO_COHORT,
-  type ScopeLevel,
-} from './metric.service';
-import { periodKey, type Period } from '../../graphql/period';
+import { computeMetrics, computeTotals, groupedFigures, inBucket, NO_STATICS, type ScopeLevel } from './metric.service';
+import type { Period } from '../../graphql/period';
 import { noMemo, type Memo } from '../../loaders';
 import type { CategoryCount, ComparisonRow, MetricValue, RankingRow, TimePoint } from './metric.type';
 import { rankRows } from '../../../../shared/metrics/grades';
@@ -87,63 +76,16 @@ export async function timeSeries(
     if (scope.gridId) throw badInput(`${metric} has no history per grid; ask for it with grid.metric instead`);
     return staticSeries(db, metric, scope.communityId ? { communityId: scope.communityId } : {}, starts, bucket);
   }
-  const where = scope.gridId ? { gridId: scope.gridId } : scope.communityId ? { communityId: scope.communityId } : {};
-  const key = `${JSON.stringify(where)}:${periodKey(period)}`;
-  const days = await once(`rollup-days:${key}`, () =>
-    db.gridDayRollup.groupBy({
-      by: ['day'],
-      where: { ...where, day: { gte: period.start, lt: period.endExclusive } },
-      _sum: SUM_ALL_COUNTERS,
-    }),
-  );
-  const before = await once(`rollup-before:${key}`, () =>
-    db.gridDayRollup.aggregate({
-      where: { ...where, day: { lt: period.start } },
-      _sum: { casesReported: true, casesClosed: true, casesRejected: true },
-    }),
-  );
-  let backlog = (before._sum.casesReported ?? 0) - (before._sum.casesClosed ?? 0) - (before._sum.casesRejected ?? 0);
-  // Cohort metrics: each bucket's cases accepted in it, as they stood at its end (one read for all buckets).
-  const records =
-    source === 'cohort'
-      ? await once(`cohort:${key}`, () =>
-          db.case.findMany({
-            where: { ...where, ...cohortWhere(period.start, period.endExclusive) },
-            select: CASE_RECORD,
-          }),
-        )
-      : [];
-  const closed =
-    source === 'raw'
-      ? await db.case.findMany({
-          where: { ...where, closedAt: { gte: period.start, lt: period.endExclusive } },
-          select: { reportedAt: true, closedAt: true },
-        })
-      : [];
-  const counters = new Map(starts.map((s) => [s.getTime(), zeroCounters()]));
-  const hoursByBucket = groupBy(closed, (c) => bucketStart(c.closedAt!, bucket).getTime(), hoursFromReportToClose);
-  for (const day of days) {
-    const target = counters.get(bucketStart(day.day, bucket).getTime())!;
-    for (const c of COUNTERS) target[c] += day._sum[c] ?? 0;
-  }
-  return starts.map((start) => {
-    const sums = counters.get(start.getTime())!;
-    backlog += sums.casesReported - sums.casesClosed - sums.casesRejected;
-    const hoursToClose = hoursByBucket.get(start.getTime()) ?? [];
-    const result = metricResult(metric, {
-      population: null,
-      households: null,
-      floatingPopulation: null,
-      areaKm2: null,
-      partyMembers: null,
-      volunteers: null,
-      counters: sums,
-      backlog,
-      hoursToClose,
-      ...(source === 'cohort' ? cohortOf(records, { start, endExclusive: nextBucket(start, bucket) }) : NO_COHORT),
-    });
-    return { start, ...result };
-  });
+  const places = scope.gridId
+    ? { gridId: { in: [scope.gridId] } }
+    : scope.communityId
+      ? { communityId: { in: [scope.communityId] } }
+      : {};
+  const figures = await groupedFigures(db, { by: [], places }, [metric], period, bucket, once);
+  return starts.map((start) => ({
+    start,
+    ...metricResult(metric, { ...NO_STATICS, ...figures.get(inBucket('[]', start))! }),
+  }));
 }
 
 async function staticSeries(
