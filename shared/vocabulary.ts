@@ -1,5 +1,5 @@
 import type { CaseStatus } from './case/workflow';
-import type { CaseCategory, CaseSource, StatsDimension } from './enums';
+import type { CaseCategory, CaseSource, StatsDimension, TimeBucket } from './enums';
 
 /** Words in both languages of the product. */
 export interface Bilingual {
@@ -48,6 +48,15 @@ export const DIMENSION_TEXT: Record<StatsDimension, Bilingual> = {
   STATUS: { zh: '状态', en: 'Status' },
   GRID_WORKER: { zh: '网格员', en: 'Grid worker' },
   TIME: { zh: '时间', en: 'Time' },
+};
+
+/** The column header of the TIME dimension, by its bucket. */
+export const BUCKET_TEXT: Record<TimeBucket, Bilingual> = {
+  DAY: { zh: '日期', en: 'Day' },
+  WEEK: { zh: '周', en: 'Week' },
+  MONTH: { zh: '月份', en: 'Month' },
+  QUARTER: { zh: '季度', en: 'Quarter' },
+  YEAR: { zh: '年份', en: 'Year' },
 };
 
 /** One language's words of a vocabulary. */

@@ -11,7 +11,14 @@ import {
 } from '../../../shared/enums';
 import type { Language } from '../../../shared/format/number';
 import { METRIC_DEFINITIONS, METRIC_TEXT, METRICS, type Metric } from '../../../shared/metrics/definitions';
-import { CATEGORY_TEXT, DIMENSION_TEXT, SOURCE_TEXT, STATUS_TEXT, type Bilingual } from '../../../shared/vocabulary';
+import {
+  BUCKET_TEXT,
+  CATEGORY_TEXT,
+  DIMENSION_TEXT,
+  SOURCE_TEXT,
+  STATUS_TEXT,
+  type Bilingual,
+} from '../../../shared/vocabulary';
 import { canReadCaseDetail } from '../auth/viewer';
 import { signInRequired } from '../auth/read-policy';
 import type { Context } from '../context';
@@ -46,6 +53,18 @@ const KIND_WORDS: Record<Provenance['kind'], Bilingual> = {
   IMPORTED: { zh: '导入的文件', en: 'an imported file' },
   GENERATED: { zh: '生成的演示数据', en: 'generated demonstration data' },
   COMPUTED: { zh: '由事件记录计算', en: 'computed from case records' },
+};
+
+/** The filters of the cases list, as the file states them. */
+const FILTER_WORDS: Record<keyof CaseExportFilter, Bilingual> = {
+  communityCode: { zh: '社区', en: 'Community' },
+  gridCode: { zh: '网格', en: 'Grid' },
+  status: { zh: '状态', en: 'Status' },
+  category: { zh: '类别', en: 'Category' },
+  open: { zh: '仅未结', en: 'Open only' },
+  overdue: { zh: '仅超期', en: 'Overdue only' },
+  fromDay: { zh: '上报日期自', en: 'Reported from' },
+  toDay: { zh: '上报日期至', en: 'Reported to' },
 };
 
 const CASE_COLUMNS = [
@@ -184,8 +203,7 @@ async function statsTable(ctx: Context, args: StatsArguments): Promise<ExportTab
     ],
     columns: [
       ...dimensions.map((d) => ({
-        header:
-          d === 'TIME' ? say(DIMENSION_TEXT.TIME, language) + ` (${args.bucket})` : say(DIMENSION_TEXT[d], language),
+        header: say(d === 'TIME' ? BUCKET_TEXT[args.bucket!] : DIMENSION_TEXT[d], language),
         format: 'text' as const,
       })),
       ...args.measures.map((m) => ({
@@ -228,10 +246,16 @@ async function casesTable(ctx: Context, query: Query): Promise<ExportTable> {
     words[key as K] ? say(words[key as K], language) : key;
   const yes = language === 'en' ? 'yes' : '是';
   const pages = await casePages(ctx.db, filter);
-  const described = Object.entries(filter)
+  const described = (Object.entries(filter) as [keyof CaseExportFilter, unknown][])
     .filter(([, value]) => value !== undefined)
-    .map(([name, value]) => `${name}=${Array.isArray(value) ? value.join('|') : value}`)
-    .join('; ');
+    .map(([name, value]) => {
+      const words: Record<string, Bilingual> | null =
+        name === 'category' ? CATEGORY_TEXT : name === 'status' ? STATUS_TEXT : null;
+      const items = Array.isArray(value) ? value.map((v) => (words ? label(words, v) : v)) : null;
+      const shown = value === true ? yes : items ? items.join(language === 'en' ? ', ' : '、') : String(value);
+      return `${say(FILTER_WORDS[name], language)}: ${shown}`;
+    })
+    .join(language === 'en' ? '; ' : '；');
   return {
     title: say(WORDS.cases, language),
     about: [
