@@ -1,5 +1,7 @@
 import { StrictMode, lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
+// Chinese glyphs that ship with the product: a kiosk or a PC without Chinese fonts still reads every name.
+import '@fontsource-variable/noto-sans-sc';
 import './styles.css';
 
 // One chunk per area: the wall never downloads the dashboard's code, nor the dashboard the wall's,

@@ -2,6 +2,23 @@ import { formatNumber, type Language } from '../../../shared/format/number';
 import { METRIC_DEFINITIONS, type Metric } from '../../../shared/metrics/definitions';
 import type { Strings } from '../i18n/catalogue';
 
+/** A metric value as people read it, number and unit apart (a wall sets the unit smaller). */
+export function metricParts(
+  metric: Metric,
+  value: number | null,
+  tooFewCases: boolean,
+  language: Language,
+  strings: Strings,
+  compact = false,
+): { number: string; unit: string } {
+  if (tooFewCases) return { number: strings.tooFew, unit: '' };
+  const unit = METRIC_DEFINITIONS[metric].unit;
+  return {
+    number: formatNumber(value, unit, language, compact),
+    unit: value === null ? '' : strings.units[unit],
+  };
+}
+
 /** A metric value as people read it: "too few cases" for thin rates, units after counts. */
 export function metricText(
   metric: Metric,
@@ -10,8 +27,6 @@ export function metricText(
   language: Language,
   strings: Strings,
 ): string {
-  if (tooFewCases) return strings.tooFew;
-  const unit = METRIC_DEFINITIONS[metric].unit;
-  const number = formatNumber(value, unit, language);
-  return value === null || !strings.units[unit] ? number : `${number} ${strings.units[unit]}`;
+  const { number, unit } = metricParts(metric, value, tooFewCases, language, strings);
+  return unit ? `${number} ${unit}` : number;
 }

@@ -454,7 +454,7 @@ const en: Strings = {
     tokenHelp:
       'Ask the administrator: npm run token -- create --role display --name "Hall screen 1", then add ?token=… to the address',
     scopeUnknown: 'No such scope',
-    monthly: 'Cases reported and closed, last 12 months',
+    monthly: 'Reported and closed, 12 months',
     ranking: 'Ranking',
     allScope: 'All communities',
   },

@@ -4,7 +4,7 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { CircleMarker, GeoJSON, MapContainer, TileLayer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
-import { classify, colorFor } from '../../../../shared/geo/classify';
+import { classify, colorFor, PALETTES, type Palette } from '../../../../shared/geo/classify';
 import { convertGeometry, convertPosition } from '../../../../shared/geo/convert';
 import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
 import { metricText } from '../metricText';
@@ -30,6 +30,8 @@ interface Props {
   highlightCode?: string | null;
   /** Draw only these communities or grids (a wall scoped to one sub-district). */
   onlyCodes?: string[] | null;
+  /** The classes' colours: the dashboard's, or a wall theme's that stand out from its background. */
+  palette?: Palette;
 }
 
 /** Below this zoom a community (a few hundred metres across) is too small to see: draw a marker too. */
@@ -115,6 +117,7 @@ export function GridMap({
   onSelect,
   highlightCode = null,
   onlyCodes = null,
+  palette = PALETTES.dashboard,
 }: Props) {
   const { language, strings } = useStrings();
   const level = gridCode ? 'BUILDING' : communityCode ? 'GRID' : 'COMMUNITY';
@@ -142,8 +145,11 @@ export function GridMap({
     return { areas: convert(areas.data?.mapFeatures), points: convert(points.data?.mapFeatures) };
   }, [areas.data, points.data, crs, onlyCodes]);
   const primary = level === 'BUILDING' ? shown.points : shown.areas;
-  const classes = useMemo(() => classify(primary?.features.map((f) => f.properties.value) ?? []), [primary]);
-  const fill = (p: Properties) => colorFor(p.tooFewCases ? null : p.value, classes);
+  const classes = useMemo(
+    () => classify(primary?.features.map((f) => f.properties.value) ?? [], palette),
+    [primary, palette],
+  );
+  const fill = (p: Properties) => colorFor(p.tooFewCases ? null : p.value, classes, palette.noData);
   const label = (p: Properties) => `${p.name}：${metricText(metric, p.value, p.tooFewCases, language, strings)}`;
   const renderer = useMemo(() => L.canvas({ padding: 0.5 }), []);
   const loading = areas.loading || points.loading;
@@ -247,6 +253,7 @@ export function GridMap({
         classes={classes}
         unit={METRIC_DEFINITIONS[metric].unit}
         language={language}
+        noDataColor={palette.noData}
         noData={METRIC_DEFINITIONS[metric].isRate ? `${strings.tooFew} / ${strings.empty}` : strings.empty}
       />
       {loading && <div className="map-loading">{strings.loading}</div>}

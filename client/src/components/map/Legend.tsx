@@ -1,6 +1,6 @@
 import type { Language } from '../../../../shared/format/number';
 import { formatNumber } from '../../../../shared/format/number';
-import { NO_DATA_COLOR, type LegendClass } from '../../../../shared/geo/classify';
+import type { LegendClass } from '../../../../shared/geo/classify';
 import type { MetricUnit } from '../../../../shared/metrics/definitions';
 
 /** The choropleth's classes, drawn over the map's corner like Leaflet's own controls. */
@@ -10,12 +10,14 @@ export function Legend({
   unit,
   language,
   noData,
+  noDataColor,
 }: {
   title: string;
   classes: LegendClass[];
   unit: MetricUnit;
   language: Language;
   noData: string;
+  noDataColor: string;
 }) {
   return (
     <div className="legend" data-testid="legend" aria-label={title}>
@@ -27,7 +29,7 @@ export function Legend({
         </div>
       ))}
       <div className="legend-row">
-        <span className="swatch" style={{ background: NO_DATA_COLOR }} />
+        <span className="swatch" style={{ background: noDataColor }} data-color={noDataColor} />
         {noData}
       </div>
     </div>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Metric } from '../../../../shared/metrics/definitions';
-import { metricText } from '../../components/metricText';
+import { metricParts } from '../../components/metricText';
 import { useStrings } from '../../i18n/LanguageProvider';
 
 const HIGHLIGHT_MS = 2500;
@@ -30,6 +30,8 @@ export function WallKpi({
     },
     [value],
   );
+  // Big numbers abbreviate (1.49万, 14.9k) and the unit is set smaller: a value never runs out of its box.
+  const { number, unit } = metricParts(metric, value, tooFewCases, language, strings, true);
   return (
     <div
       className={`wall-kpi${changed ? ' changed' : ''}`}
@@ -37,7 +39,10 @@ export function WallKpi({
       data-value={value ?? ''}
     >
       <span className="wall-kpi-label">{strings.metrics[metric]}</span>
-      <span className="wall-kpi-value">{metricText(metric, value, tooFewCases, language, strings)}</span>
+      <span className="wall-kpi-value">
+        {number}
+        {unit && <span className="wall-kpi-unit">{unit}</span>}
+      </span>
     </div>
   );
 }

@@ -14,6 +14,9 @@ import { useNow } from './useNow';
 import { useWallFreshness } from './useWallFreshness';
 import { WallKpi } from './WallKpi';
 import { wallItems } from './wallItems';
+import { WallStage } from './WallStage';
+import { PALETTES } from '../../../../shared/geo/classify';
+import type { WallDesign } from './stage';
 import type { WallParams } from './wallParams';
 
 /** Keeps the last data a query had, so a failed refresh never blanks the screen. */
@@ -22,6 +25,9 @@ function useLastData<T>(data: T | undefined): T | undefined {
   if (data !== undefined && data !== last) setLast(data);
   return data ?? last;
 }
+
+/** Chart text on the design canvas: nothing on the wall is smaller (legible from 5 m once scaled to the screen). */
+const CHART_TEXT = 22;
 
 function FullScreenMessage({ title, detail }: { title: string; detail: string }) {
   return (
@@ -105,13 +111,15 @@ export function WallScreen({ params }: { params: WallParams }) {
     [scope, params.scope],
   );
 
+  const stage = (content: (design: WallDesign) => React.ReactNode) => <WallStage fit={params.fit}>{content}</WallStage>;
   if (tokenState === 'missing')
-    return <FullScreenMessage title={strings.wall.tokenMissing} detail={strings.wall.tokenHelp} />;
+    return stage(() => <FullScreenMessage title={strings.wall.tokenMissing} detail={strings.wall.tokenHelp} />);
   if (tokenState === 'invalid')
-    return <FullScreenMessage title={strings.wall.tokenInvalid} detail={strings.wall.tokenHelp} />;
+    return stage(() => <FullScreenMessage title={strings.wall.tokenInvalid} detail={strings.wall.tokenHelp} />);
   if (tokenState === 'wrongRole')
-    return <FullScreenMessage title={strings.wall.tokenNotDisplay} detail={strings.wall.tokenHelp} />;
-  if (places && !scope) return <FullScreenMessage title={strings.wall.scopeUnknown} detail={params.scope} />;
+    return stage(() => <FullScreenMessage title={strings.wall.tokenNotDisplay} detail={strings.wall.tokenHelp} />);
+  if (places && !scope)
+    return stage(() => <FullScreenMessage title={strings.wall.scopeUnknown} detail={params.scope} />);
   const time = (at: Date) =>
     at.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', timeZone: timeZone() });
   const monthly = (itemData?.reported ?? []).map((p, i) => ({
@@ -119,14 +127,46 @@ export function WallScreen({ params }: { params: WallParams }) {
     reported: p.value ?? 0,
     closed: itemData!.closed[i]?.value ?? 0,
   }));
+  const mapShown = scope?.mapShown ?? true;
   const ranked = (ranking ?? [])
     .filter((r) => r.m.value !== null && !r.m.tooFewCases)
     .sort((a, b) => b.m.value! - a.m.value!)
-    .slice(0, 8)
+    .slice(0, mapShown ? 8 : 12)
     .map((r) => ({ name: r.name, value: r.m.value!, current: r.code === item?.code }));
   const unit = METRIC_DEFINITIONS[metric].unit;
-  return (
-    <div className={`wall wall-${params.theme}`}>
+  const rankingChart = (
+    <div className="wall-chart" data-testid="chart-wall-ranking">
+      <h2>
+        {strings.wall.ranking} · {strings.metrics[metric]}
+      </h2>
+      <ResponsiveContainer width="100%" height="88%">
+        <BarChart data={ranked} layout="vertical" margin={{ right: 110 }}>
+          <XAxis type="number" hide />
+          <YAxis
+            type="category"
+            dataKey="name"
+            width={150}
+            tick={{ fontSize: CHART_TEXT, fill: 'currentColor' }}
+            interval={0}
+          />
+          <Bar dataKey="value" isAnimationActive={false} maxBarSize={48}>
+            {ranked.map((r) => (
+              <Cell key={r.name} fill={r.current ? '#ff6b6b' : '#f6c445'} />
+            ))}
+            <LabelList
+              dataKey="value"
+              position="right"
+              fontSize={CHART_TEXT}
+              fill="currentColor"
+              formatter={(v: unknown) => formatNumber(Number(v), unit, language, true)}
+            />
+          </Bar>
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+  return stage((design) => (
+    <div className={`wall wall-${params.theme} wall-${design.name}${mapShown ? '' : ' wall-no-map'}`}>
       <header className="wall-top">
         <span className="wall-title">{strings.wall.title}</span>
         {scope?.kind === 'grid' && <span className="wall-parent">{scope.scopeName}</span>}
@@ -152,71 +192,46 @@ export function WallScreen({ params }: { params: WallParams }) {
         </span>
       </header>
       <main className="wall-body">
-        <section className="wall-map">
-          {scope && (
-            <GridMap
-              communityCode={scope.communityCode}
-              gridCode={null}
-              metric={metric}
-              period={period}
-              basemap="none"
-              config={null}
-              onSelect={() => undefined}
-              highlightCode={item?.code ?? null}
-              onlyCodes={onlyCodes}
-            />
-          )}
+        <section className="wall-kpis">
+          {(itemData?.summary ?? []).map((k) => (
+            <WallKpi key={k.metric} metric={k.metric} value={k.value} tooFewCases={k.tooFewCases} />
+          ))}
         </section>
-        <section className="wall-side">
-          <div className="wall-kpis">
-            {(itemData?.summary ?? []).map((k) => (
-              <WallKpi key={k.metric} metric={k.metric} value={k.value} tooFewCases={k.tooFewCases} />
-            ))}
+        {mapShown ? (
+          <section className="wall-map">
+            {scope && (
+              <GridMap
+                communityCode={scope.communityCode}
+                gridCode={null}
+                metric={metric}
+                period={period}
+                basemap="none"
+                config={null}
+                onSelect={() => undefined}
+                highlightCode={item?.code ?? null}
+                onlyCodes={onlyCodes}
+                palette={params.theme === 'dark' ? PALETTES.wallDark : PALETTES.wallLight}
+              />
+            )}
+          </section>
+        ) : (
+          rankingChart
+        )}
+        <section className="wall-charts">
+          <div className="wall-chart" data-testid="chart-wall-monthly">
+            <h2>{strings.wall.monthly}</h2>
+            <ResponsiveContainer width="100%" height="85%">
+              <BarChart data={monthly}>
+                <XAxis dataKey="month" tick={{ fontSize: CHART_TEXT, fill: 'currentColor' }} interval={1} />
+                <YAxis tick={{ fontSize: CHART_TEXT, fill: 'currentColor' }} width={60} />
+                <Bar dataKey="reported" fill="#5b8def" isAnimationActive={false} />
+                <Bar dataKey="closed" fill="#3ecf8e" isAnimationActive={false} />
+              </BarChart>
+            </ResponsiveContainer>
           </div>
-          <div className="wall-charts">
-            <div className="wall-chart" data-testid="chart-wall-monthly">
-              <h2>{strings.wall.monthly}</h2>
-              <ResponsiveContainer width="100%" height="85%">
-                <BarChart data={monthly}>
-                  <XAxis dataKey="month" tick={{ fontSize: 18, fill: 'currentColor' }} interval={1} />
-                  <YAxis tick={{ fontSize: 18, fill: 'currentColor' }} width={50} />
-                  <Bar dataKey="reported" fill="#5b8def" isAnimationActive={false} />
-                  <Bar dataKey="closed" fill="#3ecf8e" isAnimationActive={false} />
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
-            <div className="wall-chart" data-testid="chart-wall-ranking">
-              <h2>
-                {strings.wall.ranking} · {strings.metrics[metric]}
-              </h2>
-              <ResponsiveContainer width="100%" height="85%">
-                <BarChart data={ranked} layout="vertical" margin={{ right: 90 }}>
-                  <XAxis type="number" hide />
-                  <YAxis
-                    type="category"
-                    dataKey="name"
-                    width={130}
-                    tick={{ fontSize: 18, fill: 'currentColor' }}
-                    interval={0}
-                  />
-                  <Bar dataKey="value" isAnimationActive={false}>
-                    {ranked.map((r) => (
-                      <Cell key={r.name} fill={r.current ? '#ff6b6b' : '#f6c445'} />
-                    ))}
-                    <LabelList
-                      dataKey="value"
-                      position="right"
-                      fontSize={18}
-                      fill="currentColor"
-                      formatter={(v: unknown) => formatNumber(Number(v), unit, language)}
-                    />
-                  </Bar>
-                </BarChart>
-              </ResponsiveContainer>
-            </div>
-          </div>
+          {mapShown && rankingChart}
         </section>
       </main>
     </div>
-  );
+  ));
 }

@@ -15,9 +15,11 @@ export const WALL_PLACES = graphql(`
     communities {
       code
       name
+      hasLocation
       subDistrict {
         code
         name
+        city
       }
       grids {
         code

@@ -3,13 +3,16 @@ import { DEFAULT_WALL_METRICS, parseWallParams } from './wallParams';
 
 describe('wall URL parameters', () => {
   it('reads scope, metrics, interval, theme and token', () => {
-    expect(parseWallParams('?token=abc&scope=kangle&metrics=backlog,ON_TIME_RATE&interval=5&theme=light')).toEqual({
+    expect(
+      parseWallParams('?token=abc&scope=kangle&metrics=backlog,ON_TIME_RATE&interval=5&theme=light&fit=cover'),
+    ).toEqual({
       token: 'abc',
       scope: 'kangle',
       metrics: ['BACKLOG', 'ON_TIME_RATE'],
       intervalMs: 5000,
       theme: 'light',
       reloadEvery: 200,
+      fit: 'cover',
     });
   });
 
@@ -21,5 +24,6 @@ describe('wall URL parameters', () => {
       intervalMs: 20_000,
       theme: 'dark',
     });
+    expect(parseWallParams('?fit=stretch').fit).toBe('contain');
   });
 });

@@ -1,6 +1,7 @@
 import { METRICS, type Metric } from '../../../../shared/metrics/definitions';
+import { WALL_FITS, type WallFit } from './stage';
 
-/** Everything about a wall is set in its URL: /wall?token=…&scope=kangle&metrics=BACKLOG,ON_TIME_RATE&interval=20 */
+/** Everything about a wall is set in its URL: /wall?token=…&scope=kangle&metrics=BACKLOG,ON_TIME_RATE&interval=20&fit=contain */
 export interface WallParams {
   token: string | null;
   scope: string;
@@ -9,6 +10,8 @@ export interface WallParams {
   theme: 'dark' | 'light';
   /** Full page reload after this many passes through the items, to keep memory flat; 0 never. */
   reloadEvery: number;
+  /** How the design canvas meets the screen: contain (letterboxed, the default), cover or none. */
+  fit: WallFit;
 }
 
 export const DEFAULT_WALL_METRICS: Metric[] = ['BACKLOG', 'ON_TIME_RATE', 'CASES_REPORTED', 'VOLUNTEER_HOURS'];
@@ -28,5 +31,6 @@ export function parseWallParams(search: string): WallParams {
     intervalMs: Number.isFinite(interval) && interval > 0 ? interval * 1000 : 20_000,
     theme: params.get('theme') === 'light' ? 'light' : 'dark',
     reloadEvery: Number.isInteger(reloadEvery) && reloadEvery >= 0 ? reloadEvery : 200,
+    fit: WALL_FITS.find((fit) => fit === params.get('fit')) ?? 'contain',
   };
 }

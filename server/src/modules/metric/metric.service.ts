@@ -530,18 +530,7 @@ export function mergeFigures(all: ScopeFigures[]): ScopeFigures {
       ) as unknown as CaseCounts,
       overdueOpen: total.overdueOpen + f.overdueOpen,
     }),
-    {
-      population: null,
-      households: null,
-      floatingPopulation: null,
-      areaKm2: null,
-      partyMembers: null,
-      volunteers: null,
-      counters: zeroCounters(),
-      backlog: 0,
-      hoursToClose: [],
-      ...NO_COHORT,
-    } as ScopeFigures,
+    { ...NO_STATICS, ...NO_CASE_FIGURES },
   );
 }
 
