@@ -6,13 +6,13 @@ export interface Palette {
 
 /**
  * Colour-blind-safe sequential palettes (viridis). The dashboard's runs the whole scale; a
- * wall's keeps only the part that stands out from its background by at least 3:1 (WCAG for
- * graphics): the light half on the dark theme's #131c2e, the dark half on the light theme's white.
+ * wall's keeps only the part that stands out from its background by at least 4.5:1, as text
+ * must: the light half on the dark theme's #131c2e, the dark half on the light theme's white.
  */
 export const PALETTES = {
   dashboard: { classes: ['#fde725', '#5ec962', '#21918c', '#3b528b', '#440154'], noData: '#d9d9d9' },
-  wallDark: { classes: ['#fde725', '#8fd744', '#35b779', '#21918c', '#2c728e'], noData: '#667085' },
-  wallLight: { classes: ['#1f9e89', '#26828e', '#31688e', '#443983', '#440154'], noData: '#667085' },
+  wallDark: { classes: ['#fde725', '#b5de2b', '#6ece58', '#35b779', '#1f9e89'], noData: '#8a94a6' },
+  wallLight: { classes: ['#26828e', '#31688e', '#3e4989', '#482878', '#440154'], noData: '#667085' },
 } as const satisfies Record<string, Palette>;
 
 export const PALETTE = PALETTES.dashboard.classes;

@@ -175,29 +175,49 @@ describe('memory over a long rotation', () => {
   });
   afterAll(() => fast?.close());
 
-  it('does not grow the JS heap over 500 rotations (run 500 times faster than normal)', async () => {
-    const page = await openWall(`${fast.url}/wall?token=${TEST_DISPLAY_TOKEN}&interval=0.04&reloadEvery=0`);
+  it('runs 24 simulated hours of rotation and live events with flat memory and DOM (soak)', async () => {
+    // A day of a wall turning every 20 s is 4,320 turns; here they come every 20 ms, with a case reported every 2 s.
+    const DAY = (24 * 3600) / 20;
+    const page = await openWall(`${fast.url}/wall?token=${TEST_DISPLAY_TOKEN}&interval=0.02&reloadEvery=0`);
     const cdp = await page.context().newCDPSession(page);
-    const heap = async () => {
+    await cdp.send('Performance.enable');
+    const measure = async () => {
       await cdp.send('HeapProfiler.collectGarbage');
-      return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const metric = (name: string) => metrics.find((m) => m.name === name)!.value;
+      return {
+        heap: (await cdp.send('Runtime.getHeapUsage')).usedSize,
+        nodes: await page.evaluate(() => document.getElementsByTagName('*').length),
+        listeners: metric('JSEventListeners'),
+      };
     };
+    const rotations = async () => Number(await page.locator('.wall').getAttribute('data-rotations'));
     await expect.poll(() => backlog(page), { timeout: 15_000 }).toMatch(/^\d+$/);
     await page.waitForTimeout(2_000);
-    const before = await heap();
+    const before = await measure();
     const scopesSeen = new Set<string>();
     const started = Date.now();
-    while (Date.now() - started < 500 * 40) {
+    let events = 0;
+    while ((await rotations()) < DAY) {
       scopesSeen.add((await page.getByTestId('wall-scope').textContent()) ?? '');
+      if (Date.now() - started > events * 2_000) {
+        await reportCase(fast.url, 'kangle');
+        events++;
+      }
       await page.waitForTimeout(250);
     }
-    const after = await heap();
+    const seconds = (Date.now() - started) / 1000;
+    const after = await measure();
     console.log(
-      `wall memory: JS heap ${(before / 1e6).toFixed(1)} MB before, ${(after / 1e6).toFixed(1)} MB after about 500 rotations`,
+      `wall soak: ${await rotations()} rotations (24 h at 20 s) and ${events} live events in ${seconds.toFixed(0)} s; ` +
+        `JS heap ${(before.heap / 1e6).toFixed(1)} → ${(after.heap / 1e6).toFixed(1)} MB, ` +
+        `DOM nodes ${before.nodes} → ${after.nodes}, event listeners ${before.listeners} → ${after.listeners}`,
     );
     expect(scopesSeen.size).toBeGreaterThanOrEqual(4);
-    expect(after).toBeLessThan(before * 1.5 + 10e6);
+    expect(after.heap).toBeLessThan(before.heap * 1.5 + 10e6);
+    expect(after.nodes).toBeLessThan(before.nodes * 1.3);
+    expect(after.listeners).toBeLessThan(before.listeners * 1.3 + 20);
     expect(await samePage(page)).toBe('same page');
     await page.close();
-  }, 90_000);
+  }, 600_000);
 });

@@ -15,7 +15,7 @@ export function metricParts(
   const unit = METRIC_DEFINITIONS[metric].unit;
   return {
     number: formatNumber(value, unit, language, compact),
-    unit: value === null ? '' : strings.units[unit],
+    unit: value === null ? '' : (value === 1 && strings.unitsOfOne[unit]) || strings.units[unit],
   };
 }
 

@@ -64,6 +64,8 @@ export interface Strings {
     tokenHelp: string;
     scopeUnknown: string;
     monthly: string;
+    /** Before the ticker of the latest cases. */
+    latest: string;
     ranking: string;
     allScope: string;
   };
@@ -71,6 +73,8 @@ export interface Strings {
   basemaps: Record<Basemap, string>;
   metrics: Record<Metric, string>;
   units: Record<MetricUnit, string>;
+  /** A unit after exactly 1, where the language says it otherwise (1 case). */
+  unitsOfOne: Partial<Record<MetricUnit, string>>;
   categories: Record<CaseCategory, string>;
   statuses: Record<CaseStatus, string>;
   roles: Record<Role | 'PUBLIC', string>;
@@ -245,6 +249,7 @@ const zh: Strings = {
     tokenHelp: '请联系管理员：npm run token -- create --role display --name "大厅一号屏"，并在地址中加入 ?token=…',
     scopeUnknown: '找不到此范围',
     monthly: '近12个月上报与结案',
+    latest: '最新事件',
     ranking: '排名',
     allScope: '全部社区',
   },
@@ -252,6 +257,7 @@ const zh: Strings = {
   basemaps: { none: '无底图（离线）', tianditu: '天地图', amap: '高德地图', osm: 'OpenStreetMap' },
   metrics: metricNames('zh'),
   units: { people: '人', households: '户', perKm2: '人/平方公里', hours: '小时', cases: '件', ratio: '', score: '分' },
+  unitsOfOne: { households: '户', cases: '件' },
   categories: wordsIn(CATEGORY_TEXT, 'zh'),
   statuses: wordsIn(STATUS_TEXT, 'zh'),
   roles: {
@@ -455,6 +461,7 @@ const en: Strings = {
       'Ask the administrator: npm run token -- create --role display --name "Hall screen 1", then add ?token=… to the address',
     scopeUnknown: 'No such scope',
     monthly: 'Reported and closed, 12 months',
+    latest: 'Latest cases',
     ranking: 'Ranking',
     allScope: 'All communities',
   },
@@ -470,6 +477,7 @@ const en: Strings = {
     ratio: '',
     score: '/5',
   },
+  unitsOfOne: { households: 'household', cases: 'case' },
   categories: wordsIn(CATEGORY_TEXT, 'en'),
   statuses: wordsIn(STATUS_TEXT, 'en'),
   roles: {

@@ -32,6 +32,8 @@ interface Props {
   onlyCodes?: string[] | null;
   /** The classes' colours: the dashboard's, or a wall theme's that stand out from its background. */
   palette?: Palette;
+  /** A wall: names always on the areas (nobody hovers), colours drawn solid as the legend shows them. */
+  namesShown?: boolean;
 }
 
 /** Below this zoom a community (a few hundred metres across) is too small to see: draw a marker too. */
@@ -118,6 +120,7 @@ export function GridMap({
   highlightCode = null,
   onlyCodes = null,
   palette = PALETTES.dashboard,
+  namesShown = false,
 }: Props) {
   const { language, strings } = useStrings();
   const level = gridCode ? 'BUILDING' : communityCode ? 'GRID' : 'COMMUNITY';
@@ -178,7 +181,7 @@ export function GridMap({
         )}
         {shown.areas && (
           <GeoJSON
-            key={`${level}-${communityCode}-${gridCode}-${metric}-${language}-${crs}-${period.from}-${highlightCode}-${classes.map((c) => c.color).join()}`}
+            key={`${level}-${communityCode}-${gridCode}-${metric}-${language}-${crs}-${period.from}-${highlightCode}-${namesShown}-${classes.map((c) => c.color).join()}`}
             data={shown.areas}
             style={(feature) =>
               level === 'BUILDING'
@@ -190,13 +193,19 @@ export function GridMap({
                   }
                 : {
                     fillColor: fill(feature!.properties),
-                    fillOpacity: 0.82,
+                    fillOpacity: namesShown ? 1 : 0.82,
                     color: feature!.properties.code === highlightCode ? '#ff5252' : '#fff',
                     weight: feature!.properties.code === highlightCode ? 5 : 1.5,
                   }
             }
             onEachFeature={(feature: Feature<Geometry, Properties>, layer) => {
-              if (level !== 'BUILDING') layer.bindTooltip(label(feature.properties), { sticky: true });
+              if (namesShown && level === 'GRID')
+                layer.bindTooltip(feature.properties.name, {
+                  permanent: true,
+                  direction: 'center',
+                  className: 'map-name',
+                });
+              else if (level !== 'BUILDING') layer.bindTooltip(label(feature.properties), { sticky: true });
               layer.on('click', () => onSelect(feature.properties.code));
             }}
           />

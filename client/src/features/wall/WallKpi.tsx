@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Metric } from '../../../../shared/metrics/definitions';
 import { metricParts } from '../../components/metricText';
 import { useStrings } from '../../i18n/LanguageProvider';
+import { useCountUp } from './countUp';
 
 const HIGHLIGHT_MS = 2500;
 
@@ -31,7 +32,8 @@ export function WallKpi({
     [value],
   );
   // Big numbers abbreviate (1.49万, 14.9k) and the unit is set smaller: a value never runs out of its box.
-  const { number, unit } = metricParts(metric, value, tooFewCases, language, strings, true);
+  const shown = useCountUp(value);
+  const { number, unit } = metricParts(metric, shown, tooFewCases, language, strings, true);
   return (
     <div
       className={`wall-kpi${changed ? ' changed' : ''}`}

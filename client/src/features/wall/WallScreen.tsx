@@ -8,7 +8,7 @@ import { periodRange } from '../../../../shared/time/period-presets';
 import { useServerConfig } from '../../components/map/basemap';
 import { GridMap } from '../../components/map/GridMap';
 import { useStrings } from '../../i18n/LanguageProvider';
-import { WALL_ITEM, WALL_KPIS, WALL_PLACES, WALL_RANKING_COMMUNITIES, WALL_RANKING_GRIDS } from './operations';
+import { WALL_ITEM, WALL_KPIS, WALL_LATEST_CASES, WALL_PLACES, WALL_RANKING } from './operations';
 import { RotationService } from './rotation';
 import { useNow } from './useNow';
 import { useWallFreshness } from './useWallFreshness';
@@ -17,6 +17,7 @@ import { wallItems } from './wallItems';
 import { WallStage } from './WallStage';
 import { PALETTES } from '../../../../shared/geo/classify';
 import type { WallDesign } from './stage';
+import type { CaseCategory } from '../../../../shared/enums';
 import type { WallParams } from './wallParams';
 
 /** Keeps the last data a query had, so a failed refresh never blanks the screen. */
@@ -25,6 +26,17 @@ function useLastData<T>(data: T | undefined): T | undefined {
   if (data !== undefined && data !== last) setLast(data);
   return data ?? last;
 }
+
+/** 优 良 中 差 as the assessment tables colour them, light enough for dark text on both themes. */
+const GRADE_COLORS: Record<string, string> = { 优: '#3ecf8e', 良: '#7cb8ff', 中: '#f6c445', 差: '#ff8a8a' };
+const NO_GRADE = '#b4c2d6';
+const CURRENT = '#ff6b6b';
+const OTHERS = '#f6c445';
+
+const DAY_MS = 86_400_000;
+
+/** Latest cases the ticker has room for on each canvas. */
+const TICKER_ITEMS: Record<WallDesign['name'], number> = { wide: 3, ultrawide: 4, superwide: 6 };
 
 /** Chart text on the design canvas: nothing on the wall is smaller (legible from 5 m once scaled to the screen). */
 const CHART_TEXT = 22;
@@ -55,7 +67,7 @@ export function WallScreen({ params }: { params: WallParams }) {
     () => (places ? wallItems(params.scope, places.communities, strings.wall.allScope) : null),
     [places, params.scope, strings],
   );
-  const [position, setPosition] = useState({ item: 0, metric: 0 });
+  const [position, setPosition] = useState({ item: 0, metric: 0, ticks: 0 });
   const now = useNow();
   // The period moves once a day (the server counts whole days), so the queries' variables, and the cache, stay the same all day.
   const zone = useServerConfig()?.timeZone ?? DEFAULT_TIME_ZONE;
@@ -84,7 +96,7 @@ export function WallScreen({ params }: { params: WallParams }) {
         metrics: params.metrics.length,
         intervalMs: params.intervalMs,
         reloadEvery: params.reloadEvery,
-        onTick: (state) => setPosition({ item: state.item, metric: state.metric }),
+        onTick: (state) => setPosition((at) => ({ item: state.item, metric: state.metric, ticks: at.ticks + 1 })),
         onReload: () => void reloadIfServerIsUp(),
         shown: () => itemShown.current,
       });
@@ -95,16 +107,23 @@ export function WallScreen({ params }: { params: WallParams }) {
     },
     [scope, params.metrics.length, params.intervalMs, params.reloadEvery],
   );
-  const rankingCommunities = useQuery(WALL_RANKING_COMMUNITIES, {
-    variables: { metric, ...period },
-    skip: !scope || scope.kind !== 'community',
-  });
-  const rankingGrids = useQuery(WALL_RANKING_GRIDS, {
-    variables: { code: scope?.communityCode ?? '', metric, ...period },
-    skip: !scope || scope.kind !== 'grid',
-  });
   const ranking = useLastData(
-    scope?.kind === 'grid' ? rankingGrids.data?.community?.grids : rankingCommunities.data?.communities,
+    useQuery(WALL_RANKING, {
+      variables: {
+        level: scope?.kind === 'grid' ? 'GRID' : 'COMMUNITY',
+        metric,
+        communityCode: scope?.kind === 'grid' ? scope.communityCode : null,
+        ...period,
+      },
+      skip: !scope,
+    }).data?.ranking,
+  );
+  const latest = useLastData(
+    useQuery(WALL_LATEST_CASES, {
+      // Reported since the day before yesterday: the newest first below, whatever order the ids have.
+      variables: { communityCode: scope?.communityCode ?? null, since: new Date(today - 2 * DAY_MS).toISOString() },
+      skip: !scope,
+    }).data?.cases.edges,
   );
   const onlyCodes = useMemo(
     () => (scope && params.scope !== 'all' && scope.kind === 'community' ? scope.items.map((i) => i.code) : null),
@@ -122,18 +141,36 @@ export function WallScreen({ params }: { params: WallParams }) {
     return stage(() => <FullScreenMessage title={strings.wall.scopeUnknown} detail={params.scope} />);
   const time = (at: Date) =>
     at.toLocaleTimeString(language, { hour: '2-digit', minute: '2-digit', timeZone: timeZone() });
+  // A case from an earlier day says which: 11/30 21:06.
+  const reported = (at: Date) =>
+    at.getTime() >= today
+      ? time(at)
+      : at.toLocaleString(language, {
+          month: 'numeric',
+          day: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          timeZone: timeZone(),
+        });
   const monthly = (itemData?.reported ?? []).map((p, i) => ({
     month: new Date(p.start).toLocaleDateString(language, { month: 'short', timeZone: timeZone() }),
     reported: p.value ?? 0,
     closed: itemData!.closed[i]?.value ?? 0,
   }));
   const mapShown = scope?.mapShown ?? true;
-  const ranked = (ranking ?? [])
-    .filter((r) => r.m.value !== null && !r.m.tooFewCases)
-    .sort((a, b) => b.m.value! - a.m.value!)
-    .slice(0, mapShown ? 8 : 12)
-    .map((r) => ({ name: r.name, value: r.m.value!, current: r.code === item?.code }));
   const unit = METRIC_DEFINITIONS[metric].unit;
+  // Best first by the metric's direction, as the server ranks; a sub-district's wall keeps its own communities.
+  const ranked = (ranking ?? [])
+    .filter((r) => r.value !== null && !r.tooFewCases && (!onlyCodes || onlyCodes.includes(r.code)))
+    .slice(0, mapShown ? 8 : 12)
+    .map((r) => ({
+      name: r.name,
+      value: r.value!,
+      grade: r.grade,
+      label: [formatNumber(r.value, unit, language, true), r.grade].filter(Boolean).join(' '),
+      current: r.code === item?.code,
+    }));
+  const graded = ranked.some((r) => r.grade);
   const rankingChart = (
     <div className="wall-chart" data-testid="chart-wall-ranking">
       <h2>
@@ -151,22 +188,24 @@ export function WallScreen({ params }: { params: WallParams }) {
           />
           <Bar dataKey="value" isAnimationActive={false} maxBarSize={48}>
             {ranked.map((r) => (
-              <Cell key={r.name} fill={r.current ? '#ff6b6b' : '#f6c445'} />
+              <Cell
+                key={r.name}
+                fill={graded ? (GRADE_COLORS[r.grade ?? ''] ?? NO_GRADE) : r.current ? CURRENT : OTHERS}
+                stroke={graded && r.current ? 'currentColor' : 'none'}
+                strokeWidth={4}
+              />
             ))}
-            <LabelList
-              dataKey="value"
-              position="right"
-              fontSize={CHART_TEXT}
-              fill="currentColor"
-              formatter={(v: unknown) => formatNumber(Number(v), unit, language, true)}
-            />
+            <LabelList dataKey="label" position="right" fontSize={CHART_TEXT} fill="currentColor" />
           </Bar>
         </BarChart>
       </ResponsiveContainer>
     </div>
   );
   return stage((design) => (
-    <div className={`wall wall-${params.theme} wall-${design.name}${mapShown ? '' : ' wall-no-map'}`}>
+    <div
+      className={`wall wall-${params.theme} wall-${design.name}${mapShown ? '' : ' wall-no-map'}`}
+      data-rotations={position.ticks}
+    >
       <header className="wall-top">
         <span className="wall-title">{strings.wall.title}</span>
         {scope?.kind === 'grid' && <span className="wall-parent">{scope.scopeName}</span>}
@@ -211,6 +250,7 @@ export function WallScreen({ params }: { params: WallParams }) {
                 highlightCode={item?.code ?? null}
                 onlyCodes={onlyCodes}
                 palette={params.theme === 'dark' ? PALETTES.wallDark : PALETTES.wallLight}
+                namesShown
               />
             )}
           </section>
@@ -232,6 +272,18 @@ export function WallScreen({ params }: { params: WallParams }) {
           {mapShown && rankingChart}
         </section>
       </main>
+      <footer className="wall-ticker" data-testid="wall-ticker">
+        <span className="wall-ticker-title">{strings.wall.latest}</span>
+        {[...(latest ?? [])]
+          .sort((a, b) => b.node.reportedAt.localeCompare(a.node.reportedAt))
+          .filter(({ node }) => !onlyCodes || onlyCodes.includes(node.community.code))
+          .slice(0, TICKER_ITEMS[design.name])
+          .map(({ node }) => (
+            <span key={node.code} className="wall-ticker-item">
+              {reported(new Date(node.reportedAt))} {node.grid.name} {strings.categories[node.category as CaseCategory]}
+            </span>
+          ))}
+      </footer>
     </div>
   ));
 }

@@ -72,29 +72,35 @@ export const LIVE_CHANGES = graphql(`
   }
 `);
 
-export const WALL_RANKING_COMMUNITIES = graphql(`
-  query WallRankingCommunities($metric: Metric!, $from: DateTime, $to: DateTime) {
-    communities {
+/** The league table of the scope's communities, or of one community's grids, with grades where the metric has bands. */
+export const WALL_RANKING = graphql(`
+  query WallRanking($level: MapLevel!, $metric: Metric!, $communityCode: String, $from: DateTime, $to: DateTime) {
+    ranking(level: $level, metric: $metric, communityCode: $communityCode, from: $from, to: $to) {
       code
       name
-      m: metric(metric: $metric, from: $from, to: $to) {
-        value
-        tooFewCases
-      }
+      value
+      tooFewCases
+      grade
     }
   }
 `);
 
-export const WALL_RANKING_GRIDS = graphql(`
-  query WallRankingGrids($code: String!, $metric: Metric!, $from: DateTime, $to: DateTime) {
-    community(code: $code) {
-      code
-      grids {
-        code
-        name
-        m: metric(metric: $metric, from: $from, to: $to) {
-          value
-          tooFewCases
+/** The latest cases of the scope for the ticker: category, grid and time, nothing about people. */
+export const WALL_LATEST_CASES = graphql(`
+  query WallLatestCases($communityCode: String, $since: DateTime!) {
+    cases(filter: { communityCode: $communityCode, from: $since }, first: 30) {
+      edges {
+        node {
+          code
+          category
+          reportedAt
+          community {
+            code
+          }
+          grid {
+            code
+            name
+          }
         }
       }
     }
