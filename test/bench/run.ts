@@ -6,7 +6,7 @@ import Sqlite from 'libsql';
 import { prepareDatabase } from '../../server/src/bootstrap';
 import { readConfig } from '../../server/src/config';
 import { createServer } from '../../server/src/server';
-import { startOfDay } from '../../shared/time/buckets';
+import { localDay, startOfDay } from '../../shared/time/buckets';
 import { createLogger } from '../../server/src/observability/logger';
 import { pino } from 'pino';
 
@@ -121,6 +121,35 @@ try {
           'SELECT c.code, g.code, b.code, b.households FROM Community c JOIN Grid g ON g.communityId = c.id JOIN Building b ON b.gridId = g.id',
         )
         .all(),
+    ),
+  ]);
+
+  // The analysts' query: 立案 and 按期结案率 of every community in every Beijing month of the year, each month's
+  // cases as they stood at its end. The raw baseline buckets in SQL (Asia/Shanghai is UTC+8 all year).
+  const firstDay = localDay(from);
+  rows.push([
+    'stats: 立案 and 按期结案率 by community by month, a year',
+    await median(() =>
+      gql(
+        `{ stats(measures: [CASES_ACCEPTED, ON_TIME_RATE], dimensions: [COMMUNITY, TIME], bucket: MONTH,
+            period: { from: "${firstDay}", to: "${localDay(new Date())}" }) { totalCount rows { keys { code } values { value } } } }`,
+      ),
+    ),
+    await median(() =>
+      raw
+        .prepare(
+          `WITH c AS (
+        SELECT communityId, strftime('%Y-%m', acceptedAt, '+8 hours') AS month,
+          julianday(strftime('%Y-%m-01', acceptedAt, '+8 hours'), '+1 month', '-8 hours') AS monthEnd,
+          julianday(closedAt) AS closed, julianday(deadline) AS deadline, julianday(postponedAt) AS postponed
+        FROM "Case" WHERE acceptedAt >= @from)
+      SELECT communityId, month, COUNT(*) AS accepted,
+        SUM(closed < monthEnd AND closed <= deadline) * 1.0 /
+        NULLIF(SUM(closed < monthEnd OR deadline < monthEnd)
+          - SUM((closed IS NULL OR closed >= monthEnd) AND deadline < monthEnd AND postponed < monthEnd), 0) AS rate
+      FROM c GROUP BY communityId, month`,
+        )
+        .all({ from: asStored(startOfDay(new Date(`${firstDay}T00:00:00+08:00`))) }),
     ),
   ]);
 

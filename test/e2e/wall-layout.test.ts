@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contrastRatio } from '../../shared/color/contrast';
 import { startTestServer, TEST_DISPLAY_TOKEN, type TestServer } from '../api/harness';
@@ -38,11 +38,7 @@ beforeAll(async () => {
       <selectfont><rejectfont><glob>/usr/share/fonts/opentype/noto/*CJK*</glob><glob>/usr/share/fonts/truetype/wqy/*</glob></rejectfont></selectfont>
     </fontconfig>`,
   );
-  fallback = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    env: { ...process.env, FONTCONFIG_FILE: join(folder, 'fonts.conf') },
-  });
+  fallback = await launchBrowser({ ...process.env, FONTCONFIG_FILE: join(folder, 'fonts.conf') });
 });
 afterAll(async () => {
   await bundled?.close();

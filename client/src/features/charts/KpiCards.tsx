@@ -1,4 +1,4 @@
-import { metricText } from '../../components/metricText';
+import { metricParts, metricText } from '../../components/metricText';
 import { graphql } from '../../gql';
 import type { KpiCards_SummaryFragment } from '../../gql/graphql';
 import { useStrings } from '../../i18n/LanguageProvider';
@@ -24,17 +24,25 @@ export function KpiCards({ kpis }: { kpis: readonly KpiCards_SummaryFragment[] |
     );
   return (
     <div className="kpis">
-      {kpis.map(({ metric, value, tooFewCases }) => (
-        <div
-          key={metric}
-          className="kpi"
-          data-testid={`kpi-${metric.toLowerCase().replace(/_/g, '-')}`}
-          data-value={value ?? ''}
-        >
-          <span className="kpi-label">{strings.metrics[metric]}</span>
-          <span className="kpi-value">{metricText(metric, value, tooFewCases, language, strings)}</span>
-        </div>
-      ))}
+      {kpis.map(({ metric, value, tooFewCases }) => {
+        // 2.4万 and 24k on the card, so that it fits a laptop's width; the exact figure on hover.
+        const { number, unit } = metricParts(metric, value, tooFewCases, language, strings, true);
+        return (
+          <div
+            key={metric}
+            className="kpi"
+            data-testid={`kpi-${metric.toLowerCase().replace(/_/g, '-')}`}
+            data-value={value ?? ''}
+            title={metricText(metric, value, tooFewCases, language, strings)}
+          >
+            <span className="kpi-label">{strings.metrics[metric]}</span>
+            <span className="kpi-value">
+              {number}
+              {unit && <span className="kpi-unit">{unit}</span>}
+            </span>
+          </div>
+        );
+      })}
     </div>
   );
 }
