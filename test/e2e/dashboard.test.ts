@@ -150,6 +150,16 @@ describe('the map dashboard in Chromium', () => {
     await expect.poll(() => page.getByTestId('title').textContent()).toContain('GridScope · Community grid governance');
     await page.reload();
     await expect.poll(() => page.getByTestId('title').textContent()).toContain('Community grid governance');
+    await expect.poll(() => page.getByTestId('kpi-households').getAttribute('data-value')).toMatch(/^\d+$/);
+    // At 1366 px in English: the header stays one line and no key figure runs out of its card.
+    const fits = await page.evaluate(() => ({
+      header: document.querySelector('.topbar')!.getBoundingClientRect().height,
+      overflowing: [...document.querySelectorAll('.kpi-value, .kpi-label')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.textContent),
+    }));
+    expect(fits.header).toBeLessThan(60);
+    expect(fits.overflowing).toEqual([]);
     await shot('overview-english');
     await page.getByTestId('language-switch').click();
   });

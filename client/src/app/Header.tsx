@@ -18,9 +18,14 @@ interface Props {
 
 export function Header({ viewer, route, basemap, navigate, onBasemap, onSearch }: Props) {
   const { strings, toggleLanguage } = useStrings();
+  // The product's name stays; its description gives way on a narrow screen in a long language.
+  const [product, ...subtitle] = strings.title.split(' · ');
   return (
     <header className="topbar">
-      <h1 data-testid="title">{strings.title}</h1>
+      <h1 data-testid="title">
+        {product}
+        {subtitle.length > 0 && <span className="subtitle"> · {subtitle.join(' · ')}</span>}
+      </h1>
       <SearchBox onPick={onSearch} />
       {route.screen === 'dashboard' && (
         <>

@@ -3,6 +3,12 @@ import { formatNumber } from '../../../../shared/format/number';
 import type { LegendClass } from '../../../../shared/geo/classify';
 import type { MetricUnit } from '../../../../shared/metrics/definitions';
 
+/** A class's range as read: one value when it holds one ("0", not "0 – 0"), else from – to. */
+export function classLabel(c: LegendClass, unit: MetricUnit, language: Language): string {
+  const [from, to] = [formatNumber(c.from, unit, language), formatNumber(c.to, unit, language)];
+  return from === to ? from : `${from} – ${to}`;
+}
+
 /** The choropleth's classes, drawn over the map's corner like Leaflet's own controls. */
 export function Legend({
   title,
@@ -25,7 +31,7 @@ export function Legend({
       {classes.map((c) => (
         <div key={`${c.from}-${c.to}`} className="legend-row">
           <span className="swatch" style={{ background: c.color }} data-color={c.color} />
-          {formatNumber(c.from, unit, language)} – {formatNumber(c.to, unit, language)}
+          {classLabel(c, unit, language)}
         </div>
       ))}
       <div className="legend-row">
