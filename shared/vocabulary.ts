@@ -59,6 +59,9 @@ export const BUCKET_TEXT: Record<TimeBucket, Bilingual> = {
   YEAR: { zh: '年份', en: 'Year' },
 };
 
+/** The words in the product's language: 'zh-CN' or 'en'. */
+export const inLanguage = (text: Bilingual, language: 'zh-CN' | 'en') => (language === 'en' ? text.en : text.zh);
+
 /** One language's words of a vocabulary. */
 export function wordsIn<K extends string>(texts: Record<K, Bilingual>, language: keyof Bilingual): Record<K, string> {
   return Object.fromEntries(Object.entries<Bilingual>(texts).map(([key, text]) => [key, text[language]])) as Record<

@@ -17,6 +17,7 @@ import {
   DIMENSION_TEXT,
   SOURCE_TEXT,
   STATUS_TEXT,
+  inLanguage,
   type Bilingual,
 } from '../../../shared/vocabulary';
 import { canReadCaseDetail } from '../auth/viewer';
@@ -175,13 +176,11 @@ export function statsArgumentsOf(query: Query): StatsArguments {
   };
 }
 
-const say = (words: Bilingual, language: Language) => (language === 'en' ? words.en : words.zh);
-
 /** The provenance line of a file: what kinds of figures it holds, and whether generated ones are among them. */
 function provenanceLine(parts: (Provenance | null)[], language: Language): string {
   const kinds = [...new Set(parts.filter((p): p is Provenance => p !== null).map((p) => p.kind))];
   const generated = parts.some((p) => p?.restsOnGenerated);
-  const listed = kinds.map((k) => say(KIND_WORDS[k], language)).join(language === 'en' ? '; ' : '；');
+  const listed = kinds.map((k) => inLanguage(KIND_WORDS[k], language)).join(language === 'en' ? '; ' : '；');
   if (!generated || kinds.every((k) => k === 'GENERATED')) return listed;
   return language === 'en' ? `${listed} (partly on generated data)` : `${listed}（部分为生成的演示数据）`;
 }
@@ -193,21 +192,21 @@ async function statsTable(ctx: Context, args: StatsArguments): Promise<ExportTab
   const sources = await Promise.all(args.measures.map((metric) => provenanceOf(ctx, metric, places)));
   const dimensions = args.dimensions ?? [];
   return {
-    title: say(WORDS.stats, language),
+    title: inLanguage(WORDS.stats, language),
     about: [
-      [say(WORDS.period, language), `${args.period.from} ${say(WORDS.to, language)} ${args.period.to}`],
-      [say(WORDS.timeZone, language), ctx.config.timeZone],
-      [say(WORDS.provenance, language), provenanceLine(sources, language)],
-      [say(WORDS.exported, language), localDateTime(new Date())],
-      ['', say(WORDS.rates, language)],
+      [inLanguage(WORDS.period, language), `${args.period.from} ${inLanguage(WORDS.to, language)} ${args.period.to}`],
+      [inLanguage(WORDS.timeZone, language), ctx.config.timeZone],
+      [inLanguage(WORDS.provenance, language), provenanceLine(sources, language)],
+      [inLanguage(WORDS.exported, language), localDateTime(new Date())],
+      ['', inLanguage(WORDS.rates, language)],
     ],
     columns: [
       ...dimensions.map((d) => ({
-        header: say(d === 'TIME' ? BUCKET_TEXT[args.bucket!] : DIMENSION_TEXT[d], language),
+        header: inLanguage(d === 'TIME' ? BUCKET_TEXT[args.bucket!] : DIMENSION_TEXT[d], language),
         format: 'text' as const,
       })),
       ...args.measures.map((m) => ({
-        header: say(METRIC_TEXT[m].name, language),
+        header: inLanguage(METRIC_TEXT[m].name, language),
         format: columnFormat(m),
       })),
     ],
@@ -243,7 +242,7 @@ async function casesTable(ctx: Context, query: Query): Promise<ExportTable> {
   const filter = caseFilterOf(query);
   const now = new Date();
   const label = <K extends string>(words: Record<K, Bilingual>, key: string) =>
-    words[key as K] ? say(words[key as K], language) : key;
+    words[key as K] ? inLanguage(words[key as K], language) : key;
   const yes = language === 'en' ? 'yes' : '是';
   const pages = await casePages(ctx.db, filter);
   const described = (Object.entries(filter) as [keyof CaseExportFilter, unknown][])
@@ -253,15 +252,15 @@ async function casesTable(ctx: Context, query: Query): Promise<ExportTable> {
         name === 'category' ? CATEGORY_TEXT : name === 'status' ? STATUS_TEXT : null;
       const items = Array.isArray(value) ? value.map((v) => (words ? label(words, v) : v)) : null;
       const shown = value === true ? yes : items ? items.join(language === 'en' ? ', ' : '、') : String(value);
-      return `${say(FILTER_WORDS[name], language)}: ${shown}`;
+      return `${inLanguage(FILTER_WORDS[name], language)}: ${shown}`;
     })
     .join(language === 'en' ? '; ' : '；');
   return {
-    title: say(WORDS.cases, language),
+    title: inLanguage(WORDS.cases, language),
     about: [
-      [say(WORDS.filter, language), described || say(WORDS.all, language)],
-      [say(WORDS.timeZone, language), ctx.config.timeZone],
-      [say(WORDS.exported, language), localDateTime(now)],
+      [inLanguage(WORDS.filter, language), described || inLanguage(WORDS.all, language)],
+      [inLanguage(WORDS.timeZone, language), ctx.config.timeZone],
+      [inLanguage(WORDS.exported, language), localDateTime(now)],
     ],
     columns: CASE_COLUMNS.map(([zh, en, format]) => ({ header: language === 'en' ? en : zh, format })),
     rows: (async function* () {

@@ -7,6 +7,7 @@ import {
 } from '../../../../shared/metrics/provenance';
 import { localDay } from '../../../../shared/time/buckets';
 import type { Context } from '../../context';
+import { groupBy } from '../../group-by';
 
 /** The places a value stands on; none given means every place. */
 export interface PlacesOf {
@@ -36,9 +37,24 @@ function placeFacts(ctx: Context) {
       ctx.db.grid.findMany({ select: { id: true, code: true, communityId: true, generated: true } }),
       ctx.db.figureSource.findMany(),
     ]);
+    const parsed = communities.map((c) => ({ ...c, generatedFields: JSON.parse(c.generatedFields) as string[] }));
+    // Indexed once per request: a stats answer asks for the provenance of every row's values.
     return {
-      communities: communities.map((c) => ({ ...c, generatedFields: JSON.parse(c.generatedFields) as string[] })),
+      communities: parsed,
+      communityBy: new Map<number | string, (typeof parsed)[number]>(
+        parsed.flatMap((c) => [
+          [c.id, c],
+          [c.code, c],
+        ]),
+      ),
       grids,
+      gridBy: new Map<number | string, (typeof grids)[number]>(
+        grids.flatMap((g) => [
+          [g.id, g],
+          [g.code, g],
+        ]),
+      ),
+      gridsOf: groupBy(grids, (g) => g.communityId),
       sources: new Map(sources.map((s) => [`${s.placeCode}|${s.field}`, s])),
     };
   });
@@ -67,13 +83,16 @@ export async function provenanceOf(ctx: Context, metric: Metric, places: PlacesO
   const facts = await placeFacts(ctx);
   const byGrid = Boolean(places.gridIds || places.gridCodes);
   const byCommunity = Boolean(places.communityIds || places.communityCodes);
-  const communities = facts.communities.filter(
-    (c) => !byCommunity || places.communityIds?.includes(c.id) || places.communityCodes?.includes(c.code),
-  );
-  const communityIds = new Set(communities.map((c) => c.id));
-  const grids = facts.grids.filter((g) =>
-    byGrid ? places.gridIds?.includes(g.id) || places.gridCodes?.includes(g.code) : communityIds.has(g.communityId),
-  );
+  const known = <T>(index: Map<number | string, T>, keys: readonly (number | string)[]) =>
+    keys.map((key) => index.get(key)).filter((found): found is T => found !== undefined);
+  const communities = byCommunity
+    ? known(facts.communityBy, [...(places.communityIds ?? []), ...(places.communityCodes ?? [])])
+    : facts.communities;
+  const grids = byGrid
+    ? known(facts.gridBy, [...(places.gridIds ?? []), ...(places.gridCodes ?? [])])
+    : byCommunity
+      ? communities.flatMap((c) => facts.gridsOf.get(c.id) ?? [])
+      : facts.grids;
   if (METRIC_DEFINITIONS[metric].source !== 'static') {
     const counts = await recordFacts(ctx, metric === 'VOLUNTEER_HOURS' ? 'logs' : 'cases');
     const under = grids.map((g) => counts.get(g.id) ?? { total: 0, generated: 0 });

@@ -3,7 +3,7 @@ import { CASE_CATEGORIES, CASE_SOURCES, type StatsDimension, type TimeBucket } f
 import type { Language } from '../../../../shared/format/number';
 import { METRIC_DEFINITIONS, perThousandResidents, type Metric } from '../../../../shared/metrics/definitions';
 import { bucketStarts, localDate, localDay } from '../../../../shared/time/buckets';
-import { CATEGORY_TEXT, SOURCE_TEXT, STATUS_TEXT, type Bilingual } from '../../../../shared/vocabulary';
+import { CATEGORY_TEXT, inLanguage, SOURCE_TEXT, STATUS_TEXT } from '../../../../shared/vocabulary';
 import { CASE_STATUSES } from '../../../../shared/case/workflow';
 import { canSeePersonalData, type Viewer } from '../../auth/viewer';
 import type { Prisma } from '../../../generated/sqlite/client';
@@ -272,10 +272,6 @@ interface Group {
 
 const EMPTY_FIGURES: CaseFigures = mergeFigures([]);
 
-function words(text: Bilingual, language: Language) {
-  return language === 'en' ? text.en : text.zh;
-}
-
 function bucketLabel(start: Date, bucket: TimeBucket, language: Language): string {
   const { year, month } = localDate(start);
   const zh = language === 'zh-CN';
@@ -464,17 +460,17 @@ function keyOf(
     case 'CATEGORY':
       return key(
         row.category!,
-        words(CATEGORY_TEXT[row.category as 'OTHER'] ?? { zh: row.category!, en: row.category! }, language),
+        inLanguage(CATEGORY_TEXT[row.category as 'OTHER'] ?? { zh: row.category!, en: row.category! }, language),
       );
     case 'SOURCE':
       return key(
         row.source!,
-        words(SOURCE_TEXT[row.source as 'APP'] ?? { zh: row.source!, en: row.source! }, language),
+        inLanguage(SOURCE_TEXT[row.source as 'APP'] ?? { zh: row.source!, en: row.source! }, language),
       );
     case 'STATUS':
       return key(
         row.status!,
-        words(STATUS_TEXT[row.status as CaseStatus] ?? { zh: row.status!, en: row.status! }, language),
+        inLanguage(STATUS_TEXT[row.status as CaseStatus] ?? { zh: row.status!, en: row.status! }, language),
       );
   }
 }
