@@ -40,6 +40,7 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: 'http://localhost:4000', ws: true },
       '/config.json': 'http://localhost:4000',
+      '/basemap': 'http://localhost:4000',
       '/api': 'http://localhost:4000',
     },
   },

@@ -52,6 +52,8 @@ export const ACCOUNT_ROLES = ['ADMIN', 'LEADER', 'ANALYST', 'GRID_WORKER'] as co
 
 export const MAP_LEVELS = ['COMMUNITY', 'GRID', 'BUILDING'] as const;
 export type MapLevel = (typeof MAP_LEVELS)[number];
+/** Places `compare` puts side by side at most: enough for a sub-district's communities or a community's grids. */
+export const MAX_COMPARED = 10;
 
 export const TIME_BUCKETS = ['DAY', 'WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const;
 export type TimeBucket = (typeof TIME_BUCKETS)[number];

@@ -1,7 +1,8 @@
 import { passwordProblem } from './auth/password';
 import { DEFAULT_LIMITS, type OperationLimits } from './graphql/limits';
 import { INTROSPECTION_SETTINGS, type IntrospectionSetting } from './graphql/schema-exposure';
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { withEnvFile } from './env-file';
 import { DEFAULT_GRADE_BANDS, gradeBandsProblem, type GradeBands } from '../../shared/metrics/grades';
 import { DEFAULT_TIME_ZONE, isTimeZone, setTimeZone } from '../../shared/time/buckets';
@@ -27,9 +28,15 @@ export interface Config {
   timeZone: string;
   /** NODE_ENV=development (npm run dev): unexpected errors answer with their message and stack trace. */
   development: boolean;
-  basemap: 'none' | 'tianditu' | 'amap' | 'osm';
+  /** The default basemap; `offline` is the archive of BASEMAP=file:…. */
+  basemap: 'none' | 'tianditu' | 'amap' | 'osm' | 'offline';
+  /** BASEMAP=file:…: the MBTiles or PMTiles file the server serves at /basemap/{z}/{x}/{y}. */
+  basemapFile: string | null;
   tiandituKey: string | null;
-  tileUrls: { tianditu: string; amap: string; osm: string };
+  /** Tile URL templates; Tianditu's place names (cva) are a layer of their own over its streets (vec). */
+  tileUrls: { tianditu: string; tiandituAnnotation: string; amap: string; osm: string };
+  /** MAP_APPROVAL_NUMBER: the 审图号 a published map carries, shown in its corner. */
+  mapApprovalNumber: string | null;
   logLevel: LogLevel;
   /** Bearer token that GET /metrics asks for; open when null. */
   metricsToken: string | null;
@@ -61,7 +68,18 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
-const BASEMAPS = ['none', 'tianditu', 'amap', 'osm'] as const;
+const BASEMAPS: readonly string[] = ['none', 'tianditu', 'amap', 'osm'];
+
+/** BASEMAP=file:…: an .mbtiles or .pmtiles file the server may read; its content is checked when the server opens it. */
+function basemapFileProblem(file: string): string | null {
+  if (!/\.(mbtiles|pmtiles)$/.test(file)) return `BASEMAP file:${file} must be an .mbtiles or .pmtiles file`;
+  try {
+    accessSync(file, constants.R_OK);
+    return null;
+  } catch (error) {
+    return `BASEMAP file:${file} cannot be read: ${(error as Error).message}`;
+  }
+}
 
 function flag(raw: string | undefined, fallback: boolean, name: string, problems: string[]): boolean {
   if (raw === undefined || raw === '') return fallback;
@@ -114,8 +132,13 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
   const databaseUrl = env.DATABASE_URL || 'file:./data/gridscope.db';
   if (!/^(file:|postgres(ql)?:\/\/)/.test(databaseUrl))
     problems.push(`DATABASE_URL must start with file: (SQLite) or postgresql:// , got "${databaseUrl}"`);
-  const basemap = (env.BASEMAP || 'none') as Config['basemap'];
-  if (!BASEMAPS.includes(basemap)) problems.push(`BASEMAP must be one of ${BASEMAPS.join(', ')}, got "${env.BASEMAP}"`);
+  const basemapFile = env.BASEMAP?.startsWith('file:') ? resolve(env.BASEMAP.slice('file:'.length)) : null;
+  const basemap = (basemapFile ? 'offline' : env.BASEMAP || 'none') as Config['basemap'];
+  if (basemapFile) {
+    const problem = basemapFileProblem(basemapFile);
+    if (problem) problems.push(problem);
+  } else if (!BASEMAPS.includes(basemap))
+    problems.push(`BASEMAP must be one of ${BASEMAPS.join(', ')} or file:/path/to/city.pmtiles, got "${env.BASEMAP}"`);
   const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
@@ -137,16 +160,21 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
     timeZone: env.TIME_ZONE || DEFAULT_TIME_ZONE,
     gradeBands: gradeBands(env.GRADES_FILE, problems),
     basemap,
+    basemapFile,
     tiandituKey: env.TIANDITU_KEY || null,
     tileUrls: {
       tianditu:
         env.TIANDITU_TILE_URL ||
         'https://t{s}.tianditu.gov.cn/vec_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=vec&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={key}',
+      tiandituAnnotation:
+        env.TIANDITU_ANNOTATION_TILE_URL ||
+        'https://t{s}.tianditu.gov.cn/cva_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=cva&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={key}',
       amap:
         env.AMAP_TILE_URL ||
         'https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}',
       osm: env.OSM_TILE_URL || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
     },
+    mapApprovalNumber: env.MAP_APPROVAL_NUMBER || null,
     logLevel,
     metricsToken: token(env.METRICS_TOKEN, 'METRICS_TOKEN', problems),
     adminPassword: env.ADMIN_PASSWORD || null,

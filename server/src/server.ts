@@ -33,6 +33,8 @@ import { createMetrics } from './observability/metrics';
 import { readiness } from './observability/readiness';
 import { requestLog } from './observability/request-log';
 import { databaseKind, poolStats } from './db/client';
+import { basemapRoute } from './basemap/basemap-route';
+import { openTileArchive } from './basemap/open-tile-archive';
 
 const CLIENT_DIST = new URL('../../client/dist', import.meta.url).pathname;
 /** Vite puts a content hash in every name under assets/: such a file never changes. */
@@ -73,6 +75,8 @@ export interface AppServer {
 /** The HTTP app: GraphQL at /graphql (GraphiQL for browsers), the dashboard at /. Listening is the caller's. */
 export async function createServer(config: Config, db: Database, options: ServerOptions = {}): Promise<AppServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
+  // First: an archive that cannot be read stops the start before anything else is set up.
+  const basemapArchive = config.basemapFile ? await openTileArchive(config.basemapFile) : null;
   const app = express();
   let shuttingDown = false;
   const httpServer = createHttpServer(app);
@@ -160,10 +164,13 @@ export async function createServer(config: Config, db: Database, options: Server
         basemap: config.basemap,
         tiandituKey: config.tiandituKey,
         tileUrls: config.tileUrls,
+        offlineBasemap: basemapArchive?.info ?? null,
+        mapApprovalNumber: config.mapApprovalNumber,
         publicDashboard: config.publicDashboard,
         timeZone: config.timeZone,
       }),
   );
+  app.get('/basemap/:z/:x/:y', basemapRoute(basemapArchive));
   const rateStore = config.redisUrl ? await redisRateStore(config.redisUrl, logger) : memoryRateStore();
   const limiter = rateLimit(rateStore, config.rateLimitPerMinute, logger);
   app.use(['/graphql', '/api'], limiter.middleware);
@@ -261,6 +268,7 @@ export async function createServer(config: Config, db: Database, options: Server
       await apollo.stop();
       await live.close();
       await rateStore.close();
+      await basemapArchive?.close();
     },
   };
 }

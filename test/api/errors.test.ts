@@ -40,7 +40,9 @@ describe('bad input gets a stable code and a readable message', () => {
     ).toBe('BAD_USER_INPUT');
     expect(
       codeOf(
-        await server.gql('{ compare(communityCodes: ["a","b","c","d","e","f"], metrics: [POPULATION]) { value } }'),
+        await server.gql(
+          '{ compare(communityCodes: ["a","b","c","d","e","f","g","h","i","j","k"], metrics: [POPULATION]) { value } }',
+        ),
       ),
     ).toBe('BAD_USER_INPUT');
     expect(codeOf(await server.gql('{ cases(after: "bm9wZQ") { totalCount } }'))).toBe('BAD_USER_INPUT');

@@ -1,10 +1,12 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { PrintHeading } from '../components/PrintHeading';
 import { loginUrl } from '../components/session';
 import { CaseFlowChart } from '../features/charts/CaseFlowChart';
 import { CategoryChart } from '../features/charts/CategoryChart';
 import { KpiCards } from '../features/charts/KpiCards';
 import { OpenCasesList } from '../features/charts/OpenCasesList';
+import { OverdueList } from '../features/cases/OverdueList';
 import { PartyChart } from '../features/charts/PartyChart';
 import { PopulationChart } from '../features/charts/PopulationChart';
 import { RankingChart } from '../features/charts/RankingChart';
@@ -12,28 +14,39 @@ import { VolunteerHoursChart } from '../features/charts/VolunteerHoursChart';
 import type { BasemapName, ServerConfig } from '../components/map/basemap';
 import { GridMap } from '../components/map/GridMap';
 import { GridWorker } from '../features/places/GridWorker';
+import { UnknownPlace } from './UnknownPlace';
 import { useStrings } from '../i18n/LanguageProvider';
 import { COMMUNITY_ROWS, GRID_ROWS, KPI_METRICS, SCOPE_SERIES, SCOPE_SUMMARY, VIEWER } from './queries';
-import type { Route } from './route';
+import { routeUrl, type Route } from './route';
 import type { ExportParams } from '../components/Downloads';
-import { METRIC_DEFINITIONS } from '../../../shared/metrics/definitions';
+import { METRIC_DEFINITIONS, type Metric } from '../../../shared/metrics/definitions';
 import { localDay } from '../../../shared/time/buckets';
 
 interface Props {
   route: Route;
   period: { from: string; to: string };
+  /** The period ends today: its last month is drawn as partial. */
+  partial: boolean;
   basemap: BasemapName;
   config: ServerConfig | null;
   navigate(next: Partial<Route>): void;
 }
 
 /** The leader's screen: the scope's key figures, its map, and charts of its parts. */
-export function Dashboard({ route, period, basemap, config, navigate }: Props) {
+export function Dashboard({ route, period, partial, basemap, config, navigate }: Props) {
   const { strings } = useStrings();
   const { communityCode, gridCode, metric } = route;
+  // The key figures, and the provenance of what the ranking and the category chart show.
   const summary = useQuery(SCOPE_SUMMARY, {
-    variables: { metrics: [...KPI_METRICS], communityCode, gridCode, ...period },
+    variables: {
+      metrics: [...new Set([...KPI_METRICS, metric, 'CASES_REPORTED' as const])],
+      communityCode,
+      gridCode,
+      ...period,
+    },
   });
+  const values = summary.dataState === 'complete' ? summary.data.summary : null;
+  const provenance = (m: Metric) => values?.find((v) => v.metric === m)?.provenance;
   const communities = useQuery(COMMUNITY_ROWS, { variables: { metric, ...period } });
   const grids = useQuery(GRID_ROWS, {
     variables: { code: communityCode ?? '', metric, ...period },
@@ -61,8 +74,17 @@ export function Dashboard({ route, period, basemap, config, navigate }: Props) {
   const client = useApolloClient();
   // Every query on screen failed together; retry them all, the map's included.
   const retry = () => client.refetchQueries({ include: 'active' });
+  if (communityCode && grids.dataState === 'complete' && (!community || (gridCode && !grid)))
+    return <UnknownPlace code={community ? gridCode! : communityCode} community={community ?? null} navigate={navigate} />;
   return (
     <>
+      <PrintHeading
+        title={strings.title}
+        scope={[community?.name ?? communityCode ?? strings.allCommunities, grid?.name].filter(Boolean).join(' › ')}
+        period={`${strings.periods[route.period]} ${scope.from} – ${scope.to}`}
+        values={values}
+        printOnly
+      />
       {error && (
         <div className="banner" role="alert" data-testid="error-banner">
           {strings.error}{' '}
@@ -103,19 +125,37 @@ export function Dashboard({ route, period, basemap, config, navigate }: Props) {
           </>
         )}
         <span className="period"> · {strings.periods[route.period]}</span>
+        <a
+          className="report-link"
+          href={routeUrl({ ...route, screen: 'report' })}
+          data-testid="report-link"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate({ screen: 'report' });
+          }}
+        >
+          {strings.report.link}
+        </a>
       </nav>
-      <KpiCards kpis={summary.dataState === 'complete' ? summary.data.summary : null} />
+      <KpiCards kpis={values?.filter((v) => KPI_METRICS.some((m) => m === v.metric)) ?? null} />
       <main className="body">
         <ErrorBoundary message={strings.crashed}>
-          <GridMap
-            communityCode={communityCode}
-            gridCode={gridCode}
-            metric={metric}
-            period={period}
-            basemap={basemap}
-            config={config}
-            onSelect={select}
-          />
+          {community && !community.hasLocation ? (
+            <section className="panel no-map" data-testid="no-location">
+              {strings.noLocationHere}
+            </section>
+          ) : (
+            <GridMap
+              communityCode={communityCode}
+              gridCode={gridCode}
+              metric={metric}
+              period={period}
+              basemap={basemap}
+              config={config}
+              onSelect={select}
+              buildingCode={route.building}
+            />
+          )}
         </ErrorBoundary>
         <aside className="side">
           <ErrorBoundary message={strings.crashed}>
@@ -135,6 +175,7 @@ export function Dashboard({ route, period, basemap, config, navigate }: Props) {
                 metric={metric}
                 loading={rowsLoading}
                 onSelect={select}
+                provenance={provenance(metric)}
                 downloads={{
                   ...places,
                   measures: metric,
@@ -164,39 +205,50 @@ export function Dashboard({ route, period, basemap, config, navigate }: Props) {
                 </ul>
               </section>
             )}
-            {community && !community.hasLocation && (
-              <section className="panel" data-testid="no-location">
-                {strings.noLocationHere}
-              </section>
-            )}
           </ErrorBoundary>
         </aside>
       </main>
       <div className="charts">
         <ErrorBoundary message={strings.crashed}>
+          <OverdueList
+            communityCode={communityCode}
+            gridCode={gridCode}
+            onOpen={(caseCode) => navigate({ screen: 'case', caseCode })}
+          />
           {!gridCode && (
             <PopulationChart
               rows={rows}
               loading={rowsLoading}
+              provenance={provenance('POPULATION')}
               downloads={{ ...places, measures: ['POPULATION', 'HOUSEHOLDS'] }}
             />
           )}
           {!gridCode && (
-            <PartyChart rows={rows} loading={rowsLoading} downloads={{ ...places, measures: 'PARTY_MEMBERS' }} />
+            <PartyChart
+              rows={rows}
+              loading={rowsLoading}
+              provenance={provenance('PARTY_MEMBERS')}
+              downloads={{ ...places, measures: 'PARTY_MEMBERS' }}
+            />
           )}
           <VolunteerHoursChart
             points={series.data?.hours ?? []}
             loading={series.loading}
+            partial={partial}
+            provenance={provenance('VOLUNTEER_HOURS')}
             downloads={{ ...monthly, measures: 'VOLUNTEER_HOURS' }}
           />
           <CaseFlowChart
             series={series.data ?? null}
             loading={series.loading}
+            partial={partial}
+            provenance={provenance('CLOSURE_RATE')}
             downloads={{ ...monthly, measures: ['CASES_REPORTED', 'CASES_CLOSED', 'CLOSURE_RATE', 'ON_TIME_RATE'] }}
           />
           <CategoryChart
             categories={series.data?.categories ?? []}
             loading={series.loading}
+            provenance={provenance('CASES_REPORTED')}
             downloads={{ ...scope, dimensions: 'CATEGORY', measures: 'CASES_REPORTED' }}
           />
         </ErrorBoundary>

@@ -1,8 +1,10 @@
 import { METRICS, type Metric } from '../../../shared/metrics/definitions';
-import { BASEMAPS, type BasemapName } from '../components/map/basemap';
+import type { BasemapName } from '../components/map/basemap';
 import { SearchBox, type SearchHit } from '../features/search/SearchBox';
 import { useStrings } from '../i18n/LanguageProvider';
-import { PERIODS, type PeriodPreset } from '../../../shared/time/period-presets';
+import { useState } from 'react';
+import { dayRange, periodRange, PERIODS, type DayRange, type PeriodPreset } from '../../../shared/time/period-presets';
+import { localDay } from '../../../shared/time/buckets';
 import { loginUrl, signOut } from '../components/session';
 import type { ViewerQuery } from '../gql/graphql';
 import type { Route } from './route';
@@ -11,12 +13,14 @@ interface Props {
   viewer: ViewerQuery['viewer'] | null;
   route: Route;
   basemap: BasemapName;
+  /** The basemaps on offer (the offline archive only when the server has one). */
+  basemaps: BasemapName[];
   navigate(next: Partial<Route>): void;
   onBasemap(name: BasemapName): void;
   onSearch(hit: SearchHit): void;
 }
 
-export function Header({ viewer, route, basemap, navigate, onBasemap, onSearch }: Props) {
+export function Header({ viewer, route, basemap, basemaps, navigate, onBasemap, onSearch }: Props) {
   const { strings, toggleLanguage } = useStrings();
   // The product's name stays; its description gives way on a narrow screen in a long language.
   const [product, ...subtitle] = strings.title.split(' · ');
@@ -50,7 +54,7 @@ export function Header({ viewer, route, basemap, navigate, onBasemap, onSearch }
               data-testid="basemap-select"
               onChange={(e) => onBasemap(e.target.value as BasemapName)}
             >
-              {BASEMAPS.map((b) => (
+              {basemaps.map((b) => (
                 <option key={b} value={b}>
                   {strings.basemaps[b]}
                 </option>
@@ -59,20 +63,32 @@ export function Header({ viewer, route, basemap, navigate, onBasemap, onSearch }
           </label>
         </>
       )}
-      <label>
-        {strings.period}
-        <select
-          value={route.period}
-          data-testid="period-select"
-          onChange={(e) => navigate({ period: e.target.value as PeriodPreset })}
-        >
-          {PERIODS.map((p) => (
-            <option key={p} value={p}>
-              {strings.periods[p]}
-            </option>
-          ))}
-        </select>
-      </label>
+      {/* The report has a month of its own. */}
+      {route.screen !== 'report' && (
+        <>
+          <label>
+            {strings.period}
+            <select
+              value={route.period}
+              data-testid="period-select"
+              onChange={(e) => {
+                const period = e.target.value as PeriodPreset;
+                // A custom period starts as the one on screen, for the leader to adjust.
+                const shown = periodRange(route.period, new Date(), route.days);
+                const days = { from: localDay(new Date(shown.from)), to: localDay(new Date(shown.to)) };
+                navigate(period === 'custom' ? { period, days: route.days ?? days } : { period });
+              }}
+            >
+              {PERIODS.map((p) => (
+                <option key={p} value={p}>
+                  {strings.periods[p]}
+                </option>
+              ))}
+            </select>
+          </label>
+          {route.period === 'custom' && <CustomDays days={route.days} navigate={navigate} />}
+        </>
+      )}
       <button
         type="button"
         data-testid="compare-link"
@@ -85,6 +101,38 @@ export function Header({ viewer, route, basemap, navigate, onBasemap, onSearch }
       </button>
       {viewer && <Identity viewer={viewer} />}
     </header>
+  );
+}
+
+/** A custom period's first and last day, from the browser's calendar; the route keeps them once both are set. */
+function CustomDays({ days, navigate }: { days: DayRange | null; navigate: Props['navigate'] }) {
+  const { strings } = useStrings();
+  const [from, setFrom] = useState(days?.from ?? '');
+  const [to, setTo] = useState(days?.to ?? '');
+  const pick = (next: { from: string; to: string }) => {
+    setFrom(next.from);
+    setTo(next.to);
+    const range = dayRange(next.from, next.to);
+    if (range) navigate({ days: range });
+  };
+  return (
+    <span className="custom-days" data-testid="custom-days">
+      <input
+        type="date"
+        aria-label={strings.periodFrom}
+        value={from}
+        max={to || undefined}
+        onChange={(e) => pick({ from: e.target.value, to })}
+      />
+      –
+      <input
+        type="date"
+        aria-label={strings.periodTo}
+        value={to}
+        min={from || undefined}
+        onChange={(e) => pick({ from, to: e.target.value })}
+      />
+    </span>
   );
 }
 

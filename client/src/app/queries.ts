@@ -31,6 +31,7 @@ export const SCOPE_SUMMARY = graphql(`
   query ScopeSummary($metrics: [Metric!]!, $communityCode: String, $gridCode: String, $from: DateTime, $to: DateTime) {
     summary(metrics: $metrics, communityCode: $communityCode, gridCode: $gridCode, from: $from, to: $to) {
       ...KpiCards_summary
+      ...PrintHeading_values
     }
   }
 `);

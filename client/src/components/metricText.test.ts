@@ -21,4 +21,10 @@ describe('metric text', () => {
     });
     expect(metricParts('ON_TIME_RATE', 0.5, true, 'en', CATALOGUE.en).unit).toBe('');
   });
+
+  it('reads a figure stated as "at least" as 4,000余 and 4,000+', () => {
+    expect(metricText('VOLUNTEERS', 4000, false, 'zh-CN', CATALOGUE['zh-CN'], true)).toBe('4,000余 人');
+    expect(metricText('VOLUNTEERS', 4000, false, 'en', CATALOGUE.en, true)).toBe('4,000+ people');
+    expect(metricText('VOLUNTEERS', 4000, false, 'en', CATALOGUE.en)).toBe('4,000 people');
+  });
 });

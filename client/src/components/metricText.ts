@@ -2,7 +2,10 @@ import { formatNumber, type Language } from '../../../shared/format/number';
 import { METRIC_DEFINITIONS, type Metric } from '../../../shared/metrics/definitions';
 import type { Strings } from '../i18n/catalogue';
 
-/** A metric value as people read it, number and unit apart (a wall sets the unit smaller). */
+/**
+ * A metric value as people read it, number and unit apart (a wall sets the unit smaller);
+ * a figure stated as "at least" reads 4,000余 / 4,000+.
+ */
 export function metricParts(
   metric: Metric,
   value: number | null,
@@ -10,11 +13,12 @@ export function metricParts(
   language: Language,
   strings: Strings,
   compact = false,
+  atLeast = false,
 ): { number: string; unit: string } {
   if (tooFewCases) return { number: strings.tooFew, unit: '' };
   const unit = METRIC_DEFINITIONS[metric].unit;
   return {
-    number: formatNumber(value, unit, language, compact),
+    number: formatNumber(value, unit, language, compact) + (atLeast && value !== null ? strings.atLeast : ''),
     unit: value === null ? '' : (value === 1 && strings.unitsOfOne[unit]) || strings.units[unit],
   };
 }
@@ -26,7 +30,8 @@ export function metricText(
   tooFewCases: boolean,
   language: Language,
   strings: Strings,
+  atLeast = false,
 ): string {
-  const { number, unit } = metricParts(metric, value, tooFewCases, language, strings);
+  const { number, unit } = metricParts(metric, value, tooFewCases, language, strings, false, atLeast);
   return unit ? `${number} ${unit}` : number;
 }

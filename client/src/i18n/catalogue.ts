@@ -1,11 +1,12 @@
 import type { CaseStatus } from '../../../shared/case/workflow';
-import type { AuditAction, CaseCategory, Role } from '../../../shared/enums';
+import type { AuditAction, CaseCategory, CaseSource, Role } from '../../../shared/enums';
 import type { Language } from '../../../shared/format/number';
 import { metricNames, type Metric, type MetricUnit } from '../../../shared/metrics/definitions';
-import { CATEGORY_TEXT, STATUS_TEXT, wordsIn } from '../../../shared/vocabulary';
+import { CATEGORY_TEXT, SOURCE_TEXT, STATUS_TEXT, wordsIn } from '../../../shared/vocabulary';
 import type { PeriodPreset } from '../../../shared/time/period-presets';
+import type { ProvenanceKind } from '../../../shared/metrics/provenance';
 
-type Basemap = 'none' | 'tianditu' | 'amap' | 'osm';
+type Basemap = 'none' | 'offline' | 'tianditu' | 'amap' | 'osm';
 type ImportKind = 'boundaries' | 'figures' | 'cases';
 
 /** Every string the dashboard shows, in one place: Chinese first, English second. */
@@ -33,6 +34,13 @@ export interface Strings {
   searchNone: string;
   compare: string;
   compareHint: string;
+  /** One place picked: the comparison needs another. */
+  compareOneMore: string;
+  /** {name}: a community, over its grids in the compare picker. */
+  gridsOf: string;
+  /** {code}: an address that names no community, or no grid of its community. */
+  unknownCommunity: string;
+  unknownGrid: string;
   backToMap: string;
   perThousand: string;
   best: string;
@@ -53,6 +61,38 @@ export interface Strings {
     open: string;
   };
   kinds: { COMMUNITY: string; GRID: string; BUILDING: string };
+  /** The overdue list and the case page. */
+  cases: {
+    overdueTitle: string;
+    /** Under the overdue list's title: its order, and what it counts that 超期未结 (accepted cases only) does not. */
+    overdueHint: string;
+    noneOverdue: string;
+    more: string;
+    code: string;
+    category: string;
+    grid: string;
+    source: string;
+    daysOverdue: string;
+    /** {days}: whole days overdue, 2 or more. */
+    days: string;
+    oneDay: string;
+    /** Overdue since earlier today. */
+    today: string;
+    sources: Record<CaseSource, string>;
+    title: string;
+    reported: string;
+    accepted: string;
+    deadline: string;
+    /** After the deadline; {at}: when the extension was approved. */
+    extended: string;
+    closed: string;
+    timeline: string;
+    place: string;
+    locationHidden: string;
+    noPlace: string;
+    /** {code}: the code in the address. */
+    unknown: string;
+  };
   wall: {
     title: string;
     updated: string;
@@ -70,7 +110,33 @@ export interface Strings {
     allScope: string;
   };
   periods: Record<PeriodPreset, string>;
+  periodFrom: string;
+  periodTo: string;
+  /** A key figure against earlier periods, and where it comes from. */
+  trend: {
+    previous: string;
+    yearEarlier: string;
+    /** After a change in a rate: percentage points. */
+    points: string;
+    /** Before a static figure's date, in place of the changes. */
+    asOf: string;
+    /** The current month on a chart while it is not over. */
+    partial: string;
+  };
+  provenance: Record<ProvenanceKind, string>;
+  /** What each mark means, on hover or tap. */
+  provenanceMeaning: Record<ProvenanceKind, string>;
+  /** After an "at least" figure: 4,000余 / 4,000+. */
+  atLeast: string;
+  /** A comparison or ranking made on synthetic figures. */
+  restsOnGenerated: string;
   basemaps: Record<Basemap, string>;
+  /** Over the map when a basemap's tiles fail, by what is drawn instead; {basemap}: the one that failed. */
+  basemapFailed: { offline: string; none: string };
+  /** The credits each online basemap's provider asks for, in the map's corner. */
+  basemapCredits: Record<Exclude<Basemap, 'none' | 'offline'>, string>;
+  /** {number}: MAP_APPROVAL_NUMBER, as issued. */
+  mapApproval: string;
   metrics: Record<Metric, string>;
   units: Record<MetricUnit, string>;
   /** A unit after exactly 1, where the language says it otherwise (1 case). */
@@ -195,6 +261,28 @@ export interface Strings {
     >;
     signInAgain: string;
   };
+  /** The monthly report, and what every printed page says about itself. */
+  report: {
+    /** The dashboard's link to it. */
+    link: string;
+    /** {scope}, {month}: 康乐社区, 2026年10月. */
+    title: string;
+    month: string;
+    print: string;
+    printed: string;
+    /** Before the provenance line. */
+    sources: string;
+    /** Between the parts of the provenance line. */
+    separator: string;
+    back: string;
+    figures: string;
+    league: string;
+    /** {month}: as the URL gave it. */
+    malformed: string;
+    future: string;
+    /** {scope}: the code the URL gave. */
+    unknownScope: string;
+  };
 }
 
 const zh: Strings = {
@@ -206,7 +294,7 @@ const zh: Strings = {
   period: '时段',
   basemap: '底图',
   noLocation: '以下社区暂无地理位置，未在地图上绘制：',
-  noLocationHere: '该社区暂无地理位置，地图上不绘制其边界。',
+  noLocationHere: '该社区暂无地理位置，无法在地图上显示；各项数据照常统计。',
   buildingsNeedSignIn: '楼栋位置登录后可见。',
   loading: '正在加载…',
   error: '无法连接服务器，显示的可能不是最新数据。',
@@ -217,8 +305,12 @@ const zh: Strings = {
   tooFew: '案件太少',
   search: '搜索社区、网格或楼栋',
   searchNone: '没有找到',
-  compare: '社区对比',
-  compareHint: '选择 2–5 个社区进行对比',
+  compare: '对比',
+  compareHint: '选择 2–10 个社区或网格进行对比',
+  compareOneMore: '再选一个以对比',
+  gridsOf: '{name}的网格',
+  unknownCommunity: '没有这个社区：{code}',
+  unknownGrid: '本社区没有这个网格：{code}',
   backToMap: '返回地图',
   perThousand: '每千人',
   best: '最好',
@@ -239,6 +331,32 @@ const zh: Strings = {
     open: '未结',
   },
   kinds: { COMMUNITY: '社区', GRID: '网格', BUILDING: '楼栋' },
+  cases: {
+    overdueTitle: '超期事件',
+    overdueHint: '超期天数多的在前；含尚未立案的事件',
+    noneOverdue: '没有超期事件',
+    more: '加载更多',
+    code: '编号',
+    category: '类别',
+    grid: '网格',
+    source: '来源',
+    daysOverdue: '超期天数',
+    days: '{days} 天',
+    oneDay: '1 天',
+    today: '今日',
+    sources: wordsIn(SOURCE_TEXT, 'zh'),
+    title: '事件',
+    reported: '上报时间',
+    accepted: '立案时间',
+    deadline: '处置时限',
+    extended: '已延期（{at} 批准）',
+    closed: '结案时间',
+    timeline: '办理过程',
+    place: '位置',
+    locationHidden: '准确位置登录后可见，图中为所在网格。',
+    noPlace: '该事件没有可在地图上显示的位置。',
+    unknown: '没有编号为 {code} 的事件。',
+  },
   wall: {
     title: '网格通 · 服务大厅',
     updated: '数据更新于',
@@ -253,8 +371,40 @@ const zh: Strings = {
     ranking: '排名',
     allScope: '全部社区',
   },
-  periods: { quarter: '本季度', year: '近一年', twoYears: '近两年' },
-  basemaps: { none: '无底图（离线）', tianditu: '天地图', amap: '高德地图', osm: 'OpenStreetMap' },
+  periods: {
+    month: '本月',
+    lastMonth: '上月',
+    quarter: '本季度',
+    thisYear: '今年',
+    year: '近12个月',
+    twoYears: '近两年',
+    custom: '自定义',
+  },
+  periodFrom: '起始日',
+  periodTo: '截止日',
+  trend: { previous: '环比', yearEarlier: '同比', points: '个百分点', asOf: '截至', partial: '本月未完' },
+  provenance: { STATED: '公布', IMPORTED: '导入', GENERATED: '模拟', COMPUTED: '统计' },
+  provenanceMeaning: {
+    STATED: '公开报道或官方公布的数字',
+    IMPORTED: '管理员导入的文件',
+    GENERATED: '演示用的模拟数据，不是真实数字',
+    COMPUTED: '由事件和志愿服务记录统计得出',
+  },
+  atLeast: '余',
+  restsOnGenerated: '含模拟数据',
+  basemaps: {
+    none: '无底图（离线）',
+    offline: '本地离线地图',
+    tianditu: '天地图',
+    amap: '高德地图',
+    osm: 'OpenStreetMap',
+  },
+  basemapFailed: {
+    offline: '{basemap}加载失败（网络不通？），已改用本地离线地图。',
+    none: '{basemap}加载失败（网络不通？），仅显示辖区边界。',
+  },
+  basemapCredits: { tianditu: '© 天地图', amap: '© 高德地图', osm: '© OpenStreetMap 贡献者' },
+  mapApproval: '审图号：{number}',
   metrics: metricNames('zh'),
   units: { people: '人', households: '户', perKm2: '人/平方公里', hours: '小时', cases: '件', ratio: '', score: '分' },
   unitsOfOne: { households: '户', cases: '件' },
@@ -406,6 +556,21 @@ const zh: Strings = {
     },
     signInAgain: '在新标签页中重新登录',
   },
+  report: {
+    link: '月报',
+    title: '{scope} {month} 网格治理月报',
+    month: '月份',
+    print: '打印',
+    printed: '打印日期',
+    sources: '数据来源：',
+    separator: '；',
+    back: '返回看板',
+    figures: '本月考核指标',
+    league: '考核排名',
+    malformed: '无法识别月份“{month}”：请写成 2026-10 这样的年月（2000 年以后）。',
+    future: '{month} 尚未开始：月报只能查看本月及以前的月份。',
+    unknownScope: '找不到社区“{scope}”，或您无权查看。请从看板打开月报。',
+  },
 };
 
 const en: Strings = {
@@ -417,7 +582,7 @@ const en: Strings = {
   period: 'Period',
   basemap: 'Basemap',
   noLocation: 'These communities have no known location and are not drawn on the map:',
-  noLocationHere: 'This community has no known location; its boundary is not drawn.',
+  noLocationHere: 'This community has no known location, so it has no map; its figures are counted as usual.',
   buildingsNeedSignIn: 'Sign in to see where the buildings stand.',
   loading: 'Loading…',
   error: 'Cannot reach the server; what you see may be out of date.',
@@ -429,7 +594,11 @@ const en: Strings = {
   search: 'Find a community, grid or building',
   searchNone: 'Nothing found',
   compare: 'Compare',
-  compareHint: 'Pick 2 to 5 communities to compare',
+  compareHint: 'Pick 2 to 10 communities or grids to compare',
+  compareOneMore: 'Pick one more to compare',
+  gridsOf: 'Grids of {name}',
+  unknownCommunity: 'There is no community “{code}”',
+  unknownGrid: 'This community has no grid “{code}”',
   backToMap: 'Back to the map',
   perThousand: 'per 1,000',
   best: 'best',
@@ -450,6 +619,32 @@ const en: Strings = {
     open: 'Open',
   },
   kinds: { COMMUNITY: 'Community', GRID: 'Grid', BUILDING: 'Building' },
+  cases: {
+    overdueTitle: 'Overdue cases',
+    overdueHint: 'Most days overdue first; includes cases not yet accepted',
+    noneOverdue: 'No overdue cases',
+    more: 'Show more',
+    code: 'Case',
+    category: 'Category',
+    grid: 'Grid',
+    source: 'Source',
+    daysOverdue: 'Days overdue',
+    days: '{days} days',
+    oneDay: '1 day',
+    today: 'today',
+    sources: wordsIn(SOURCE_TEXT, 'en'),
+    title: 'Case',
+    reported: 'Reported',
+    accepted: 'Accepted',
+    deadline: 'Deadline',
+    extended: 'extended (approved {at})',
+    closed: 'Closed',
+    timeline: 'Timeline',
+    place: 'Where',
+    locationHidden: 'Sign in to see exactly where; the map shows its grid.',
+    noPlace: 'This case has no place to show on a map.',
+    unknown: 'There is no case {code}.',
+  },
   wall: {
     title: 'GridScope · Service hall',
     updated: 'Updated',
@@ -465,8 +660,40 @@ const en: Strings = {
     ranking: 'Ranking',
     allScope: 'All communities',
   },
-  periods: { quarter: 'This quarter', year: 'Last 12 months', twoYears: 'Last 24 months' },
-  basemaps: { none: 'None (offline)', tianditu: 'Tianditu', amap: 'AMap', osm: 'OpenStreetMap' },
+  periods: {
+    month: 'This month',
+    lastMonth: 'Last month',
+    quarter: 'This quarter',
+    thisYear: 'This year',
+    year: 'Last 12 months',
+    twoYears: 'Last 24 months',
+    custom: 'Custom',
+  },
+  periodFrom: 'From',
+  periodTo: 'To',
+  trend: { previous: 'MoM', yearEarlier: 'YoY', points: ' pts', asOf: 'As of', partial: 'month to date' },
+  provenance: { STATED: 'Stated', IMPORTED: 'Imported', GENERATED: 'Demo', COMPUTED: 'Counted' },
+  provenanceMeaning: {
+    STATED: 'A figure published in the press or by an official source',
+    IMPORTED: 'A file an administrator imported',
+    GENERATED: 'Synthetic figures for the demonstration, not real ones',
+    COMPUTED: 'Counted from case and volunteer records',
+  },
+  atLeast: '+',
+  restsOnGenerated: 'includes synthetic figures',
+  basemaps: {
+    none: 'None (offline)',
+    offline: 'Offline map (local)',
+    tianditu: 'Tianditu',
+    amap: 'AMap',
+    osm: 'OpenStreetMap',
+  },
+  basemapFailed: {
+    offline: '{basemap} could not be loaded (no network?): showing the offline map instead.',
+    none: '{basemap} could not be loaded (no network?): showing our boundaries only.',
+  },
+  basemapCredits: { tianditu: '© Tianditu', amap: '© AMap (AutoNavi)', osm: '© OpenStreetMap contributors' },
+  mapApproval: 'Map approval No. {number}',
   metrics: metricNames('en'),
   units: {
     people: 'people',
@@ -632,6 +859,21 @@ const en: Strings = {
       interrupted: 'The connection broke before the result came. Check again to see whether the data was imported.',
     },
     signInAgain: 'Sign in again in a new tab',
+  },
+  report: {
+    link: 'Monthly report',
+    title: '{scope}: grid governance report, {month}',
+    month: 'Month',
+    print: 'Print',
+    printed: 'Printed',
+    sources: 'Sources: ',
+    separator: '; ',
+    back: 'Back to the dashboard',
+    figures: 'Assessment figures of the month',
+    league: 'League table',
+    malformed: 'Cannot read the month “{month}”: write it as a year and month such as 2026-10 (from 2000 on).',
+    future: '{month} has not begun: a report shows this month or an earlier one.',
+    unknownScope: 'No community “{scope}”, or not one you may see. Open the report from the dashboard.',
   },
 };
 

@@ -29,6 +29,8 @@ export const DimensionEnum = enumObject(STATS_DIMENSIONS);
 export const ProvenanceKindEnum = enumObject(PROVENANCE_KINDS);
 /** The languages of labels and exports: ZH_CN is 'zh-CN' inside the server, EN is 'en'. */
 export const LanguageEnum = { ZH_CN: 'zh-CN', EN: 'en' } as const;
+export const CaseOrderEnum = { NEWEST: 'NEWEST', DEADLINE: 'DEADLINE' } as const;
+export type CaseOrder = keyof typeof CaseOrderEnum;
 
 registerEnumType(MetricEnum, {
   name: 'Metric',
@@ -46,6 +48,14 @@ registerEnumType(DimensionEnum, {
   description: 'What stats groups by; TIME by the bucket asked for, STATUS by the state a case is in now',
 });
 registerEnumType(LanguageEnum, { name: 'Language', description: 'Simplified Chinese (the default) or English' });
+registerEnumType(CaseOrderEnum, {
+  name: 'CaseOrder',
+  description: 'How a list of cases is sorted',
+  valuesConfig: {
+    NEWEST: { description: 'Latest reported first' },
+    DEADLINE: { description: 'Earliest deadline first: for overdue cases, the most days overdue first' },
+  },
+});
 registerEnumType(ProvenanceKindEnum, {
   name: 'ProvenanceKind',
   description:

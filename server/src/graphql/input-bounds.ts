@@ -30,6 +30,13 @@ export function boundedText(
   return value?.trim() || null;
 }
 
+/** Codes of places asked for together: `min` to `max` of them, each a code-sized text. */
+export function boundedCodes(codes: string[], what: string, min: number, max: number): string[] {
+  if (codes.length < min || codes.length > max) throw badInput(`Name ${min} to ${max} ${what}, not ${codes.length}`);
+  for (const code of codes) boundedText(code, 'code', 100, true);
+  return codes;
+}
+
 /** Dates this service can mean: from 2000 to 2100. */
 export function plausibleDate(date: Date, field: string): Date {
   const year = date.getUTCFullYear();

@@ -17,4 +17,11 @@ describe('the period a figure is compared with', () => {
     const tenDays = { start: zonedDate(2026, 3, 5), endExclusive: zonedDate(2026, 3, 15) };
     expect(days(earlierPeriod(tenDays, 'previous'))).toEqual(['2026-02-23', '2026-03-04']);
   });
+
+  it('compares this month so far with the same days of the month before, and a quarter so far likewise', () => {
+    const december = { start: zonedDate(2026, 12, 1), endExclusive: zonedDate(2026, 12, 3) };
+    expect(days(earlierPeriod(december, 'previous'))).toEqual(['2026-11-01', '2026-11-02']);
+    const quarterSoFar = { start: zonedDate(2026, 10, 1), endExclusive: zonedDate(2026, 12, 3) };
+    expect(days(earlierPeriod(quarterSoFar, 'previous'))).toEqual(['2026-07-01', '2026-09-02']);
+  });
 });

@@ -36,16 +36,19 @@ export function periodKey(period: Period): string {
 
 /**
  * The period a figure is compared with: `previous` (环比) is the one of the same length
- * just before (whole calendar months: as many months before, so March is compared with
- * February); `yearEarlier` (同比) is the same days a year before.
+ * just before. A period from the first of a month is moved back by as many months as it
+ * touches, so March is compared with February and 1–2 December (this month so far) with
+ * 1–2 November, not with the last two days of November; `yearEarlier` (同比) is the same
+ * days a year before.
  */
 export function earlierPeriod(period: Period, which: 'previous' | 'yearEarlier'): Period {
   if (which === 'yearEarlier')
     return { start: addMonths(period.start, -12), endExclusive: addMonths(period.endExclusive, -12) };
-  if (isMonthStart(period.start) && isMonthStart(period.endExclusive)) {
-    let months = 0;
-    while (addMonths(period.start, months + 1) <= period.endExclusive) months++;
-    return { start: addMonths(period.start, -months), endExclusive: period.start };
+  if (isMonthStart(period.start)) {
+    let months = 1;
+    while (addMonths(period.start, months) < period.endExclusive) months++;
+    const end = addMonths(period.endExclusive, -months);
+    return { start: addMonths(period.start, -months), endExclusive: end < period.start ? end : period.start };
   }
   return { start: addDays(period.start, -daysBetween(period.start, period.endExclusive)), endExclusive: period.start };
 }

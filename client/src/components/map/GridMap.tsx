@@ -2,17 +2,24 @@ import { useQuery } from '@apollo/client/react';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { CircleMarker, GeoJSON, MapContainer, TileLayer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
-import { classify, colorFor, PALETTES, type Palette } from '../../../../shared/geo/classify';
+import { useEffect, useMemo, useRef } from 'react';
+import { CircleMarker, GeoJSON, MapContainer, Tooltip, useMap } from 'react-leaflet';
+import type { Palette } from '../../../../shared/geo/classify';
 import { convertGeometry, convertPosition } from '../../../../shared/geo/convert';
 import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
+import { useMapColors } from './mapColors';
+import { MapLabels } from './MapLabels';
 import { metricText } from '../metricText';
 import type { Strings } from '../../i18n/catalogue';
 import { useStrings } from '../../i18n/LanguageProvider';
-import { BASEMAP_CRS, TILE_SUBDOMAINS, tileUrl, type BasemapName, type ServerConfig } from './basemap';
+import { BASEMAP_CRS, type BasemapName, type ServerConfig } from './basemap';
+import { useBasemapFallback } from './basemap-fallback';
+import { BasemapLayers } from './BasemapLayers';
+import { BasemapStatus } from './BasemapStatus';
 import { Legend } from './Legend';
-import { MAP_FEATURES, OPEN_CASES } from './operations';
+import { PrintFit } from './PrintFit';
+import { COMMUNITY_OUTLINE, MAP_FEATURES, OPEN_CASES } from './operations';
+import { useZoom } from './useZoom';
 
 /** The properties the server puts on each feature of `mapFeatures` (a GeoJSON scalar, so not in the generated types). */
 type Properties = { code: string; name: string; value: number | null; tooFewCases: boolean };
@@ -30,16 +37,18 @@ interface Props {
   highlightCode?: string | null;
   /** Draw only these communities or grids (a wall scoped to one sub-district). */
   onlyCodes?: string[] | null;
-  /** The classes' colours: the dashboard's, or a wall theme's that stand out from its background. */
+  /** The classes' colours: by default the metric's (or its grades'); a wall theme's that stand out from its background. */
   palette?: Palette;
   /** A wall: names always on the areas (nobody hovers), colours drawn solid as the legend shows them. */
   namesShown?: boolean;
+  /** A building to pick out among its grid's (where a search hit leads): larger, outlined, its name shown. */
+  buildingCode?: string | null;
 }
 
 /** Below this zoom a community (a few hundred metres across) is too small to see: draw a marker too. */
 const MARKER_ZOOM = 13;
 
-function FitBounds({ data, fitKey }: { data: FeatureCollection; fitKey: string }) {
+export function FitBounds({ data, fitKey }: { data: FeatureCollection; fitKey: string }) {
   const map = useMap();
   const fittedKey = useRef<string | null>(null);
   useEffect(
@@ -54,13 +63,6 @@ function FitBounds({ data, fitKey }: { data: FeatureCollection; fitKey: string }
     [map, fitKey, data],
   );
   return null;
-}
-
-function useZoom(): number {
-  const map = useMap();
-  const [zoom, setZoom] = useState(() => map.getZoom());
-  useMapEvents({ zoomend: () => setZoom(map.getZoom()) });
-  return zoom;
 }
 
 function centre(feature: Feature<Geometry>): [number, number] {
@@ -81,7 +83,7 @@ function CommunityMarkers({
 }) {
   const zoom = useZoom();
   if (zoom >= MARKER_ZOOM) return null;
-  // The current item is drawn last (on top) and, when there is one, is the only one labelled: labels of nearby communities overlap.
+  // A wall's current item is drawn last (on top) and labelled; the dashboard's names are MapLabels'.
   const ordered = [...features].sort(
     (a, b) => Number(a.properties.code === highlightCode) - Number(b.properties.code === highlightCode),
   );
@@ -97,7 +99,7 @@ function CommunityMarkers({
         weight: f.properties.code === highlightCode ? 4 : 2,
       }}
     >
-      <Tooltip permanent={!highlightCode || f.properties.code === highlightCode} direction="right" offset={[10, 0]}>
+      <Tooltip permanent={f.properties.code === highlightCode} direction="right" offset={[10, 0]}>
         {label(f.properties)}
       </Tooltip>
     </CircleMarker>
@@ -119,8 +121,9 @@ export function GridMap({
   onSelect,
   highlightCode = null,
   onlyCodes = null,
-  palette = PALETTES.dashboard,
+  palette,
   namesShown = false,
+  buildingCode = null,
 }: Props) {
   const { language, strings } = useStrings();
   const level = gridCode ? 'BUILDING' : communityCode ? 'GRID' : 'COMMUNITY';
@@ -132,7 +135,10 @@ export function GridMap({
     skip: !gridCode,
   });
   const cases = useQuery(OPEN_CASES, { variables: { gridCode: gridCode ?? '' }, skip: !gridCode });
-  const crs = BASEMAP_CRS[basemap];
+  const outline = useQuery(COMMUNITY_OUTLINE, { variables: { code: communityCode ?? '' }, skip: !communityCode });
+  // A basemap whose tiles fail gives way to the offline archive or to none: the geometry follows the one drawn.
+  const basemapFallback = useBasemapFallback(basemap, config);
+  const crs = BASEMAP_CRS[basemapFallback.shown];
   const shown = useMemo(() => {
     const convert = (data: unknown): Collection | undefined => {
       const c = data as Collection | undefined;
@@ -148,14 +154,11 @@ export function GridMap({
     return { areas: convert(areas.data?.mapFeatures), points: convert(points.data?.mapFeatures) };
   }, [areas.data, points.data, crs, onlyCodes]);
   const primary = level === 'BUILDING' ? shown.points : shown.areas;
-  const classes = useMemo(
-    () => classify(primary?.features.map((f) => f.properties.value) ?? [], palette),
-    [primary, palette],
-  );
-  const fill = (p: Properties) => colorFor(p.tooFewCases ? null : p.value, classes, palette.noData);
+  const colors = useMapColors(level, metric, period, language, palette);
+  const fill = colors.fill;
   const label = (p: Properties) => `${p.name}：${metricText(metric, p.value, p.tooFewCases, language, strings)}`;
   const renderer = useMemo(() => L.canvas({ padding: 0.5 }), []);
-  const loading = areas.loading || points.loading;
+  const loading = areas.loading || points.loading || colors.loading;
   const fitKey = `${communityCode}/${gridCode}/${basemap}`;
   const drawn = primary && !loading ? primary.features : [];
   const selectedGrid = shown.areas?.features.find((f) => f.properties.code === gridCode);
@@ -176,12 +179,10 @@ export function GridMap({
         attributionControl={false}
         className="map"
       >
-        {basemap !== 'none' && config && (
-          <TileLayer key={basemap} url={tileUrl(config, basemap)} subdomains={TILE_SUBDOMAINS[basemap]} maxZoom={18} />
-        )}
+        <BasemapLayers basemap={basemapFallback.shown} config={config} onFailed={basemapFallback.onFailed} />
         {shown.areas && (
           <GeoJSON
-            key={`${level}-${communityCode}-${gridCode}-${metric}-${language}-${crs}-${period.from}-${highlightCode}-${namesShown}-${classes.map((c) => c.color).join()}`}
+            key={`${level}-${communityCode}-${gridCode}-${metric}-${language}-${crs}-${period.from}-${highlightCode}-${namesShown}-${colors.rows.map((c) => c.label).join()}`}
             data={shown.areas}
             style={(feature) =>
               level === 'BUILDING'
@@ -213,17 +214,34 @@ export function GridMap({
         {level === 'COMMUNITY' && shown.areas && (
           <CommunityMarkers features={shown.areas.features} fill={fill} label={label} highlightCode={highlightCode} />
         )}
+        {/* Names for people at a desk; a wall names its current item itself (nobody hovers there). */}
+        {!namesShown && !highlightCode && level !== 'BUILDING' && shown.areas && !loading && (
+          <MapLabels
+            features={shown.areas.features}
+            group={level === 'COMMUNITY'}
+            beside={level === 'COMMUNITY' ? 14 : 0}
+          />
+        )}
         {level === 'BUILDING' &&
-          shown.points?.features.map((f) => (
-            <CircleMarker
-              key={f.properties.code}
-              center={[(f.geometry as Point).coordinates[1], (f.geometry as Point).coordinates[0]]}
-              radius={6}
-              pathOptions={{ fillColor: fill(f.properties), fillOpacity: 0.9, color: '#333', weight: 1 }}
-            >
-              <Tooltip>{label(f.properties)}</Tooltip>
-            </CircleMarker>
-          ))}
+          shown.points?.features.map((f) => {
+            const picked = f.properties.code === buildingCode;
+            return (
+              <CircleMarker
+                // A tooltip's options are read once: the building picked or let go is drawn anew (and on top).
+                key={`${f.properties.code}-${picked}`}
+                center={[(f.geometry as Point).coordinates[1], (f.geometry as Point).coordinates[0]]}
+                radius={picked ? 11 : 6}
+                pathOptions={{
+                  fillColor: fill(f.properties),
+                  fillOpacity: 0.9,
+                  color: picked ? '#ff5252' : '#333',
+                  weight: picked ? 4 : 1,
+                }}
+              >
+                <Tooltip permanent={picked}>{label(f.properties)}</Tooltip>
+              </CircleMarker>
+            );
+          })}
         {level === 'BUILDING' &&
           cases.data?.cases.edges
             .filter((e) => e.node.location)
@@ -248,21 +266,32 @@ export function GridMap({
                 </CircleMarker>
               );
             })}
-        {primary && (
-          <FitBounds
-            data={
-              level === 'BUILDING' && selectedGrid ? { type: 'FeatureCollection', features: [selectedGrid] } : primary
-            }
-            fitKey={fitKey}
+        {/* The community's outline around its grids: where the jurisdiction ends, with no basemap to say so. */}
+        {outline.data?.community?.boundary ? (
+          <GeoJSON
+            key={`outline-${communityCode}-${crs}`}
+            data={convertGeometry(outline.data.community.boundary as Geometry, 'WGS84', crs)}
+            interactive={false}
+            style={{ fill: false, color: '#1f2a37', weight: 2.5, dashArray: '6 4' }}
           />
+        ) : null}
+        {primary && (
+          <>
+            <FitBounds
+              data={
+                level === 'BUILDING' && selectedGrid ? { type: 'FeatureCollection', features: [selectedGrid] } : primary
+              }
+              fitKey={fitKey}
+            />
+            <PrintFit data={primary} />
+          </>
         )}
       </MapContainer>
+      <BasemapStatus fallback={basemapFallback} config={config} />
       <Legend
         title={strings.metrics[metric]}
-        classes={classes}
-        unit={METRIC_DEFINITIONS[metric].unit}
-        language={language}
-        noDataColor={palette.noData}
+        rows={colors.rows}
+        noDataColor={colors.noData}
         noData={METRIC_DEFINITIONS[metric].isRate ? `${strings.tooFew} / ${strings.empty}` : strings.empty}
       />
       {loading && <div className="map-loading">{strings.loading}</div>}

@@ -9,29 +9,31 @@ export function classLabel(c: LegendClass, unit: MetricUnit, language: Language)
   return from === to ? from : `${from} – ${to}`;
 }
 
+/** One row of a legend: a colour and what it stands for. */
+export interface LegendRow {
+  color: string;
+  label: string;
+}
+
 /** The choropleth's classes, drawn over the map's corner like Leaflet's own controls. */
 export function Legend({
   title,
-  classes,
-  unit,
-  language,
+  rows,
   noData,
   noDataColor,
 }: {
   title: string;
-  classes: LegendClass[];
-  unit: MetricUnit;
-  language: Language;
+  rows: LegendRow[];
   noData: string;
   noDataColor: string;
 }) {
   return (
     <div className="legend" data-testid="legend" aria-label={title}>
       <strong>{title}</strong>
-      {classes.map((c) => (
-        <div key={`${c.from}-${c.to}`} className="legend-row">
-          <span className="swatch" style={{ background: c.color }} data-color={c.color} />
-          {classLabel(c, unit, language)}
+      {rows.map((row) => (
+        <div key={row.label} className="legend-row" data-testid="legend-class">
+          <span className="swatch" style={{ background: row.color }} data-color={row.color} />
+          {row.label}
         </div>
       ))}
       <div className="legend-row">

@@ -1,14 +1,22 @@
 import { useEffect, useState } from 'react';
 import type { Crs } from '../../../../shared/geo/convert';
+import type { TileArchiveInfo } from '../../../../shared/geo/tile-archive';
 import { setTimeZone } from '../../../../shared/time/buckets';
 
-export type BasemapName = 'none' | 'tianditu' | 'amap' | 'osm';
-export const BASEMAPS: BasemapName[] = ['none', 'tianditu', 'amap', 'osm'];
+/** `offline` is the archive the server serves itself (BASEMAP=file:…). */
+export type BasemapName = 'none' | 'offline' | 'tianditu' | 'amap' | 'osm';
+export type OnlineBasemap = Exclude<BasemapName, 'none' | 'offline'>;
+/** The server's tile URL templates: one per online basemap, and Tianditu's place names. */
+export type TileSource = OnlineBasemap | 'tiandituAnnotation';
 
 export interface ServerConfig {
   basemap: BasemapName;
   tiandituKey: string | null;
-  tileUrls: Record<Exclude<BasemapName, 'none'>, string>;
+  tileUrls: Record<TileSource, string>;
+  /** The archive of BASEMAP=file:…, served at /basemap/{z}/{x}/{y}; null without one. */
+  offlineBasemap: TileArchiveInfo | null;
+  /** MAP_APPROVAL_NUMBER: the 审图号 shown in the map's corner. */
+  mapApprovalNumber: string | null;
   /** Whether aggregates can be read without signing in. */
   publicDashboard: boolean;
   /** TIME_ZONE: the calendar figures are counted in, and dates are shown in. */
@@ -16,13 +24,33 @@ export interface ServerConfig {
 }
 
 /** The coordinate system each basemap's tiles are drawn in. */
-export const BASEMAP_CRS: Record<BasemapName, Crs> = { none: 'WGS84', tianditu: 'WGS84', osm: 'WGS84', amap: 'GCJ02' };
+export const BASEMAP_CRS: Record<BasemapName, Crs> = {
+  none: 'WGS84',
+  offline: 'WGS84',
+  tianditu: 'WGS84',
+  osm: 'WGS84',
+  amap: 'GCJ02',
+};
 
-export const TILE_SUBDOMAINS: Record<Exclude<BasemapName, 'none'>, string> = {
+/** The tile layers of each online basemap, bottom first: Tianditu draws its place names (cva) over its streets (vec). */
+export const TILE_SOURCES: Record<OnlineBasemap, TileSource[]> = {
+  tianditu: ['tianditu', 'tiandituAnnotation'],
+  amap: ['amap'],
+  osm: ['osm'],
+};
+
+export const TILE_SUBDOMAINS: Record<TileSource, string> = {
   tianditu: '01234567',
+  tiandituAnnotation: '01234567',
   amap: '1234',
   osm: 'abc',
 };
+
+/** The basemaps to choose from: the offline archive only when the server has one. */
+export function basemapsOffered(config: ServerConfig | null): BasemapName[] {
+  const all: BasemapName[] = ['none', 'offline', 'tianditu', 'amap', 'osm'];
+  return all.filter((name) => name !== 'offline' || config?.offlineBasemap);
+}
 
 /**
  * Tile URLs, the default basemap and the time zone come from the server's configuration,
@@ -46,6 +74,6 @@ export function useServerConfig(): ServerConfig | null {
   return config;
 }
 
-export function tileUrl(config: ServerConfig, basemap: Exclude<BasemapName, 'none'>): string {
-  return config.tileUrls[basemap].replace('{key}', config.tiandituKey ?? '');
+export function tileUrl(config: ServerConfig, source: TileSource): string {
+  return config.tileUrls[source].replace('{key}', config.tiandituKey ?? '');
 }

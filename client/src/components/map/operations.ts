@@ -41,3 +41,25 @@ export const OPEN_CASES = graphql(`
     }
   }
 `);
+
+export const MAP_LEGEND = graphql(`
+  query MapLegend($level: MapLevel!, $metric: Metric!, $from: DateTime, $to: DateTime) {
+    mapLegend(level: $level, metric: $metric, from: $from, to: $to) {
+      classes {
+        from
+        to
+      }
+      gradeLimits
+    }
+  }
+`);
+
+/** A community's own boundary: its outline around its grids. */
+export const COMMUNITY_OUTLINE = graphql(`
+  query CommunityOutline($code: String!) {
+    community(code: $code) {
+      code
+      boundary
+    }
+  }
+`);

@@ -1,34 +1,63 @@
 import type { ExportParams } from '../../components/Downloads';
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  CartesianGrid,
+  Cell,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { Panel } from '../../components/Panel';
+import type { ProvenanceShown } from '../../components/ProvenanceMark';
 import type { ChartSeries_ScopeFragment } from '../../gql/graphql';
 import { useStrings } from '../../i18n/LanguageProvider';
-import { axisFormat, monthLabel, SERIES_COLORS } from './axis';
+import { axisFormat, monthLabels, SERIES_COLORS, withPartialMonth } from './axis';
 
-const RATE_KEYS = new Set(['closure', 'onTime']);
+const RATE_KEYS = new Set(['closure', 'onTime', 'closurePartial', 'onTimePartial']);
 
 /** Cases reported and closed per month (bars) with the closure and on-time rates (lines, right axis). */
 export function CaseFlowChart({
   series,
   loading,
+  partial,
   downloads,
+  provenance,
 }: {
   series: ChartSeries_ScopeFragment | null;
   loading: boolean;
+  /** The last month is not over: its bars faint, its rates dashed, not read as a drop. */
+  partial: boolean;
   downloads: ExportParams;
+  provenance: ProvenanceShown | null | undefined;
 }) {
   const { language, strings } = useStrings();
-  const data = (series?.reported ?? []).map((p, i) => ({
-    month: monthLabel(p.start, language),
-    reported: p.value ?? 0,
-    closed: series!.closed[i]?.value ?? 0,
-    closure: series!.closure[i]?.value ?? null,
-    onTime: series!.onTime[i]?.value ?? null,
-  }));
+  const reported = series?.reported ?? [];
+  const months = monthLabels(
+    reported.map((p) => p.start),
+    language,
+  );
+  const data = withPartialMonth(
+    reported.map((p, i) => ({
+      month: months[i],
+      reported: p.value ?? 0,
+      closed: series!.closed[i]?.value ?? 0,
+      closure: series!.closure[i]?.value ?? null,
+      onTime: series!.onTime[i]?.value ?? null,
+    })),
+    ['closure', 'onTime'],
+    partial,
+  );
+  const faint = (i: number) => (partial && i === data.length - 1 ? 0.35 : 1);
+  const partName = (name: string) => `${name}（${strings.trend.partial}）`;
   const percent = axisFormat('ratio', language);
   return (
     <Panel
       downloads={downloads}
+      provenance={provenance}
       title={`${strings.charts.caseFlow} · ${strings.charts.rates}`}
       testId="chart-cases"
       loading={loading}
@@ -50,14 +79,22 @@ export function CaseFlowChart({
             name={strings.charts.reported}
             fill={SERIES_COLORS.first}
             isAnimationActive={false}
-          />
+          >
+            {data.map((_, i) => (
+              <Cell key={i} fillOpacity={faint(i)} />
+            ))}
+          </Bar>
           <Bar
             yAxisId="count"
             dataKey="closed"
             name={strings.charts.closed}
             fill={SERIES_COLORS.second}
             isAnimationActive={false}
-          />
+          >
+            {data.map((_, i) => (
+              <Cell key={i} fillOpacity={faint(i)} />
+            ))}
+          </Bar>
           <Line
             yAxisId="rate"
             dataKey="closure"
@@ -77,8 +114,34 @@ export function CaseFlowChart({
             connectNulls
             isAnimationActive={false}
           />
+          {partial && (
+            <Line
+              yAxisId="rate"
+              dataKey="closurePartial"
+              name={partName(strings.metrics.CLOSURE_RATE)}
+              stroke="#b71c1c"
+              strokeDasharray="4 3"
+              dot={false}
+              legendType="none"
+              isAnimationActive={false}
+            />
+          )}
+          {partial && (
+            <Line
+              yAxisId="rate"
+              dataKey="onTimePartial"
+              name={partName(strings.metrics.ON_TIME_RATE)}
+              stroke={SERIES_COLORS.third}
+              strokeWidth={2}
+              strokeDasharray="4 3"
+              dot={false}
+              legendType="none"
+              isAnimationActive={false}
+            />
+          )}
         </ComposedChart>
       </ResponsiveContainer>
+      {partial && <p className="chart-note">⋯ {strings.trend.partial}</p>}
     </Panel>
   );
 }

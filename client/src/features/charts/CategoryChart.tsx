@@ -1,6 +1,7 @@
 import type { ExportParams } from '../../components/Downloads';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Panel } from '../../components/Panel';
+import type { ProvenanceShown } from '../../components/ProvenanceMark';
 import type { ChartSeries_ScopeFragment } from '../../gql/graphql';
 import type { Strings } from '../../i18n/catalogue';
 import { useStrings } from '../../i18n/LanguageProvider';
@@ -11,10 +12,12 @@ export function CategoryChart({
   categories,
   loading,
   downloads,
+  provenance,
 }: {
   categories: ChartSeries_ScopeFragment['categories'];
   loading: boolean;
   downloads: ExportParams;
+  provenance: ProvenanceShown | null | undefined;
 }) {
   const { strings } = useStrings();
   const data = categories
@@ -24,6 +27,7 @@ export function CategoryChart({
   return (
     <Panel
       downloads={downloads}
+      provenance={provenance}
       title={strings.charts.categories}
       testId="chart-categories"
       loading={loading}

@@ -2,6 +2,7 @@ import type { ExportParams } from '../../components/Downloads';
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatNumber } from '../../../../shared/format/number';
 import { Panel } from '../../components/Panel';
+import type { ProvenanceShown } from '../../components/ProvenanceMark';
 import { useStrings } from '../../i18n/LanguageProvider';
 import { SERIES_COLORS } from './axis';
 import type { ChartRow } from './rows';
@@ -11,10 +12,12 @@ export function PartyChart({
   rows,
   loading,
   downloads,
+  provenance,
 }: {
   rows: readonly ChartRow[];
   loading: boolean;
   downloads: ExportParams;
+  provenance: ProvenanceShown | null | undefined;
 }) {
   const { language, strings } = useStrings();
   const data = rows
@@ -23,6 +26,7 @@ export function PartyChart({
   return (
     <Panel
       downloads={downloads}
+      provenance={provenance}
       title={strings.charts.partyPerThousand}
       testId="chart-party"
       loading={loading}

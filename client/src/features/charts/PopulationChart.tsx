@@ -1,6 +1,7 @@
 import type { ExportParams } from '../../components/Downloads';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Panel } from '../../components/Panel';
+import type { ProvenanceShown } from '../../components/ProvenanceMark';
 import { useStrings } from '../../i18n/LanguageProvider';
 import { axisFormat, SERIES_COLORS } from './axis';
 import type { ChartRow } from './rows';
@@ -10,16 +11,19 @@ export function PopulationChart({
   rows,
   loading,
   downloads,
+  provenance,
 }: {
   rows: readonly ChartRow[];
   loading: boolean;
   downloads: ExportParams;
+  provenance: ProvenanceShown | null | undefined;
 }) {
   const { language, strings } = useStrings();
   const format = axisFormat('people', language);
   return (
     <Panel
       downloads={downloads}
+      provenance={provenance}
       title={strings.charts.population}
       testId="chart-population"
       loading={loading}

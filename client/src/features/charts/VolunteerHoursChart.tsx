@@ -1,29 +1,44 @@
 import type { ExportParams } from '../../components/Downloads';
 import { Area, AreaChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { Panel } from '../../components/Panel';
+import type { ProvenanceShown } from '../../components/ProvenanceMark';
 import type { ChartSeries_ScopeFragment } from '../../gql/graphql';
 import { useStrings } from '../../i18n/LanguageProvider';
-import { axisFormat, monthLabel, SERIES_COLORS } from './axis';
+import { axisFormat, monthLabels, SERIES_COLORS, withPartialMonth } from './axis';
 
 export function VolunteerHoursChart({
   points,
   loading,
+  partial,
   downloads,
+  provenance,
 }: {
   points: ChartSeries_ScopeFragment['hours'];
   loading: boolean;
+  /** The last month is not over: drawn dashed, not as a drop. */
+  partial: boolean;
   downloads: ExportParams;
+  provenance: ProvenanceShown | null | undefined;
 }) {
   const { language, strings } = useStrings();
   const format = axisFormat('hours', language);
-  const data = points.map((p) => ({ month: monthLabel(p.start, language), hours: p.value ?? 0 }));
+  const months = monthLabels(
+    points.map((p) => p.start),
+    language,
+  );
+  const data = withPartialMonth(
+    points.map((p, i) => ({ month: months[i], hours: p.value ?? 0 })),
+    ['hours'],
+    partial,
+  );
   return (
     <Panel
       downloads={downloads}
+      provenance={provenance}
       title={strings.charts.volunteerHours}
       testId="chart-volunteer-hours"
       loading={loading}
-      empty={data.every((d) => d.hours === 0)}
+      empty={points.every((p) => !p.value)}
     >
       <ResponsiveContainer width="100%" height={200}>
         <AreaChart data={data}>
@@ -39,8 +54,20 @@ export function VolunteerHoursChart({
             fillOpacity={0.3}
             isAnimationActive={false}
           />
+          {partial && (
+            <Area
+              dataKey="hoursPartial"
+              name={`${strings.metrics.VOLUNTEER_HOURS}（${strings.trend.partial}）`}
+              stroke={SERIES_COLORS.second}
+              strokeDasharray="4 3"
+              fill={SERIES_COLORS.second}
+              fillOpacity={0.1}
+              isAnimationActive={false}
+            />
+          )}
         </AreaChart>
       </ResponsiveContainer>
+      {partial && <p className="chart-note">⋯ {strings.trend.partial}</p>}
     </Panel>
   );
 }

@@ -1,15 +1,48 @@
 import { formatNumber, type Language } from '../../../../shared/format/number';
 import type { MetricUnit } from '../../../../shared/metrics/definitions';
-import { timeZone } from '../../../../shared/time/buckets';
+import { localDate, timeZone } from '../../../../shared/time/buckets';
 
 /** Tick and tooltip formatters for a unit in the current language. */
 export function axisFormat(unit: MetricUnit, language: Language) {
   return (value: unknown) => formatNumber(Number(value), unit, language);
 }
 
-/** A month's start (local midnight in the server's time zone) as 3月 or Mar. */
-export function monthLabel(iso: string, language: Language): string {
-  return new Date(iso).toLocaleDateString(language, { month: 'short', timeZone: timeZone() });
+/**
+ * Month starts (local midnight in the server's time zone) as 3月 or Mar; when they span two
+ * years every month carries its year, short (25年3月, Mar ’25), since a chart shows only some
+ * of its ticks and a leader must know which March is which.
+ */
+export function monthLabels(starts: readonly string[], language: Language): string[] {
+  const dates = starts.map((iso) => localDate(new Date(iso)));
+  const spansYears = new Set(dates.map((d) => d.year)).size > 1;
+  return starts.map((iso, i) => {
+    const month = new Date(iso).toLocaleDateString(language, { month: 'short', timeZone: timeZone() });
+    if (!spansYears) return month;
+    const year = String(dates[i].year % 100).padStart(2, '0');
+    return language === 'en' ? `${month} ’${year}` : `${year}年${month}`;
+  });
+}
+
+/**
+ * A monthly series whose last month is not over: its values move to `<key>Partial`, joined to
+ * the last whole month, so that a chart draws them apart (dashed, faint) and the month so far
+ * does not read as a drop.
+ */
+export function withPartialMonth<Row extends Record<string, unknown>>(
+  rows: Row[],
+  keys: readonly (keyof Row & string)[],
+  partial: boolean,
+): (Row & Record<string, unknown>)[] {
+  if (!partial || rows.length === 0) return rows;
+  const last = rows.length - 1;
+  return rows.map((row, i) => {
+    const split: Record<string, unknown> = { ...row };
+    for (const key of keys) {
+      split[`${key}Partial`] = i >= last - 1 ? row[key] : null;
+      if (i === last) split[key] = null;
+    }
+    return split as Row & Record<string, unknown>;
+  });
 }
 
 export const SERIES_COLORS = { first: '#3b528b', second: '#21918c', third: '#fdae61' };

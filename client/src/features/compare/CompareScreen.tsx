@@ -7,123 +7,139 @@ import { useStrings } from '../../i18n/LanguageProvider';
 import { Downloads } from '../../components/Downloads';
 import { localDay } from '../../../../shared/time/buckets';
 import { bestWorst } from './bestWorst';
-import { COMMUNITY_NAMES, COMPARE, COMPARE_METRICS } from './operations';
+import { ComparePicker } from './ComparePicker';
+import { COMPARE, COMPARE_METRICS, COMPARE_PLACES } from './operations';
 
 interface Props {
-  codes: string[];
+  communityCodes: string[];
+  gridCodes: string[];
   period: { from: string; to: string };
-  onChange(codes: string[]): void;
+  onChange(communityCodes: string[], gridCodes: string[]): void;
 }
 
-const MAX_COMPARED = 5;
-
-/** 2–5 communities side by side: raw and per 1,000 residents, best and worst of each row marked. */
-export function CompareScreen({ codes, period, onChange }: Props) {
+/** 2–10 communities and grids side by side: raw and per 1,000 residents, best and worst of each row marked. */
+export function CompareScreen({ communityCodes, gridCodes, period, onChange }: Props) {
   const { language, strings } = useStrings();
-  const names = useQuery(COMMUNITY_NAMES);
-  const ready = codes.length >= 2;
+  const places = useQuery(COMPARE_PLACES).data?.communities ?? [];
+  const picked = communityCodes.length + gridCodes.length;
+  const ready = picked >= 2;
   const { data, loading, error } = useQuery(COMPARE, {
-    variables: { codes, metrics: [...COMPARE_METRICS], ...period },
+    variables: { communityCodes, gridCodes, metrics: [...COMPARE_METRICS], ...period },
     skip: !ready,
   });
-  const toggle = (code: string) =>
-    onChange(codes.includes(code) ? codes.filter((c) => c !== code) : [...codes, code].slice(0, MAX_COMPARED));
-  const cell = (metric: Metric, code: string) =>
-    data?.compare.find((r) => r.metric === metric && r.communityCode === code);
+  // A grid is named with its community: every community has a 第1网格.
+  const columns = [
+    ...communityCodes.map((code) => ({ code, name: places.find((c) => c.code === code)?.name ?? code, of: null })),
+    ...gridCodes.map((code) => {
+      const community = places.find((c) => c.grids.some((g) => g.code === code));
+      return { code, name: community?.grids.find((g) => g.code === code)?.name ?? code, of: community?.name ?? null };
+    }),
+  ];
+  const cell = (metric: Metric, code: string) => data?.compare.find((r) => r.metric === metric && r.code === code);
+  const days = { from: localDay(new Date(period.from)), to: localDay(new Date(period.to)) };
+  const mixed = communityCodes.length > 0 && gridCodes.length > 0;
   return (
-    <div className="compare">
-      <section className="panel picker">
-        <h2>{strings.compareHint}</h2>
-        {names.data?.communities.map((c) => (
-          <label key={c.code}>
-            <input
-              type="checkbox"
-              checked={codes.includes(c.code)}
-              disabled={!codes.includes(c.code) && codes.length >= MAX_COMPARED}
-              onChange={() => toggle(c.code)}
-              data-testid={`pick-${c.code}`}
-            />
-            {c.name}
-          </label>
-        ))}
-      </section>
+    <main className="compare">
+      <ComparePicker places={places} communityCodes={communityCodes} gridCodes={gridCodes} onChange={onChange} />
       {error && (
         <div className="banner" role="alert">
           {error.message}
         </div>
       )}
+      {picked === 1 && (
+        <p className="panel compare-prompt" data-testid="compare-prompt">
+          {strings.compareOneMore}
+        </p>
+      )}
       {ready && (
         <section className="panel" aria-busy={loading}>
           <h2>
             {strings.compare}
-            <Downloads
-              params={{
-                measures: [...COMPARE_METRICS],
-                dimensions: 'COMMUNITY',
-                communities: codes,
-                from: localDay(new Date(period.from)),
-                to: localDay(new Date(period.to)),
-              }}
-            />
+            {communityCodes.length > 0 && (
+              <>
+                {mixed && <span className="downloads-of">{strings.kinds.COMMUNITY}</span>}
+                <Downloads
+                  params={{
+                    measures: [...COMPARE_METRICS],
+                    dimensions: 'COMMUNITY',
+                    communities: communityCodes,
+                    ...days,
+                  }}
+                />
+              </>
+            )}
+            {gridCodes.length > 0 && (
+              <>
+                {mixed && <span className="downloads-of">{strings.kinds.GRID}</span>}
+                <Downloads params={{ measures: [...COMPARE_METRICS], dimensions: 'GRID', grids: gridCodes, ...days }} />
+              </>
+            )}
           </h2>
-          <table className="compare-table" data-testid="compare-table">
-            <thead>
-              <tr>
-                <th>{strings.metric}</th>
-                {codes.map((code) => (
-                  <th key={code}>{names.data?.communities.find((c) => c.code === code)?.name ?? code}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {COMPARE_METRICS.map((metric) => {
-                const perThousand = METRIC_DEFINITIONS[metric].perThousand;
-                const rows = codes.map((code) => cell(metric, code));
-                const marks = bestWorst(
-                  metric,
-                  rows.map((r) => (r ? (perThousand ? r.perThousand : r.raw) : null)),
-                );
-                return (
-                  <tr key={metric}>
-                    <th>{strings.metrics[metric]}</th>
-                    {rows.map((r, i) => (
-                      <td
-                        key={codes[i]}
-                        data-testid={`compare-${metric}-${codes[i]}`}
-                        data-value={r?.raw ?? ''}
-                        className={marks.best === i ? 'best' : marks.worst === i ? 'worst' : ''}
-                      >
-                        {r ? metricText(metric, r.raw, r.tooFewCases, language, strings) : '…'}
-                        {r && perThousand && r.perThousand !== null && (
-                          <small>
-                            {' '}
-                            · {formatPerThousand(r.perThousand, language)} {strings.perThousand}
-                          </small>
-                        )}
-                        {marks.best === i && <span className="mark"> ▲ {strings.best}</span>}
-                        {marks.worst === i && <span className="mark"> ▼ {strings.worst}</span>}
-                      </td>
-                    ))}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          {/* Ten columns are wider than a phone: the table scrolls, by keyboard too. */}
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={strings.compare}>
+            <table className="compare-table" data-testid="compare-table">
+              <thead>
+                <tr>
+                  <th>{strings.metric}</th>
+                  {columns.map((column) => (
+                    <th key={column.code}>
+                      {column.name}
+                      {column.of && <small>{column.of}</small>}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {COMPARE_METRICS.map((metric) => {
+                  const perThousand = METRIC_DEFINITIONS[metric].perThousand;
+                  const rows = columns.map((column) => cell(metric, column.code));
+                  const marks = bestWorst(
+                    metric,
+                    rows.map((r) => (r ? (perThousand ? r.perThousand : r.raw) : null)),
+                  );
+                  return (
+                    <tr key={metric}>
+                      <th>{strings.metrics[metric]}</th>
+                      {rows.map((r, i) => (
+                        <td
+                          key={columns[i].code}
+                          data-testid={`compare-${metric}-${columns[i].code}`}
+                          data-value={r?.raw ?? ''}
+                          className={marks.best === i ? 'best' : marks.worst === i ? 'worst' : ''}
+                        >
+                          {r ? metricText(metric, r.raw, r.tooFewCases, language, strings) : '…'}
+                          {r && perThousand && r.perThousand !== null && (
+                            <small>
+                              {' '}
+                              · {formatPerThousand(r.perThousand, language)} {strings.perThousand}
+                            </small>
+                          )}
+                          {marks.best === i && <span className="mark"> ▲ {strings.best}</span>}
+                          {marks.worst === i && <span className="mark"> ▼ {strings.worst}</span>}
+                        </td>
+                      ))}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </section>
       )}
       {ready && data && (
         <div className="multiples" data-testid="chart-compare">
           {COMPARE_METRICS.map((metric) => {
             const perThousand = METRIC_DEFINITIONS[metric].perThousand;
-            const series = codes.map((code) => {
-              const r = cell(metric, code);
+            const series = columns.map((column) => {
+              const r = cell(metric, column.code);
               return {
-                name: r?.communityName ?? code,
+                name: column.name,
+                full: column.of ? `${column.of} · ${column.name}` : column.name,
                 value: r && !r.tooFewCases ? (perThousand ? r.perThousand : r.raw) : null,
               };
             });
             return (
-              <section className="panel small" key={metric}>
+              <section className="panel small" key={metric} data-testid={`compare-chart-${metric}`}>
                 <h3>
                   {strings.metrics[metric]}
                   {perThousand ? ` (${strings.perThousand})` : ''}
@@ -133,6 +149,7 @@ export function CompareScreen({ codes, period, onChange }: Props) {
                     <XAxis dataKey="name" tick={{ fontSize: 10 }} interval={0} />
                     <YAxis hide />
                     <Tooltip
+                      labelFormatter={(name, payload) => payload[0]?.payload.full ?? name}
                       formatter={(v) =>
                         perThousand
                           ? formatPerThousand(Number(v), language)
@@ -147,6 +164,6 @@ export function CompareScreen({ codes, period, onChange }: Props) {
           })}
         </div>
       )}
-    </div>
+    </main>
   );
 }

@@ -16,18 +16,33 @@ export const COMPARE_METRICS = [
 ] as const;
 
 export const COMPARE = graphql(`
-  query Compare($codes: [String!]!, $metrics: [Metric!]!, $from: DateTime, $to: DateTime) {
-    communities {
+  query Compare(
+    $communityCodes: [String!]
+    $gridCodes: [String!]
+    $metrics: [Metric!]!
+    $from: DateTime
+    $to: DateTime
+  ) {
+    compare(communityCodes: $communityCodes, gridCodes: $gridCodes, metrics: $metrics, from: $from, to: $to) {
       code
-      name
-    }
-    compare(communityCodes: $codes, metrics: $metrics, from: $from, to: $to) {
-      communityCode
-      communityName
       metric
       raw
       perThousand
       tooFewCases
+    }
+  }
+`);
+
+/** What can be picked: every community, and its grids. */
+export const COMPARE_PLACES = graphql(`
+  query ComparePlaces {
+    communities {
+      code
+      name
+      grids {
+        code
+        name
+      }
     }
   }
 `);

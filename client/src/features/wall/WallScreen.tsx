@@ -74,7 +74,10 @@ export function WallScreen({ params }: { params: WallParams }) {
   const today = startOfDay(now).getTime();
   // Again once the server's time zone is known: the shared calendar's zone is module state, set from /config.json.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const period = useMemo(() => periodRange('year', new Date(today)), [today, zone]);
+  const period = useMemo(() => {
+    const { from, to } = periodRange('year', new Date(today));
+    return { from, to };
+  }, [today, zone]);
   const item = scope?.items[position.item % scope.items.length];
   const metric = params.metrics[position.metric % params.metrics.length];
   const itemVariables = scope?.kind === 'grid' ? { gridCode: item?.code } : { communityCode: item?.code };

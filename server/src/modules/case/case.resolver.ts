@@ -1,15 +1,16 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { daysOverdue } from '../../../../shared/case/days-overdue';
 import { isOpen, type CaseStatus } from '../../../../shared/case/workflow';
 import { canReadCaseDetail, canSeePersonalData } from '../../auth/viewer';
 import type { Context } from '../../context';
-import { CaseStatusEnum } from '../../graphql/enums';
+import { CaseOrderEnum, CaseStatusEnum, type CaseOrder } from '../../graphql/enums';
 import { Building } from '../building/building.type';
 import { Community } from '../community/community.type';
 import { loadGridPlace } from '../grid/grid.service';
 import { Grid } from '../grid/grid.type';
 import { LatLng } from '../metric/metric.type';
 import { CaseFilter, ReportCaseInput } from './case.input';
-import { extendCaseDeadline, listCases, reportCase, transitionCase } from './case.service';
+import { extendCaseDeadline, findCase, listCases, reportCase, transitionCase } from './case.service';
 import { Contact } from '../../auth/contact.type';
 import { Case, CaseConnection, CaseEvent } from './case.type';
 
@@ -17,14 +18,22 @@ const readable = async (ctx: Context, c: Case) => canReadCaseDetail(ctx.viewer, 
 
 @Resolver(() => Case)
 export class CaseResolver {
-  @Query(() => CaseConnection, { description: 'Cases, newest first, as a Relay connection' })
+  @Query(() => CaseConnection, {
+    description: 'Cases, newest first unless orderBy says otherwise, as a Relay connection',
+  })
   cases(
     @Ctx() ctx: Context,
     @Arg('filter', () => CaseFilter, { nullable: true }) filter?: CaseFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
+    @Arg('orderBy', () => CaseOrderEnum, { nullable: true, description: 'Default NEWEST' }) orderBy?: CaseOrder,
   ) {
-    return listCases(ctx.db, filter, first ?? 50, after);
+    return listCases(ctx.db, filter, first ?? 50, after, orderBy);
+  }
+
+  @Query(() => Case, { nullable: true, description: 'One case by its code; null when there is none' })
+  case(@Arg('code', () => String) code: string, @Ctx() ctx: Context) {
+    return findCase(ctx.db, code);
   }
 
   @Mutation(() => Case, {
@@ -97,6 +106,15 @@ export class CaseResolver {
   @FieldResolver(() => Boolean, { description: 'Open and past its deadline' })
   overdue(@Root() c: Case) {
     return isOpen(c.status) && c.deadline < new Date();
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description:
+      '超期天数: local calendar days (TIME_ZONE) from the day the deadline passed to today, 0 on that day; null unless overdue',
+  })
+  daysOverdue(@Root() c: Case) {
+    return daysOverdue(c);
   }
 
   @FieldResolver(() => [CaseEvent], { description: 'Every step; who and why only for those who may read the case' })

@@ -22,13 +22,31 @@ import { applyRollupDeltas } from '../rollup/rollup.service';
 import type { CaseFilter, ReportCaseInput } from './case.input';
 import { MAX_PAGE_SIZE } from '../../graphql/limits';
 import { periodOfDays } from '../../graphql/period';
+import type { CaseOrder } from '../../graphql/enums';
+import type { Prisma } from '../../../generated/sqlite/client';
 
-const encodeCursor = (id: number) => Buffer.from(`case:${id}`).toString('base64url');
+/** Each order sorts by keys that end in the unique id, so a cursor holding those keys marks one place in it. */
+const ORDER_BY = {
+  NEWEST: [{ id: 'desc' }],
+  DEADLINE: [{ deadline: 'asc' }, { id: 'asc' }],
+} satisfies Record<CaseOrder, Prisma.CaseOrderByWithRelationInput[]>;
 
-function decodeCursor(cursor: string): number {
-  const match = /^case:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw badInput(`"${cursor}" is not a cursor this API gave out`);
-  return Number(match[1]);
+function encodeCursor(order: CaseOrder, row: { id: number; deadline: Date }) {
+  const keys = order === 'DEADLINE' ? `deadline:${row.deadline.getTime()}:${row.id}` : `case:${row.id}`;
+  return Buffer.from(keys).toString('base64url');
+}
+
+/** The cases after a cursor, in the order it was given out for. */
+function afterCursor(order: CaseOrder, cursor: string): Prisma.CaseWhereInput {
+  const keys = Buffer.from(cursor, 'base64url').toString();
+  const newest = /^case:(\d+)$/.exec(keys);
+  if (order === 'NEWEST' && newest) return { id: { lt: Number(newest[1]) } };
+  const deadline = /^deadline:(\d+):(\d+)$/.exec(keys);
+  if (order === 'DEADLINE' && deadline) {
+    const at = new Date(Number(deadline[1]));
+    return { OR: [{ deadline: { gt: at } }, { deadline: at, id: { gt: Number(deadline[2]) } }] };
+  }
+  throw badInput(`"${cursor}" is not a cursor this API gave out for orderBy ${order}`);
 }
 
 function whereOf(filter: CaseFilter = {}, now = new Date()) {
@@ -48,24 +66,34 @@ function whereOf(filter: CaseFilter = {}, now = new Date()) {
   };
 }
 
-/** Newest first, as a Relay connection. */
-export async function listCases(db: Database, filter: CaseFilter | undefined, first = 50, after?: string) {
+/** A Relay connection in the order asked for; totalCount counts the whole filter, not the page. */
+export async function listCases(
+  db: Database,
+  filter: CaseFilter | undefined,
+  first = 50,
+  after?: string,
+  order: CaseOrder = 'NEWEST',
+) {
   if (first < 1 || first > MAX_PAGE_SIZE) throw badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`);
   const where = whereOf(filter);
   const [rows, totalCount] = await Promise.all([
     db.case.findMany({
-      where: { ...where, ...(after ? { id: { lt: decodeCursor(after) } } : {}) },
-      orderBy: { id: 'desc' },
+      where: { AND: [where, after ? afterCursor(order, after) : {}] },
+      orderBy: ORDER_BY[order],
       take: first + 1,
     }),
     db.case.count({ where }),
   ]);
   const page = rows.slice(0, first);
   return {
-    edges: page.map((node) => ({ cursor: encodeCursor(node.id), node })),
-    pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(page.at(-1)!.id) : null },
+    edges: page.map((node) => ({ cursor: encodeCursor(order, node), node })),
+    pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? encodeCursor(order, page.at(-1)!) : null },
     totalCount,
   };
+}
+
+export function findCase(db: Database, code: string) {
+  return db.case.findUnique({ where: { code } });
 }
 
 /** A cases list to download: the filter of `cases`, with local calendar days for the report dates. */

@@ -7,7 +7,8 @@ import type { Context } from '../../context';
 import { MapLevelEnum, MetricEnum } from '../../graphql/enums';
 import { periodOf } from '../../graphql/period';
 import { BBoxInput } from './map.input';
-import { mapFeatures } from './map.service';
+import { mapFeatures, mapLegend } from './map.service';
+import { MapLegendInfo } from './map.type';
 
 @Resolver()
 export class MapResolver {
@@ -36,5 +37,19 @@ export class MapResolver {
       zoom: zoom ?? null,
       period: periodOf(from, to),
     });
+  }
+
+  @Query(() => MapLegendInfo, {
+    description:
+      'The classes every map of this level, metric and period is coloured by: quantiles over every place of the level, and the grade bands (GRADES_FILE) where the metric has targets',
+  })
+  mapLegend(
+    @Ctx() ctx: Context,
+    @Arg('level', () => MapLevelEnum) level: MapLevel,
+    @Arg('metric', () => MetricEnum) metric: Metric,
+    @Arg('from', () => Date, { nullable: true }) from?: Date,
+    @Arg('to', () => Date, { nullable: true }) to?: Date,
+  ) {
+    return mapLegend(ctx.db, level, metric, periodOf(from, to), ctx.config.gradeBands);
   }
 }

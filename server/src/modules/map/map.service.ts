@@ -6,6 +6,9 @@ import { badInput, notFound } from '../../graphql/errors';
 import { computeMetrics, type ScopeLevel } from '../metric/metric.service';
 import type { Period } from '../../graphql/period';
 import { fitToView, isEmptyGeometry, validateBBox } from './geometry';
+import { classRanges, PALETTE } from '../../../../shared/geo/classify';
+import type { GradeBands } from '../../../../shared/metrics/grades';
+import type { MapLegendInfo } from './map.type';
 import type { BBoxInput } from './map.input';
 
 export interface MapRequest {
@@ -163,4 +166,48 @@ async function buildingFeatures(
       },
     }));
   return { type: 'FeatureCollection', features };
+}
+
+/**
+ * The legend of a map: quantile classes of every place of the level in the jurisdiction (every grid, not one community's), so that two
+ * communities' maps of the same metric and period read alike. Places retired before the
+ * period ended are left out, as on the map. The metric's grade bands come with them when it
+ * has targets: the dashboard colours by grade, a wall by the classes in its own palette.
+ */
+export async function mapLegend(
+  db: Database,
+  level: MapLevel,
+  metric: Metric,
+  period: Period,
+  bands: GradeBands,
+): Promise<MapLegendInfo> {
+  let values: (number | null)[];
+  if (level === 'BUILDING') {
+    const valueOf = { POPULATION: 'population', HOUSEHOLDS: 'households' } as const;
+    const field = valueOf[metric as keyof typeof valueOf];
+    const buildings = field
+      ? await db.building.findMany({ where: { retiredAt: null }, select: { population: true, households: true } })
+      : [];
+    values = buildings.map((b) => b[field!]);
+  } else {
+    const where = existedAt(period);
+    const places =
+      level === 'COMMUNITY'
+        ? await db.community.findMany({ where, select: { id: true } })
+        : await db.grid.findMany({ where, select: { id: true } });
+    const scope: ScopeLevel = level === 'COMMUNITY' ? 'community' : 'grid';
+    const results = await computeMetrics(
+      db,
+      scope,
+      places.map((p) => p.id),
+      [metric],
+      period,
+    );
+    values = [...results.values()].map((r) => {
+      const result = r.get(metric);
+      return result && !result.tooFewCases ? result.value : null;
+    });
+  }
+  const limits = bands[metric];
+  return { classes: classRanges(values, PALETTE.length), gradeLimits: limits ? [...limits] : null };
 }

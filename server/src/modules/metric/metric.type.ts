@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { MetricEnum, ProvenanceKindEnum } from '../../graphql/enums';
+import { MapLevelEnum, MetricEnum, ProvenanceKindEnum } from '../../graphql/enums';
 import type { ProvenanceKind } from '../../../../shared/metrics/provenance';
 import type { PlacesOf } from './provenance.service';
 import type { Metric } from '../../../../shared/metrics/definitions';
@@ -50,7 +50,11 @@ export class ProvenanceInfo {
 
 @ObjectType()
 export class ComparisonRow {
-  @Field(() => String) communityCode!: string;
+  @Field(() => MapLevelEnum, { description: 'COMMUNITY or GRID: the kind of place compared' })
+  level!: 'COMMUNITY' | 'GRID';
+  @Field(() => String, { description: 'The community’s or the grid’s code' }) code!: string;
+  @Field(() => String, { description: 'The community’s or the grid’s name' }) name!: string;
+  @Field(() => String, { description: 'The community, or the grid’s community' }) communityCode!: string;
   @Field(() => String) communityName!: string;
   @Field(() => MetricEnum) metric!: Metric;
   @Field(() => Float, {

@@ -10,7 +10,7 @@ import { PeriodInput, StatsConnection, StatsFilter, StatsSort } from './stats-qu
 import { badInput } from '../../graphql/errors';
 import type { MapLevel } from '../../../../shared/enums';
 import { periodOf } from '../../graphql/period';
-import { casesByCategory, compareCommunities, ranking, resolveScope, scopeSummary, timeSeries } from './stats.service';
+import { casesByCategory, comparePlaces, ranking, resolveScope, scopeSummary, timeSeries } from './stats.service';
 import { gradeOf } from '../../../../shared/metrics/grades';
 import { valueOver } from './metric.loader';
 import {
@@ -57,17 +57,20 @@ export class StatsResolver {
   }
 
   @Query(() => [ComparisonRow], {
-    description: 'Communities × metrics for one period, raw and per 1,000 residents (2–5 communities side by side)',
+    description:
+      'Communities and grids × metrics for one period, raw and per 1,000 residents (up to 10 places side by side: communities first, then grids, each in the order given)',
   })
   compare(
     @Ctx() ctx: Context,
-    @Arg('communityCodes', () => [String]) communityCodes: string[],
     @Arg('metrics', () => [MetricEnum]) metrics: Metric[],
+    @Arg('communityCodes', () => [String], { nullable: true }) communityCodes?: string[],
+    @Arg('gridCodes', () => [String], { nullable: true }) gridCodes?: string[],
     @Arg('from', () => Date, { nullable: true }) from?: Date,
     @Arg('to', () => Date, { nullable: true }) to?: Date,
     @Arg('perThousand', () => Boolean, { nullable: true }) perThousand?: boolean,
   ) {
-    return compareCommunities(ctx.db, communityCodes, metrics, periodOf(from, to), perThousand ?? false);
+    const places = { communityCodes: communityCodes ?? [], gridCodes: gridCodes ?? [] };
+    return comparePlaces(ctx.db, places, metrics, periodOf(from, to), perThousand ?? false);
   }
 
   @Query(() => [TimePoint], {
@@ -219,7 +222,7 @@ export class RankingRowResolver {
 export class ComparisonRowResolver {
   @FieldResolver(() => ProvenanceInfo, PROVENANCE)
   provenance(@Root() row: ComparisonRow, @Ctx() ctx: Context) {
-    return provenanceOf(ctx, row.metric, { communityCodes: [row.communityCode] });
+    return provenanceOf(ctx, row.metric, row.level === 'GRID' ? { gridCodes: [row.code] } : { communityCodes: [row.code] });
   }
 }
 

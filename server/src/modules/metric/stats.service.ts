@@ -1,9 +1,10 @@
 import { METRIC_DEFINITIONS, perThousandResidents, type Metric } from '../../../../shared/metrics/definitions';
-import { CASE_CATEGORIES, type CaseCategory, type TimeBucket } from '../../../../shared/enums';
+import { CASE_CATEGORIES, MAX_COMPARED, type CaseCategory, type TimeBucket } from '../../../../shared/enums';
 import { isOpen, type CaseStatus } from '../../../../shared/case/workflow';
 import { bucketStarts, nextBucket } from '../../../../shared/time/buckets';
 import type { Database } from '../../db/client';
 import { badInput, notFound } from '../../graphql/errors';
+import { boundedCodes } from '../../graphql/input-bounds';
 import { metricResult, type MetricResult } from './metric-value';
 import { computeMetrics, computeTotals, groupedFigures, inBucket, NO_STATICS, type ScopeLevel } from './metric.service';
 import type { Period } from '../../graphql/period';
@@ -11,39 +12,46 @@ import { noMemo, type Memo } from '../../loaders';
 import type { CategoryCount, ComparisonRow, MetricValue, RankingRow, TimePoint } from './metric.type';
 import { rankRows } from '../../../../shared/metrics/grades';
 
-export const MAX_COMPARED = 5;
+/** The places of a comparison, in the order they were asked for: communities, then grids. */
+export interface ComparedCodes {
+  communityCodes: string[];
+  gridCodes: string[];
+}
 
-export async function compareCommunities(
+type ComparedPlace = Pick<ComparisonRow, 'level' | 'code' | 'name' | 'communityCode' | 'communityName'>;
+
+export async function comparePlaces(
   db: Database,
-  codes: string[],
+  { communityCodes, gridCodes }: ComparedCodes,
   metrics: Metric[],
   period: Period,
   perThousand: boolean,
 ): Promise<ComparisonRow[]> {
-  if (codes.length === 0 || codes.length > MAX_COMPARED)
-    throw badInput(`Compare 1 to ${MAX_COMPARED} communities, not ${codes.length}`);
+  boundedCodes([...communityCodes, ...gridCodes], 'communities and grids', 1, MAX_COMPARED);
   if (metrics.length === 0) throw badInput('Name at least one metric to compare');
-  const communities = await db.community.findMany({ where: { code: { in: codes } } });
-  const missing = codes.filter((code) => !communities.some((c) => c.code === code));
-  if (missing.length) throw notFound(`Community ${missing.map((c) => `"${c}"`).join(', ')}`);
-  const byCode = new Map(communities.map((c) => [c.code, c]));
-  const values = await computeMetrics(
-    db,
-    'community',
-    communities.map((c) => c.id),
-    [...new Set<Metric>([...metrics, 'POPULATION'])],
-    period,
-  );
-  return codes.flatMap((code) => {
-    const community = byCode.get(code)!;
-    const results = values.get(community.id)!;
+  const [communities, grids] = await Promise.all([
+    db.community.findMany({ where: { code: { in: communityCodes } } }),
+    db.grid.findMany({ where: { code: { in: gridCodes } }, include: { community: true } }),
+  ]);
+  for (const [what, codes, found] of [
+    ['Community', communityCodes, communities],
+    ['Grid', gridCodes, grids],
+  ] as const) {
+    const missing = codes.filter((code) => !found.some((place) => place.code === code));
+    if (missing.length) throw notFound(`${what} ${missing.map((c) => `"${c}"`).join(', ')}`);
+  }
+  const asked = [...new Set<Metric>([...metrics, 'POPULATION'])];
+  const [communityValues, gridValues] = await Promise.all([
+    computeMetrics(db, 'community', communities.map((c) => c.id), asked, period),
+    computeMetrics(db, 'grid', grids.map((g) => g.id), asked, period),
+  ]);
+  const rowsOf = (place: ComparedPlace, results: Map<Metric, MetricResult>) => {
     const population = results.get('POPULATION')!.value;
     return metrics.map((metric) => {
       const result = results.get(metric)!;
       const scaled = METRIC_DEFINITIONS[metric].perThousand ? perThousandResidents(result.value, population) : null;
       return {
-        communityCode: code,
-        communityName: community.name,
+        ...place,
         metric,
         raw: result.value,
         perThousand: scaled,
@@ -52,7 +60,25 @@ export async function compareCommunities(
         tooFewCases: result.tooFewCases,
       };
     });
-  });
+  };
+  return [
+    ...communityCodes.flatMap((code) => {
+      const c = communities.find((community) => community.code === code)!;
+      const place = { level: 'COMMUNITY', code, name: c.name, communityCode: code, communityName: c.name } as const;
+      return rowsOf(place, communityValues.get(c.id)!);
+    }),
+    ...gridCodes.flatMap((code) => {
+      const g = grids.find((grid) => grid.code === code)!;
+      const place = {
+        level: 'GRID',
+        code,
+        name: g.name,
+        communityCode: g.community.code,
+        communityName: g.community.name,
+      } as const;
+      return rowsOf(place, gridValues.get(g.id)!);
+    }),
+  ];
 }
 
 /**

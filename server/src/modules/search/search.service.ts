@@ -30,7 +30,47 @@ function literally(query: string) {
   };
 }
 
-/** Communities, grids and buildings whose name or code contains the text; communities first. */
+type Literal = ReturnType<typeof literally>;
+
+/**
+ * How a place's own names and codes match: 0 one of them is the text ("41号楼" for 41号楼), 1 one starts
+ * with it, 2 it is only inside one (141号楼) or only in the name of the community around.
+ */
+function tierOf(query: string, values: (string | null)[]): number {
+  if (values.includes(query)) return 0;
+  return values.some((value) => value?.startsWith(query)) ? 1 : 2;
+}
+
+/**
+ * The best `first` places of one kind: each tier is read apart, in the kind's order, so that an exact match
+ * is found however many places merely contain the text. A wildcard text has no prefix query (LIKE again):
+ * its candidates are ranked instead.
+ */
+async function bestOfKind<Row extends { code: string }>(
+  query: string,
+  literal: Literal,
+  first: number,
+  fields: string[],
+  find: (where: object, take: number) => Promise<Row[]>,
+  ownValues: (row: Row) => (string | null)[],
+  around?: { where: object; value(row: Row): string },
+) {
+  const [exact, prefix, contained] = await Promise.all([
+    find({ OR: fields.map((field) => ({ [field]: query })) }, first),
+    literal.wild ? [] : find({ OR: fields.map((field) => ({ [field]: { startsWith: query } })) }, first),
+    find({ OR: [...fields.map(literal.on), ...(around ? [around.where] : [])] }, literal.wild ? WILDCARD_CANDIDATES : first),
+  ]);
+  const rows = new Map([...exact, ...prefix, ...contained].map((row) => [row.code, row]));
+  return [...rows.values()]
+    .filter((row) => literal.exact(...ownValues(row), around?.value(row)))
+    .map((row) => ({ row, tier: tierOf(query, ownValues(row)) }))
+    .sort((a, b) => a.tier - b.tier);
+}
+
+/**
+ * Communities, grids and buildings whose name or code holds the text: exact names and codes first, then those
+ * that start with it, then the rest; within each, communities before grids before buildings.
+ */
 export async function search(db: Database, text: string, first: number): Promise<SearchHit[]> {
   const query = boundedText(text, 'text', 100);
   if (!query) throw badInput('Search for at least one character');
@@ -39,56 +79,70 @@ export async function search(db: Database, text: string, first: number): Promise
   // Wildcards only: no place is named "%" or "_", and reading every place to be sure would be a cheap way to
   // make the server work.
   if (literal.parts.length === 0) return [];
-  const take = literal.wild ? WILDCARD_CANDIDATES : first;
+  const live = (where: object) => ({ AND: [{ retiredAt: null }, where] });
   const [communities, grids, buildings] = await Promise.all([
-    db.community
-      .findMany({
-        where: { retiredAt: null, OR: [literal.on('name'), literal.on('code'), literal.on('nameEn')] },
-        take,
-        orderBy: { id: 'asc' },
-      })
-      .then((rows) => rows.filter((c) => literal.exact(c.name, c.code, c.nameEn))),
-    db.grid
-      .findMany({
-        where: { retiredAt: null, OR: [literal.on('name'), literal.on('code'), { community: literal.on('name') }] },
-        include: { community: true },
-        take,
-        orderBy: { code: 'asc' },
-      })
-      .then((rows) => rows.filter((g) => literal.exact(g.name, g.code, g.community.name))),
-    db.building
-      .findMany({
-        where: { retiredAt: null, OR: [literal.on('name'), literal.on('code')] },
-        include: { grid: { include: { community: true } } },
-        take,
-        orderBy: { code: 'asc' },
-      })
-      .then((rows) => rows.filter((b) => literal.exact(b.name, b.code))),
+    bestOfKind(
+      query,
+      literal,
+      first,
+      ['name', 'code', 'nameEn'],
+      (where, take) => db.community.findMany({ where: live(where), take, orderBy: { id: 'asc' } }),
+      (c) => [c.name, c.code, c.nameEn],
+    ),
+    bestOfKind(
+      query,
+      literal,
+      first,
+      ['name', 'code'],
+      (where, take) =>
+        db.grid.findMany({ where: live(where), include: { community: true }, take, orderBy: { code: 'asc' } }),
+      (g) => [g.name, g.code],
+      { where: { community: literal.on('name') }, value: (g) => g.community.name },
+    ),
+    bestOfKind(
+      query,
+      literal,
+      first,
+      ['name', 'code'],
+      (where, take) =>
+        db.building.findMany({
+          where: live(where),
+          include: { grid: { include: { community: true } } },
+          take,
+          orderBy: { code: 'asc' },
+        }),
+      (b) => [b.name, b.code],
+    ),
   ]);
   return [
-    ...communities.map((c) => ({
-      kind: 'COMMUNITY' as const,
-      code: c.code,
-      name: c.name,
-      communityCode: c.code,
-      gridCode: null,
-      label: c.name,
+    ...communities.map(({ row: c, tier }) => ({
+      tier,
+      hit: { kind: 'COMMUNITY' as const, code: c.code, name: c.name, communityCode: c.code, gridCode: null, label: c.name },
     })),
-    ...grids.map((g) => ({
-      kind: 'GRID' as const,
-      code: g.code,
-      name: g.name,
-      communityCode: g.community.code,
-      gridCode: g.code,
-      label: `${g.community.name} · ${g.name}`,
+    ...grids.map(({ row: g, tier }) => ({
+      tier,
+      hit: {
+        kind: 'GRID' as const,
+        code: g.code,
+        name: g.name,
+        communityCode: g.community.code,
+        gridCode: g.code,
+        label: `${g.community.name} · ${g.name}`,
+      },
     })),
-    ...buildings.map((b) => ({
-      kind: 'BUILDING' as const,
-      code: b.code,
-      name: b.name,
-      communityCode: b.grid.community.code,
-      gridCode: b.grid.code,
-      label: `${b.grid.community.name} · ${b.grid.name} · ${b.name}`,
+    ...buildings.map(({ row: b, tier }) => ({
+      tier,
+      hit: {
+        kind: 'BUILDING' as const,
+        code: b.code,
+        name: b.name,
+        communityCode: b.grid.community.code,
+        gridCode: b.grid.code,
+        label: `${b.grid.community.name} · ${b.grid.name} · ${b.name}`,
+      },
     })),
-  ].slice(0, first);
+  ]
+    .sort((a, b) => a.tier - b.tier)
+    .slice(0, first)
+    .map(({ hit }) => hit);
 }
