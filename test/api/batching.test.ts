@@ -4,14 +4,19 @@ import { KPI_METRICS } from '../../client/src/app/queries';
 import {
   GridRowsDocument,
   MapFeaturesDocument,
+  MapLegendDocument,
   ScopeSeriesDocument,
   ScopeSummaryDocument,
   ViewerDocument,
 } from '../../client/src/gql/graphql';
 import { startTestServer, type TestServer } from './harness';
 
-/** What one community page of the dashboard may cost, whatever the number of its grids and cases. */
-const COMMUNITY_PAGE_STATEMENTS = 35;
+/**
+ * What one community page of the dashboard may cost, whatever the number of its grids and cases.
+ * Its key figures are read over three periods (the chosen one, the one before and a year
+ * before) with their provenance, and its legend over every grid of the jurisdiction.
+ */
+const COMMUNITY_PAGE_STATEMENTS = 62;
 
 let server: TestServer;
 beforeAll(async () => {
@@ -46,6 +51,7 @@ it('draws a community page (its figures, grids, map, charts and series) in a fix
     [GridRowsDocument, { code: 'kangle', metric: 'ON_TIME_RATE', from: page.from, to: page.to }],
     [ScopeSeriesDocument, page],
     [MapFeaturesDocument, { level: 'GRID', metric: 'ON_TIME_RATE', ...page }],
+    [MapLegendDocument, { level: 'GRID', metric: 'ON_TIME_RATE', from: page.from, to: page.to }],
   ];
   const statements: Record<string, number> = {};
   for (const [document, variables] of operations) {

@@ -38,20 +38,24 @@ interface Row {
   grid: { code: string; worker: { name: string | null } | null };
 }
 
+interface OverduePage {
+  cases: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Row }[] };
+}
+
 /** Every page of the overdue list, `first` at a time, and the totalCount of each. */
 async function allPages(first: number, communityCode?: string, credentials?: Record<string, string>) {
   const rows: Row[] = [];
   const totals = new Set<number>();
   let after: string | null = null;
   do {
-    const answer: GraphQLResponse<Record<string, any>> = await server.gql(
+    const answer: GraphQLResponse<OverduePage> = await server.gql<OverduePage>(
       OVERDUE,
       { communityCode, first, after },
       credentials,
     );
     expect(answer.errors).toBeUndefined();
     const { edges, pageInfo, totalCount } = answer.data!.cases;
-    rows.push(...edges.map((e: { node: Row }) => e.node));
+    rows.push(...edges.map((e) => e.node));
     totals.add(totalCount);
     after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
   } while (after);

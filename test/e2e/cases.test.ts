@@ -39,22 +39,24 @@ const OVERDUE = `query($communityCode: String, $after: String) {
   }
 }`;
 
+interface OverduePage {
+  cases: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { code: string; grid: { worker: { name: string | null } | null } } }[];
+  };
+}
+
 /** The overdue cases of a scope as the API gives them to the admin, every page. */
 async function overdueFromApi(communityCode?: string) {
   const rows: { code: string; worker: string | null }[] = [];
   let after: string | null = null;
   let totalCount = 0;
   do {
-    const { data } = await server.gql(OVERDUE, { communityCode, after }, admin);
-    const cases = data!.cases;
-    totalCount = cases.totalCount;
-    rows.push(
-      ...cases.edges.map((e: { node: { code: string; grid: { worker: { name: string } | null } } }) => ({
-        code: e.node.code,
-        worker: e.node.grid.worker?.name ?? null,
-      })),
-    );
-    after = cases.pageInfo.hasNextPage ? cases.pageInfo.endCursor : null;
+    const page: OverduePage = (await server.gql<OverduePage>(OVERDUE, { communityCode, after }, admin)).data!;
+    totalCount = page.cases.totalCount;
+    rows.push(...page.cases.edges.map(({ node }) => ({ code: node.code, worker: node.grid.worker?.name ?? null })));
+    after = page.cases.pageInfo.hasNextPage ? page.cases.pageInfo.endCursor : null;
   } while (after);
   return { rows, totalCount };
 }

@@ -150,7 +150,7 @@ describe('the map dashboard in Chromium', () => {
     await expect.poll(() => page.getByTestId('title').textContent()).toContain('GridScope · Community grid governance');
     await page.reload();
     await expect.poll(() => page.getByTestId('title').textContent()).toContain('Community grid governance');
-    await expect.poll(() => page.getByTestId('kpi-households').getAttribute('data-value')).toMatch(/^\d+$/);
+    await expect.poll(() => page.getByTestId('kpi-population').getAttribute('data-value')).toMatch(/^\d+$/);
     // At 1366 px in English: the header stays one line and no key figure runs out of its card.
     const fits = await page.evaluate(() => ({
       header: document.querySelector('.topbar')!.getBoundingClientRect().height,

@@ -125,7 +125,7 @@ describe('a map that informs and figures a leader can trust, in Chromium', () =>
   it('fits every key figure in its card in English at 1366 px', async () => {
     await page.goto(`${server.url}/c/kangle?lang=en`);
     await expect
-      .poll(() => page.getByTestId('kpi-households').getAttribute('data-value'), { timeout: 20_000 })
+      .poll(() => page.getByTestId('kpi-population').getAttribute('data-value'), { timeout: 20_000 })
       .toMatch(/^\d+$/);
     const overflowing = await page.evaluate(() =>
       [...document.querySelectorAll('.kpi')].flatMap((card) => {

@@ -68,10 +68,10 @@ export function MonthlyReport({ route, zone, navigate }: Props) {
       ? strings.report[month].replace('{month}', text)
       : null;
   const scopeName = community?.name ?? (code ? code : strings.allCommunities);
-  const monthly = {
+  const monthly = shown && {
     communities: code,
-    from: localDay(new Date(shown?.trendFrom ?? Date.now())),
-    to: localDay(new Date(shown?.to ?? Date.now())),
+    from: localDay(new Date(shown.trendFrom)),
+    to: localDay(new Date(shown.to)),
     dimensions: 'TIME',
     bucket: 'MONTH',
   };
@@ -144,7 +144,7 @@ export function MonthlyReport({ route, zone, navigate }: Props) {
               communityCode={code}
               gridCode={null}
               all
-              onOpen={(caseCode) => window.location.assign(`/cases/${encodeURIComponent(caseCode)}`)}
+              onOpen={(caseCode) => navigate({ screen: 'case', caseCode })}
             />
           </article>
         )

@@ -18,13 +18,13 @@ export const VIEWER = graphql(`
 /** The dashboard's queries, composed of the fragments its components declare. */
 export const KPI_METRICS = [
   'POPULATION',
-  'HOUSEHOLDS',
   'PARTY_MEMBERS',
   'VOLUNTEERS',
   'VOLUNTEER_HOURS',
   'CLOSURE_RATE',
   'ON_TIME_RATE',
   'BACKLOG',
+  'OVERDUE_OPEN',
 ] as const;
 
 export const SCOPE_SUMMARY = graphql(`

@@ -63,4 +63,16 @@ describe('routes', () => {
     );
     expect(parseRoute({ pathname: '/c/kangle', search: '' }).caseCode).toBeNull();
   });
+
+  it("keeps the report's scope and month, all communities when it names none", () => {
+    const route = parseRoute({ pathname: '/report', search: '?scope=kangle&month=2026-10' });
+    expect(route).toMatchObject({ screen: 'report', communityCode: 'kangle', month: '2026-10' });
+    expect(routeUrl(route)).toBe('/report?scope=kangle&month=2026-10');
+    expect(parseRoute({ pathname: '/report', search: '?scope=all' })).toMatchObject({
+      communityCode: null,
+      month: null,
+    });
+    expect(routeUrl({ ...route, communityCode: null, month: null })).toBe('/report?scope=all');
+    expect(routeUrl({ ...route, screen: 'dashboard' })).toBe('/c/kangle?metric=POPULATION&period=year');
+  });
 });

@@ -27,7 +27,12 @@ interface Props {
 /** What a sheet of paper says about itself: what it shows, where and when, the day it was printed, its sources. */
 export function PrintHeading({ title, scope, period, values, printOnly = false }: Props) {
   const { strings } = useStrings();
-  const sources = values && provenanceLine(values.map((v) => v.provenance), strings);
+  const sources =
+    values &&
+    provenanceLine(
+      values.map((v) => v.provenance),
+      strings,
+    );
   return (
     <header className={printOnly ? 'print-heading print-only' : 'print-heading'} data-testid="print-heading">
       <h1>{title}</h1>

@@ -12,7 +12,8 @@ export function provenanceLine(provenances: readonly Shown[], strings: Strings):
   const known = provenances.filter((p) => !!p);
   const kinds = PROVENANCE_KINDS.filter((kind) => known.some((p) => p.kind === kind));
   if (kinds.length === 0) return null;
-  if (kinds.length === 1 && kinds[0] === 'GENERATED') return strings.report.sources + strings.provenanceMeaning.GENERATED;
+  if (kinds.length === 1 && kinds[0] === 'GENERATED')
+    return strings.report.sources + strings.provenanceMeaning.GENERATED;
   const parts = kinds.filter((kind) => kind !== 'GENERATED').map((kind) => strings.provenanceMeaning[kind]);
   if (known.some((p) => p.restsOnGenerated)) parts.push(strings.restsOnGenerated);
   return strings.report.sources + parts.join(strings.report.separator);

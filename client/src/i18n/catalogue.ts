@@ -41,6 +41,9 @@ export interface Strings {
   /** {code}: an address that names no community, or no grid of its community. */
   unknownCommunity: string;
   unknownGrid: string;
+  /** The map's + and − buttons. */
+  zoomIn: string;
+  zoomOut: string;
   backToMap: string;
   perThousand: string;
   best: string;
@@ -311,6 +314,8 @@ const zh: Strings = {
   gridsOf: '{name}的网格',
   unknownCommunity: '没有这个社区：{code}',
   unknownGrid: '本社区没有这个网格：{code}',
+  zoomIn: '放大',
+  zoomOut: '缩小',
   backToMap: '返回地图',
   perThousand: '每千人',
   best: '最好',
@@ -597,8 +602,10 @@ const en: Strings = {
   compareHint: 'Pick 2 to 10 communities or grids to compare',
   compareOneMore: 'Pick one more to compare',
   gridsOf: 'Grids of {name}',
-  unknownCommunity: 'There is no community “{code}”',
-  unknownGrid: 'This community has no grid “{code}”',
+  unknownCommunity: 'There is no community "{code}"',
+  unknownGrid: 'This community has no grid "{code}"',
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
   backToMap: 'Back to the map',
   perThousand: 'per 1,000',
   best: 'best',

@@ -3,7 +3,7 @@ import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useMemo, useRef } from 'react';
-import { CircleMarker, GeoJSON, MapContainer, Tooltip, useMap } from 'react-leaflet';
+import { CircleMarker, GeoJSON, MapContainer, Tooltip, useMap, ZoomControl } from 'react-leaflet';
 import type { Palette } from '../../../../shared/geo/classify';
 import { convertGeometry, convertPosition } from '../../../../shared/geo/convert';
 import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
@@ -177,8 +177,11 @@ export function GridMap({
         preferCanvas
         renderer={renderer}
         attributionControl={false}
+        zoomControl={false}
         className="map"
       >
+        {/* Leaflet names its buttons in English; anew when the language changes, as it reads them once. */}
+        <ZoomControl key={language} zoomInTitle={strings.zoomIn} zoomOutTitle={strings.zoomOut} />
         <BasemapLayers basemap={basemapFallback.shown} config={config} onFailed={basemapFallback.onFailed} />
         {shown.areas && (
           <GeoJSON
@@ -229,6 +232,8 @@ export function GridMap({
               <CircleMarker
                 // A tooltip's options are read once: the building picked or let go is drawn anew (and on top).
                 key={`${f.properties.code}-${picked}`}
+                // Above the grids' veil, which is drawn anew when the classes change; the cases, after, above them.
+                pane="markerPane"
                 center={[(f.geometry as Point).coordinates[1], (f.geometry as Point).coordinates[0]]}
                 radius={picked ? 11 : 6}
                 pathOptions={{
@@ -250,6 +255,7 @@ export function GridMap({
               return (
                 <CircleMarker
                   key={node.code}
+                  pane="markerPane"
                   center={[lat, lng]}
                   radius={7}
                   pathOptions={{

@@ -68,7 +68,7 @@ export function CaseFlowChart({
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="month" tick={{ fontSize: 11 }} />
           <YAxis yAxisId="count" width={40} />
-          <YAxis yAxisId="rate" orientation="right" domain={[0, 1]} tickFormatter={percent} width={48} />
+          <YAxis yAxisId="rate" orientation="right" domain={[0, 1]} tickFormatter={percent} width={58} />
           <Tooltip
             formatter={(value, _name, item) => (RATE_KEYS.has(String(item.dataKey)) ? percent(value) : String(value))}
           />

@@ -55,25 +55,27 @@ export function CompareScreen({ communityCodes, gridCodes, period, onChange }: P
         <section className="panel" aria-busy={loading}>
           <h2>
             {strings.compare}
-            {communityCodes.length > 0 && (
-              <>
-                {mixed && <span className="downloads-of">{strings.kinds.COMMUNITY}</span>}
-                <Downloads
-                  params={{
-                    measures: [...COMPARE_METRICS],
-                    dimensions: 'COMMUNITY',
-                    communities: communityCodes,
-                    ...days,
-                  }}
-                />
-              </>
-            )}
-            {gridCodes.length > 0 && (
-              <>
-                {mixed && <span className="downloads-of">{strings.kinds.GRID}</span>}
-                <Downloads params={{ measures: [...COMPARE_METRICS], dimensions: 'GRID', grids: gridCodes, ...days }} />
-              </>
-            )}
+            <span className="compare-downloads">
+              {communityCodes.length > 0 && (
+                <span>
+                  {mixed && strings.kinds.COMMUNITY}
+                  <Downloads
+                    params={{
+                      measures: [...COMPARE_METRICS],
+                      dimensions: 'COMMUNITY',
+                      communities: communityCodes,
+                      ...days,
+                    }}
+                  />
+                </span>
+              )}
+              {gridCodes.length > 0 && (
+                <span>
+                  {mixed && strings.kinds.GRID}
+                  <Downloads params={{ measures: [...COMPARE_METRICS], dimensions: 'GRID', grids: gridCodes, ...days }} />
+                </span>
+              )}
+            </span>
           </h2>
           {/* Ten columns are wider than a phone: the table scrolls, by keyboard too. */}
           <div className="table-scroll" tabIndex={0} role="region" aria-label={strings.compare}>

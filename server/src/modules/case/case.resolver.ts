@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { daysOverdue } from '../../../../shared/case/days-overdue';
-import { isOpen, type CaseStatus } from '../../../../shared/case/workflow';
+import type { CaseStatus } from '../../../../shared/case/workflow';
 import { canReadCaseDetail, canSeePersonalData } from '../../auth/viewer';
 import type { Context } from '../../context';
 import { CaseOrderEnum, CaseStatusEnum, type CaseOrder } from '../../graphql/enums';
@@ -105,7 +105,7 @@ export class CaseResolver {
 
   @FieldResolver(() => Boolean, { description: 'Open and past its deadline' })
   overdue(@Root() c: Case) {
-    return isOpen(c.status) && c.deadline < new Date();
+    return daysOverdue(c) !== null;
   }
 
   @FieldResolver(() => Int, {
