@@ -118,8 +118,8 @@ describe('the map dashboard in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('kpi-population').getAttribute('data-value'), { timeout: 20_000 })
       .toBe('4000');
-    expect(await features()).toBe('0');
     await expect.poll(() => page.getByTestId('no-location').textContent()).toContain('暂无地理位置');
+    expect(await map().count()).toBe(0);
   });
 
   it('compares 康乐 and 共和路 side by side, raw and per 1,000', async () => {

@@ -75,7 +75,9 @@ export function Dashboard({ route, period, partial, basemap, config, navigate }:
   // Every query on screen failed together; retry them all, the map's included.
   const retry = () => client.refetchQueries({ include: 'active' });
   if (communityCode && grids.dataState === 'complete' && (!community || (gridCode && !grid)))
-    return <UnknownPlace code={community ? gridCode! : communityCode} community={community ?? null} navigate={navigate} />;
+    return (
+      <UnknownPlace code={community ? gridCode! : communityCode} community={community ?? null} navigate={navigate} />
+    );
   return (
     <>
       <PrintHeading

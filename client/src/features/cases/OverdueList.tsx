@@ -5,6 +5,7 @@ import type { Strings } from '../../i18n/catalogue';
 import { useStrings } from '../../i18n/LanguageProvider';
 import { daysOverdueText } from './daysOverdueText';
 import { OVERDUE_CASES } from './operations';
+import { recordsProvenance } from '../../../../shared/metrics/provenance';
 
 interface Props {
   communityCode: string | null;
@@ -46,6 +47,7 @@ export function OverdueList({ communityCode, gridCode, onOpen, all = false }: Pr
         testId="overdue-list"
         loading={loading && !connection}
         empty={false}
+        provenance={cases.length > 0 ? recordsProvenance(cases.length, cases.filter((c) => c.generated).length) : null}
       >
         <p className="muted overdue-hint">{strings.cases.overdueHint}</p>
         {cases.length === 0 ? (

@@ -23,6 +23,7 @@ export const OVERDUE_CASES = graphql(`
           category
           source
           daysOverdue
+          generated
           community {
             code
             name

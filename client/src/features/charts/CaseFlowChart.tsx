@@ -29,7 +29,7 @@ export function CaseFlowChart({
 }: {
   series: ChartSeries_ScopeFragment | null;
   loading: boolean;
-  /** The last month is not over: its bars faint, its rates dashed, not read as a drop. */
+  /** The last month is not over: its bars faint, its rates hollow dots, not read as a drop. */
   partial: boolean;
   downloads: ExportParams;
   provenance: ProvenanceShown | null | undefined;
@@ -120,8 +120,7 @@ export function CaseFlowChart({
               dataKey="closurePartial"
               name={partName(strings.metrics.CLOSURE_RATE)}
               stroke="#b71c1c"
-              strokeDasharray="4 3"
-              dot={false}
+              dot={{ r: 3, fill: '#fff', strokeWidth: 2 }}
               legendType="none"
               isAnimationActive={false}
             />
@@ -133,15 +132,14 @@ export function CaseFlowChart({
               name={partName(strings.metrics.ON_TIME_RATE)}
               stroke={SERIES_COLORS.third}
               strokeWidth={2}
-              strokeDasharray="4 3"
-              dot={false}
+              dot={{ r: 3, fill: '#fff', strokeWidth: 2 }}
               legendType="none"
               isAnimationActive={false}
             />
           )}
         </ComposedChart>
       </ResponsiveContainer>
-      {partial && <p className="chart-note">⋯ {strings.trend.partial}</p>}
+      {partial && <p className="chart-note">○ {strings.trend.partial}</p>}
     </Panel>
   );
 }

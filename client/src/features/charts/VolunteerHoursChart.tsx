@@ -59,15 +59,14 @@ export function VolunteerHoursChart({
               dataKey="hoursPartial"
               name={`${strings.metrics.VOLUNTEER_HOURS}（${strings.trend.partial}）`}
               stroke={SERIES_COLORS.second}
-              strokeDasharray="4 3"
-              fill={SERIES_COLORS.second}
-              fillOpacity={0.1}
+              fill="none"
+              dot={{ r: 4, fill: '#fff', strokeWidth: 2 }}
               isAnimationActive={false}
             />
           )}
         </AreaChart>
       </ResponsiveContainer>
-      {partial && <p className="chart-note">⋯ {strings.trend.partial}</p>}
+      {partial && <p className="chart-note">○ {strings.trend.partial}</p>}
     </Panel>
   );
 }

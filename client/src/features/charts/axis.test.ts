@@ -8,7 +8,7 @@ describe('chart axes', () => {
     expect(monthLabels(starts, 'en')).toEqual(['Nov ’25', 'Dec ’25', 'Jan ’26']);
     expect(monthLabels(starts.slice(0, 2), 'en')).toEqual(['Nov', 'Dec']);
   });
-  it('moves the month so far apart, joined to the last whole month', () => {
+  it('moves the month so far apart from the whole months', () => {
     const rows = [
       { month: 'Oct', hours: 10 },
       { month: 'Nov', hours: 12 },
@@ -16,7 +16,7 @@ describe('chart axes', () => {
     ];
     expect(withPartialMonth(rows, ['hours'], true)).toEqual([
       { month: 'Oct', hours: 10, hoursPartial: null },
-      { month: 'Nov', hours: 12, hoursPartial: 12 },
+      { month: 'Nov', hours: 12, hoursPartial: null },
       { month: 'Dec', hours: null, hoursPartial: 1 },
     ]);
     expect(withPartialMonth(rows, ['hours'], false)).toBe(rows);

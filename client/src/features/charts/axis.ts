@@ -24,9 +24,9 @@ export function monthLabels(starts: readonly string[], language: Language): stri
 }
 
 /**
- * A monthly series whose last month is not over: its values move to `<key>Partial`, joined to
- * the last whole month, so that a chart draws them apart (dashed, faint) and the month so far
- * does not read as a drop.
+ * A monthly series whose last month is not over: its values move to `<key>Partial`, so that a
+ * chart draws the month so far apart (a hollow dot, a faint bar) and not as a line falling
+ * from the last whole month.
  */
 export function withPartialMonth<Row extends Record<string, unknown>>(
   rows: Row[],
@@ -38,7 +38,7 @@ export function withPartialMonth<Row extends Record<string, unknown>>(
   return rows.map((row, i) => {
     const split: Record<string, unknown> = { ...row };
     for (const key of keys) {
-      split[`${key}Partial`] = i >= last - 1 ? row[key] : null;
+      split[`${key}Partial`] = i === last ? row[key] : null;
       if (i === last) split[key] = null;
     }
     return split as Row & Record<string, unknown>;

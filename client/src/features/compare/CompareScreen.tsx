@@ -72,7 +72,9 @@ export function CompareScreen({ communityCodes, gridCodes, period, onChange }: P
               {gridCodes.length > 0 && (
                 <span>
                   {mixed && strings.kinds.GRID}
-                  <Downloads params={{ measures: [...COMPARE_METRICS], dimensions: 'GRID', grids: gridCodes, ...days }} />
+                  <Downloads
+                    params={{ measures: [...COMPARE_METRICS], dimensions: 'GRID', grids: gridCodes, ...days }}
+                  />
                 </span>
               )}
             </span>

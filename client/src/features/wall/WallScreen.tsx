@@ -73,10 +73,10 @@ export function WallScreen({ params }: { params: WallParams }) {
   const zone = useServerConfig()?.timeZone ?? DEFAULT_TIME_ZONE;
   const today = startOfDay(now).getTime();
   // Again once the server's time zone is known: the shared calendar's zone is module state, set from /config.json.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
   const period = useMemo(() => {
     const { from, to } = periodRange('year', new Date(today));
     return { from, to };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [today, zone]);
   const item = scope?.items[position.item % scope.items.length];
   const metric = params.metrics[position.metric % params.metrics.length];

@@ -222,7 +222,11 @@ export class RankingRowResolver {
 export class ComparisonRowResolver {
   @FieldResolver(() => ProvenanceInfo, PROVENANCE)
   provenance(@Root() row: ComparisonRow, @Ctx() ctx: Context) {
-    return provenanceOf(ctx, row.metric, row.level === 'GRID' ? { gridCodes: [row.code] } : { communityCodes: [row.code] });
+    return provenanceOf(
+      ctx,
+      row.metric,
+      row.level === 'GRID' ? { gridCodes: [row.code] } : { communityCodes: [row.code] },
+    );
   }
 }
 

@@ -42,8 +42,20 @@ export async function comparePlaces(
   }
   const asked = [...new Set<Metric>([...metrics, 'POPULATION'])];
   const [communityValues, gridValues] = await Promise.all([
-    computeMetrics(db, 'community', communities.map((c) => c.id), asked, period),
-    computeMetrics(db, 'grid', grids.map((g) => g.id), asked, period),
+    computeMetrics(
+      db,
+      'community',
+      communities.map((c) => c.id),
+      asked,
+      period,
+    ),
+    computeMetrics(
+      db,
+      'grid',
+      grids.map((g) => g.id),
+      asked,
+      period,
+    ),
   ]);
   const rowsOf = (place: ComparedPlace, results: Map<Metric, MetricResult>) => {
     const population = results.get('POPULATION')!.value;

@@ -58,7 +58,10 @@ async function bestOfKind<Row extends { code: string }>(
   const [exact, prefix, contained] = await Promise.all([
     find({ OR: fields.map((field) => ({ [field]: query })) }, first),
     literal.wild ? [] : find({ OR: fields.map((field) => ({ [field]: { startsWith: query } })) }, first),
-    find({ OR: [...fields.map(literal.on), ...(around ? [around.where] : [])] }, literal.wild ? WILDCARD_CANDIDATES : first),
+    find(
+      { OR: [...fields.map(literal.on), ...(around ? [around.where] : [])] },
+      literal.wild ? WILDCARD_CANDIDATES : first,
+    ),
   ]);
   const rows = new Map([...exact, ...prefix, ...contained].map((row) => [row.code, row]));
   return [...rows.values()]
@@ -117,7 +120,14 @@ export async function search(db: Database, text: string, first: number): Promise
   return [
     ...communities.map(({ row: c, tier }) => ({
       tier,
-      hit: { kind: 'COMMUNITY' as const, code: c.code, name: c.name, communityCode: c.code, gridCode: null, label: c.name },
+      hit: {
+        kind: 'COMMUNITY' as const,
+        code: c.code,
+        name: c.name,
+        communityCode: c.code,
+        gridCode: null,
+        label: c.name,
+      },
     })),
     ...grids.map(({ row: g, tier }) => ({
       tier,
