@@ -1,5 +1,5 @@
 import type { CaseStatus } from './case/workflow';
-import type { CaseCategory, CaseSource, StatsDimension, TimeBucket } from './enums';
+import type { BuildingKind, CaseCategory, CaseSource, StatsDimension, TimeBucket } from './enums';
 
 /** Words in both languages of the product. */
 export interface Bilingual {
@@ -36,6 +36,17 @@ export const SOURCE_TEXT: Record<CaseSource, Bilingual> = {
   RESIDENT: { zh: '居民上报', en: 'Resident' },
   HOTLINE_12345: { zh: '12345 热线', en: '12345 hotline' },
   APP: { zh: '随手拍', en: 'App' },
+};
+
+export const BUILDING_KIND_TEXT: Record<BuildingKind, Bilingual> = {
+  APARTMENT: { zh: '住宅楼', en: 'Apartment block' },
+  BUNGALOW: { zh: '平房', en: 'Bungalow' },
+  COURTYARD: { zh: '院落', en: 'Courtyard' },
+  INSTITUTION: { zh: '机关单位', en: 'Institution' },
+  OFFICE: { zh: '办公楼', en: 'Office' },
+  SCHOOL: { zh: '学校', en: 'School' },
+  SHOP_STREET: { zh: '沿街商铺', en: 'Shop street' },
+  VILLA: { zh: '别墅', en: 'Villa' },
 };
 
 /** The column headers of the stats dimensions. */

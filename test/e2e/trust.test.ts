@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer, type TestServer } from '../api/harness';
+import { startTestServer, TEST_ADMIN_PASSWORD, type TestServer } from '../api/harness';
 import { launchBrowser, SCREENSHOTS } from './browser';
 
 let server: TestServer;
@@ -53,6 +53,31 @@ describe('a map that informs and figures a leader can trust, in Chromium', () =>
     expect(shown.overlaps).toEqual([]);
     expect(shown.names.every((name) => grids.some((g) => g.name === name))).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}/labels-kangle.png` });
+  });
+
+  it('opens a building’s view from its dot on the grid’s map', async () => {
+    const grid = await server.db.grid.findFirstOrThrow({
+      where: { community: { code: 'kangle' } },
+      orderBy: { code: 'asc' },
+      include: { buildings: { where: { retiredAt: null, lat: { not: null } } } },
+    });
+    const signedIn = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    const { cookie } = await server.signIn('admin', TEST_ADMIN_PASSWORD);
+    const [name, value] = cookie!.split('=');
+    await signedIn.context().addCookies([{ name, value, url: server.url }]);
+    await signedIn.goto(`${server.url}/c/kangle/g/${grid.code}`);
+    const dots = signedIn.locator('[data-testid=grid-map] path.building-dot');
+    await expect.poll(() => dots.count(), { timeout: 20_000 }).toBe(grid.buildings.length);
+    const building = grid.buildings[grid.buildings.length - 1];
+    await signedIn.locator(`path.building-${building.code}`).click({ force: true });
+    const view = signedIn.getByTestId('building-view');
+    await expect.poll(() => view.getAttribute('data-code')).toBe(building.code);
+    expect(await view.textContent()).toContain(building.name);
+    expect(await signedIn.getByTestId('building-population').textContent()).toContain(
+      building.population.toLocaleString('zh-CN'),
+    );
+    expect(new URL(signedIn.url()).searchParams.get('building')).toBe(building.code);
+    await signedIn.close();
   });
 
   it('keeps the legend’s classes from one community’s grids to another’s, for the same metric and period', async () => {

@@ -14,6 +14,7 @@ import { VolunteerHoursChart } from '../features/charts/VolunteerHoursChart';
 import type { BasemapName, ServerConfig } from '../components/map/basemap';
 import { GridMap } from '../components/map/GridMap';
 import { GridWorker } from '../features/places/GridWorker';
+import { BuildingPanel } from '../features/places/BuildingPanel';
 import { UnknownPlace } from './UnknownPlace';
 import { useStrings } from '../i18n/LanguageProvider';
 import { COMMUNITY_ROWS, GRID_ROWS, KPI_METRICS, SCOPE_SERIES, SCOPE_SUMMARY, VIEWER } from './queries';
@@ -156,6 +157,7 @@ export function Dashboard({ route, period, partial, basemap, config, navigate }:
               config={config}
               onSelect={select}
               buildingCode={route.building}
+              onBuilding={(building) => navigate({ building })}
             />
           )}
         </ErrorBoundary>
@@ -163,6 +165,7 @@ export function Dashboard({ route, period, partial, basemap, config, navigate }:
           <ErrorBoundary message={strings.crashed}>
             {gridCode ? (
               <>
+                {route.building && <BuildingPanel code={route.building} onClose={() => navigate({ building: null })} />}
                 <GridWorker gridCode={gridCode} />
                 <OpenCasesList gridCode={gridCode} />
                 {visitor && (

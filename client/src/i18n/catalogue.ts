@@ -115,6 +115,8 @@ export interface Strings {
   periods: Record<PeriodPreset, string>;
   periodFrom: string;
   periodTo: string;
+  /** A building's view beside its grid's map. */
+  building: { kind: string; floors: string; units: string; close: string };
   /** A key figure against earlier periods, and where it comes from. */
   trend: {
     previous: string;
@@ -387,6 +389,7 @@ const zh: Strings = {
   },
   periodFrom: '起始日',
   periodTo: '截止日',
+  building: { kind: '类型', floors: '层数', units: '个单元', close: '关闭' },
   trend: { previous: '环比', yearEarlier: '同比', points: '个百分点', asOf: '截至', partial: '本月未完' },
   provenance: { STATED: '公布', IMPORTED: '导入', GENERATED: '模拟', COMPUTED: '统计' },
   provenanceMeaning: {
@@ -678,6 +681,7 @@ const en: Strings = {
   },
   periodFrom: 'From',
   periodTo: 'To',
+  building: { kind: 'Kind', floors: 'Floors', units: 'stairwells', close: 'Close' },
   trend: { previous: 'MoM', yearEarlier: 'YoY', points: ' pts', asOf: 'As of', partial: 'month to date' },
   provenance: { STATED: 'Stated', IMPORTED: 'Imported', GENERATED: 'Demo', COMPUTED: 'Counted' },
   provenanceMeaning: {

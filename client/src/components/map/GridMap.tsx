@@ -43,6 +43,8 @@ interface Props {
   namesShown?: boolean;
   /** A building to pick out among its grid's (where a search hit leads): larger, outlined, its name shown. */
   buildingCode?: string | null;
+  /** A building's dot was clicked: open its view. */
+  onBuilding?(code: string): void;
 }
 
 /** Below this zoom a community (a few hundred metres across) is too small to see: draw a marker too. */
@@ -124,6 +126,7 @@ export function GridMap({
   palette,
   namesShown = false,
   buildingCode = null,
+  onBuilding,
 }: Props) {
   const { language, strings } = useStrings();
   const level = gridCode ? 'BUILDING' : communityCode ? 'GRID' : 'COMMUNITY';
@@ -158,6 +161,8 @@ export function GridMap({
   const fill = colors.fill;
   const label = (p: Properties) => `${p.name}：${metricText(metric, p.value, p.tooFewCases, language, strings)}`;
   const renderer = useMemo(() => L.canvas({ padding: 0.5 }), []);
+  // A grid's few dozen buildings as SVG: each dot an element a keyboard, a screen reader or a test can reach.
+  const buildingRenderer = useMemo(() => L.svg({ padding: 0.5, pane: 'markerPane' }), []);
   const loading = areas.loading || points.loading || colors.loading;
   const fitKey = `${communityCode}/${gridCode}/${basemap}`;
   const drawn = primary && !loading ? primary.features : [];
@@ -236,6 +241,10 @@ export function GridMap({
                 pane="markerPane"
                 center={[(f.geometry as Point).coordinates[1], (f.geometry as Point).coordinates[0]]}
                 radius={picked ? 11 : 6}
+                eventHandlers={{ click: () => onBuilding?.(f.properties.code) }}
+                // Read once, when the dot is made (pathOptions only restyle it).
+                renderer={buildingRenderer}
+                className={`building-dot building-${f.properties.code}`}
                 pathOptions={{
                   fillColor: fill(f.properties),
                   fillOpacity: 0.9,

@@ -32,6 +32,17 @@ function literally(query: string) {
 
 type Literal = ReturnType<typeof literally>;
 
+/** How one kind of place is searched, ranked and shown. */
+interface Kind<Row> {
+  /** Its own names and codes: the columns searched, and ranked by. */
+  fields: string[];
+  values(row: Row): (string | null)[];
+  find(where: object, take: number): Promise<Row[]>;
+  /** What else finds it, always ranked with the rest (a grid by its community's name). */
+  around?: { where: object; value(row: Row): string };
+  hit(row: Row): SearchHit;
+}
+
 /**
  * How a place's own names and codes match: 0 one of them is the text ("41号楼" for 41号楼), 1 one starts
  * with it, 2 it is only inside one (141号楼) or only in the name of the community around.
@@ -50,11 +61,9 @@ async function bestOfKind<Row extends { code: string }>(
   query: string,
   literal: Literal,
   first: number,
-  fields: string[],
-  find: (where: object, take: number) => Promise<Row[]>,
-  ownValues: (row: Row) => (string | null)[],
-  around?: { where: object; value(row: Row): string },
+  kind: Kind<Row>,
 ) {
+  const { fields, values, find, around } = kind;
   const [exact, prefix, contained] = await Promise.all([
     find({ OR: fields.map((field) => ({ [field]: query })) }, first),
     literal.wild ? [] : find({ OR: fields.map((field) => ({ [field]: { startsWith: query } })) }, first),
@@ -65,9 +74,8 @@ async function bestOfKind<Row extends { code: string }>(
   ]);
   const rows = new Map([...exact, ...prefix, ...contained].map((row) => [row.code, row]));
   return [...rows.values()]
-    .filter((row) => literal.exact(...ownValues(row), around?.value(row)))
-    .map((row) => ({ row, tier: tierOf(query, ownValues(row)) }))
-    .sort((a, b) => a.tier - b.tier);
+    .filter((row) => literal.exact(...values(row), around?.value(row)))
+    .map((row) => ({ tier: tierOf(query, values(row)), hit: kind.hit(row) }));
 }
 
 /**
@@ -83,75 +91,59 @@ export async function search(db: Database, text: string, first: number): Promise
   // make the server work.
   if (literal.parts.length === 0) return [];
   const live = (where: object) => ({ AND: [{ retiredAt: null }, where] });
-  const [communities, grids, buildings] = await Promise.all([
-    bestOfKind(
-      query,
-      literal,
-      first,
-      ['name', 'code', 'nameEn'],
-      (where, take) => db.community.findMany({ where: live(where), take, orderBy: { id: 'asc' } }),
-      (c) => [c.name, c.code, c.nameEn],
-    ),
-    bestOfKind(
-      query,
-      literal,
-      first,
-      ['name', 'code'],
-      (where, take) =>
+  // Each `find` has its parameters typed, so that the row's type is read from what it returns.
+  const kinds = await Promise.all([
+    bestOfKind(query, literal, first, {
+      fields: ['name', 'code', 'nameEn'],
+      values: (c) => [c.name, c.code, c.nameEn],
+      find: (where: object, take: number) =>
+        db.community.findMany({ where: live(where), take, orderBy: { id: 'asc' } }),
+      hit: (c) => ({
+        kind: 'COMMUNITY',
+        code: c.code,
+        name: c.name,
+        communityCode: c.code,
+        gridCode: null,
+        label: c.name,
+      }),
+    }),
+    bestOfKind(query, literal, first, {
+      fields: ['name', 'code'],
+      values: (g) => [g.name, g.code],
+      find: (where: object, take: number) =>
         db.grid.findMany({ where: live(where), include: { community: true }, take, orderBy: { code: 'asc' } }),
-      (g) => [g.name, g.code],
-      { where: { community: literal.on('name') }, value: (g) => g.community.name },
-    ),
-    bestOfKind(
-      query,
-      literal,
-      first,
-      ['name', 'code'],
-      (where, take) =>
+      around: { where: { community: literal.on('name') }, value: (g) => g.community.name },
+      hit: (g) => ({
+        kind: 'GRID',
+        code: g.code,
+        name: g.name,
+        communityCode: g.community.code,
+        gridCode: g.code,
+        label: `${g.community.name} · ${g.name}`,
+      }),
+    }),
+    bestOfKind(query, literal, first, {
+      fields: ['name', 'code'],
+      values: (b) => [b.name, b.code],
+      find: (where: object, take: number) =>
         db.building.findMany({
           where: live(where),
           include: { grid: { include: { community: true } } },
           take,
           orderBy: { code: 'asc' },
         }),
-      (b) => [b.name, b.code],
-    ),
-  ]);
-  return [
-    ...communities.map(({ row: c, tier }) => ({
-      tier,
-      hit: {
-        kind: 'COMMUNITY' as const,
-        code: c.code,
-        name: c.name,
-        communityCode: c.code,
-        gridCode: null,
-        label: c.name,
-      },
-    })),
-    ...grids.map(({ row: g, tier }) => ({
-      tier,
-      hit: {
-        kind: 'GRID' as const,
-        code: g.code,
-        name: g.name,
-        communityCode: g.community.code,
-        gridCode: g.code,
-        label: `${g.community.name} · ${g.name}`,
-      },
-    })),
-    ...buildings.map(({ row: b, tier }) => ({
-      tier,
-      hit: {
-        kind: 'BUILDING' as const,
+      hit: (b) => ({
+        kind: 'BUILDING',
         code: b.code,
         name: b.name,
         communityCode: b.grid.community.code,
         gridCode: b.grid.code,
         label: `${b.grid.community.name} · ${b.grid.name} · ${b.name}`,
-      },
-    })),
-  ]
+      }),
+    }),
+  ]);
+  return kinds
+    .flat()
     .sort((a, b) => a.tier - b.tier)
     .slice(0, first)
     .map(({ hit }) => hit);
