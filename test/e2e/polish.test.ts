@@ -188,17 +188,20 @@ describe('keyboard', () => {
 });
 
 describe('a phone, 375 × 667', () => {
-  it('never scrolls sideways on the overview, a community, a grid and compare', async () => {
+  it('never scrolls sideways on the overview, a community, a grid and compare, in Chinese and English', async () => {
     const phone = await browser.newContext({ viewport: { width: 375, height: 667 } });
-    for (const [view, { path, ready }] of Object.entries(VIEWS)) {
-      const page = await open(phone, await path(), ready);
-      const [scrollWidth, innerWidth] = await page.evaluate(() => [
-        document.scrollingElement!.scrollWidth,
-        window.innerWidth,
-      ]);
-      expect(scrollWidth, view).toBeLessThanOrEqual(innerWidth);
-      await page.close();
-    }
+    for (const language of ['zh', 'en'])
+      for (const [view, { path, ready }] of Object.entries(VIEWS)) {
+        const url = new URL(await path(), server.url);
+        url.searchParams.set('lang', language);
+        const page = await open(phone, `${url.pathname}${url.search}`, ready);
+        const [scrollWidth, innerWidth] = await page.evaluate(() => [
+          document.scrollingElement!.scrollWidth,
+          window.innerWidth,
+        ]);
+        expect(scrollWidth, `${view} in ${language}`).toBeLessThanOrEqual(innerWidth);
+        await page.close();
+      }
     await phone.close();
   });
 });
