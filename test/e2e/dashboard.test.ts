@@ -129,6 +129,12 @@ describe('the map dashboard in Chromium', () => {
       .toBe('9050');
     expect(await page.getByTestId('compare-POPULATION-gonghelu').getAttribute('data-value')).toBe('14929');
     expect(await page.getByTestId('compare-VOLUNTEERS-gonghelu').textContent()).toMatch(/3,681.*每千人.*最好/);
+    // Each row says where its figures come from; best and worst on synthetic ones are starred.
+    const row = (metric: string) => page.getByTestId(`compare-${metric}-kangle`).locator('xpath=..');
+    expect(await row('POPULATION').locator('[data-provenance]').getAttribute('data-provenance')).toBe('STATED');
+    expect(await row('CASES_REPORTED').locator('[data-provenance]').getAttribute('data-provenance')).toBe('GENERATED');
+    expect(await row('ON_TIME_RATE').locator('.mark').first().textContent()).toContain('*');
+    expect(await page.getByTestId('compare-synthetic').textContent()).toContain('含模拟数据');
     await shot('compare');
   });
 

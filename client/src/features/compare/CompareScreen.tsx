@@ -5,6 +5,8 @@ import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/defi
 import { metricText } from '../../components/metricText';
 import { useStrings } from '../../i18n/LanguageProvider';
 import { Downloads } from '../../components/Downloads';
+import { ProvenanceMark } from '../../components/ProvenanceMark';
+import { combineProvenance } from '../../../../shared/metrics/provenance';
 import { localDay } from '../../../../shared/time/buckets';
 import { bestWorst } from './bestWorst';
 import { ComparePicker } from './ComparePicker';
@@ -101,9 +103,26 @@ export function CompareScreen({ communityCodes, gridCodes, period, onChange }: P
                     metric,
                     rows.map((r) => (r ? (perThousand ? r.perThousand : r.raw) : null)),
                   );
+                  // Best and worst on synthetic figures are marked as such: they rank nothing real.
+                  const provenance = combineProvenance(
+                    rows.flatMap((r) =>
+                      r?.provenance
+                        ? [
+                            {
+                              ...r.provenance,
+                              qualifier: r.provenance.qualifier === 'AT_LEAST' ? 'AT_LEAST' : null,
+                            } as const,
+                          ]
+                        : [],
+                    ),
+                  );
+                  const synthetic = provenance?.restsOnGenerated ? '*' : '';
                   return (
                     <tr key={metric}>
-                      <th>{strings.metrics[metric]}</th>
+                      <th>
+                        {strings.metrics[metric]}
+                        <ProvenanceMark provenance={provenance} />
+                      </th>
                       {rows.map((r, i) => (
                         <td
                           key={columns[i].code}
@@ -118,8 +137,20 @@ export function CompareScreen({ communityCodes, gridCodes, period, onChange }: P
                               · {formatPerThousand(r.perThousand, language)} {strings.perThousand}
                             </small>
                           )}
-                          {marks.best === i && <span className="mark"> ▲ {strings.best}</span>}
-                          {marks.worst === i && <span className="mark"> ▼ {strings.worst}</span>}
+                          {marks.best === i && (
+                            <span className="mark">
+                              {' '}
+                              ▲ {strings.best}
+                              {synthetic}
+                            </span>
+                          )}
+                          {marks.worst === i && (
+                            <span className="mark">
+                              {' '}
+                              ▼ {strings.worst}
+                              {synthetic}
+                            </span>
+                          )}
                         </td>
                       ))}
                     </tr>
@@ -128,6 +159,11 @@ export function CompareScreen({ communityCodes, gridCodes, period, onChange }: P
               </tbody>
             </table>
           </div>
+          {data?.compare.some((r) => r.provenance?.restsOnGenerated) && (
+            <p className="muted" data-testid="compare-synthetic">
+              * {strings.restsOnGenerated}
+            </p>
+          )}
         </section>
       )}
       {ready && data && (

@@ -29,6 +29,13 @@ export const COMPARE = graphql(`
       raw
       perThousand
       tooFewCases
+      provenance {
+        kind
+        source
+        asOf
+        qualifier
+        restsOnGenerated
+      }
     }
   }
 `);
