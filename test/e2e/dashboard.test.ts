@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer, TEST_ADMIN_PASSWORD, type TestServer } from '../api/harness';
-import { launchBrowser, SCREENSHOTS } from './browser';
+import { type TestServer } from '../api/harness';
+import { SCREENSHOTS, signInAsAdmin, withServerAndBrowser } from './browser';
 
 let server: TestServer;
 let browser: Browser;
 let page: Page;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((run) => ({ server, browser, page } = run));
 
 const map = () => page.getByTestId('grid-map');
 const features = () => map().getAttribute('data-features');
@@ -52,9 +44,7 @@ describe('the map dashboard in Chromium', () => {
     expect(await features()).toBe('0');
     expect(await page.getByTestId('buildings-hidden').textContent()).toContain('登录后可见');
     const signedIn = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    const { cookie } = await server.signIn('admin', TEST_ADMIN_PASSWORD);
-    const [name, value] = cookie!.split('=');
-    await signedIn.context().addCookies([{ name, value, url: server.url }]);
+    await signInAsAdmin(signedIn.context(), server);
     await signedIn.goto(page.url());
     await expect
       .poll(() => signedIn.getByTestId('grid-map').getAttribute('data-features'), { timeout: 20_000 })

@@ -1,20 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startTestServer, TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, type TestServer } from '../api/harness';
-import { launchBrowser, SCREENSHOTS } from './browser';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, type TestServer } from '../api/harness';
+import { SCREENSHOTS, withServerAndBrowser } from './browser';
 
 let server: TestServer;
-let browser: Browser;
 let page: Page;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((run) => ({ server, page } = run));
 
 it('serves GraphiQL at /graphql: the schema for the docs once signed in, a query, and a token from its headers pane', async () => {
   const requests: { authorization?: string }[] = [];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startTestServer, TEST_ADMIN_PASSWORD, TEST_DISPLAY_TOKEN, type TestServer } from '../api/harness';
-import { launchBrowser } from './browser';
+import { startTestServer, TEST_DISPLAY_TOKEN, type TestServer } from '../api/harness';
+import { launchBrowser, signInAsAdmin } from './browser';
 
 let server: TestServer;
 let browser: Browser;
@@ -13,9 +13,7 @@ beforeAll(async () => {
   // axe-core goes into the page as a script of its own, which the server's Content-Security-Policy forbids.
   visitor = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
   admin = await browser.newContext({ viewport: { width: 1366, height: 768 }, bypassCSP: true });
-  const { cookie } = await server.signIn('admin', TEST_ADMIN_PASSWORD);
-  const [name, value] = cookie!.split('=');
-  await admin.addCookies([{ name, value, url: server.url }]);
+  await signInAsAdmin(admin, server);
 });
 afterAll(async () => {
   await browser?.close();

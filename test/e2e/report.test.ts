@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { CATALOGUE } from '../../client/src/i18n/catalogue';
 import { localDate, monthStart, zonedDate } from '../../shared/time/buckets';
-import { startTestServer, type TestServer } from '../api/harness';
-import { launchBrowser, SCREENSHOTS } from './browser';
+import { type TestServer } from '../api/harness';
+import { SCREENSHOTS, withServerAndBrowser } from './browser';
 
 let server: TestServer;
-let browser: Browser;
 let page: Page;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((run) => ({ server, page } = run));
 
 /** A4 landscape inside the stylesheet's 10 mm margins, in CSS pixels (96 to the inch). */
 const SHEET = { width: Math.floor((277 / 25.4) * 96), height: Math.floor((190 / 25.4) * 96) };

@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { startTestServer, TEST_ADMIN_PASSWORD, type TestServer } from '../api/harness';
-import { launchBrowser, SCREENSHOTS } from './browser';
+import { type TestServer } from '../api/harness';
+import { SCREENSHOTS, signInAsAdmin, withServerAndBrowser } from './browser';
 
 let server: TestServer;
 let browser: Browser;
 let page: Page;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+withServerAndBrowser((run) => ({ server, browser, page } = run));
 
 const map = () => page.getByTestId('grid-map');
 const drawn = () => map().getAttribute('aria-busy');
@@ -62,9 +54,7 @@ describe('a map that informs and figures a leader can trust, in Chromium', () =>
       include: { buildings: { where: { retiredAt: null, lat: { not: null } } } },
     });
     const signedIn = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    const { cookie } = await server.signIn('admin', TEST_ADMIN_PASSWORD);
-    const [name, value] = cookie!.split('=');
-    await signedIn.context().addCookies([{ name, value, url: server.url }]);
+    await signInAsAdmin(signedIn.context(), server);
     await signedIn.goto(`${server.url}/c/kangle/g/${grid.code}`);
     const dots = signedIn.locator('[data-testid=grid-map] path.building-dot');
     await expect.poll(() => dots.count(), { timeout: 20_000 }).toBe(grid.buildings.length);
@@ -77,6 +67,12 @@ describe('a map that informs and figures a leader can trust, in Chromium', () =>
       building.population.toLocaleString('zh-CN'),
     );
     expect(new URL(signedIn.url()).searchParams.get('building')).toBe(building.code);
+    // Signed in, with name, role and sign-out, the header still keeps to one line on a laptop, in both languages.
+    for (const language of ['zh', 'en']) {
+      await signedIn.goto(`${server.url}/c/kangle?lang=${language}&period=custom&from=2026-09-01&to=2026-09-30`);
+      await expect.poll(() => signedIn.getByTestId('identity').count(), { timeout: 20_000 }).toBe(1);
+      expect(await signedIn.locator('.topbar').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(60);
+    }
     await signedIn.close();
   });
 

@@ -25,82 +25,85 @@ export function Header({ viewer, route, basemap, basemaps, navigate, onBasemap, 
   // The product's name stays; its description gives way on a narrow screen in a long language.
   const [product, ...subtitle] = strings.title.split(' · ');
   return (
-    <header className="topbar">
-      <h1 data-testid="title">
-        {product}
-        {subtitle.length > 0 && <span className="subtitle"> · {subtitle.join(' · ')}</span>}
-      </h1>
-      <SearchBox onPick={onSearch} />
-      {route.screen === 'dashboard' && (
-        <>
-          <label>
-            {strings.metric}
-            <select
-              value={route.metric}
-              data-testid="metric-select"
-              onChange={(e) => navigate({ metric: e.target.value as Metric })}
-            >
-              {METRICS.map((m) => (
-                <option key={m} value={m}>
-                  {strings.metrics[m]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {strings.basemap}
-            <select
-              value={basemap}
-              data-testid="basemap-select"
-              onChange={(e) => onBasemap(e.target.value as BasemapName)}
-            >
-              {basemaps.map((b) => (
-                <option key={b} value={b}>
-                  {strings.basemaps[b]}
-                </option>
-              ))}
-            </select>
-          </label>
-        </>
-      )}
-      {/* The report has a month of its own. */}
-      {route.screen !== 'report' && (
-        <>
-          <label>
-            {strings.period}
-            <select
-              value={route.period}
-              data-testid="period-select"
-              onChange={(e) => {
-                const period = e.target.value as PeriodPreset;
-                // A custom period starts as the one on screen, for the leader to adjust.
-                const shown = periodRange(route.period, new Date(), route.days);
-                const days = { from: localDay(new Date(shown.from)), to: localDay(new Date(shown.to)) };
-                navigate(period === 'custom' ? { period, days: route.days ?? days } : { period });
-              }}
-            >
-              {PERIODS.map((p) => (
-                <option key={p} value={p}>
-                  {strings.periods[p]}
-                </option>
-              ))}
-            </select>
-          </label>
-          {route.period === 'custom' && <CustomDays days={route.days} navigate={navigate} />}
-        </>
-      )}
-      <button
-        type="button"
-        data-testid="compare-link"
-        onClick={() => navigate(route.screen === 'compare' ? { screen: 'dashboard' } : { screen: 'compare' })}
-      >
-        {route.screen === 'compare' ? strings.backToMap : strings.compare}
-      </button>
-      <button type="button" onClick={toggleLanguage} data-testid="language-switch">
-        {strings.languageSwitch}
-      </button>
-      {viewer && <Identity viewer={viewer} />}
-    </header>
+    <>
+      <header className="topbar">
+        <h1 data-testid="title">
+          {product}
+          {subtitle.length > 0 && <span className="subtitle"> · {subtitle.join(' · ')}</span>}
+        </h1>
+        <SearchBox onPick={onSearch} />
+        {route.screen === 'dashboard' && (
+          <>
+            <label>
+              {strings.metric}
+              <select
+                value={route.metric}
+                data-testid="metric-select"
+                onChange={(e) => navigate({ metric: e.target.value as Metric })}
+              >
+                {METRICS.map((m) => (
+                  <option key={m} value={m}>
+                    {strings.metrics[m]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {strings.basemap}
+              <select
+                value={basemap}
+                data-testid="basemap-select"
+                onChange={(e) => onBasemap(e.target.value as BasemapName)}
+              >
+                {basemaps.map((b) => (
+                  <option key={b} value={b}>
+                    {strings.basemaps[b]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
+        {/* The report has a month of its own. */}
+        {route.screen !== 'report' && (
+          <>
+            <label>
+              {strings.period}
+              <select
+                value={route.period}
+                data-testid="period-select"
+                onChange={(e) => {
+                  const period = e.target.value as PeriodPreset;
+                  // A custom period starts as the one on screen, for the leader to adjust.
+                  const shown = periodRange(route.period, new Date(), route.days);
+                  const days = { from: localDay(new Date(shown.from)), to: localDay(new Date(shown.to)) };
+                  navigate(period === 'custom' ? { period, days: route.days ?? days } : { period });
+                }}
+              >
+                {PERIODS.map((p) => (
+                  <option key={p} value={p}>
+                    {strings.periods[p]}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
+        <button
+          type="button"
+          data-testid="compare-link"
+          onClick={() => navigate(route.screen === 'compare' ? { screen: 'dashboard' } : { screen: 'compare' })}
+        >
+          {route.screen === 'compare' ? strings.backToMap : strings.compare}
+        </button>
+        <button type="button" onClick={toggleLanguage} data-testid="language-switch">
+          {strings.languageSwitch}
+        </button>
+        {viewer && <Identity viewer={viewer} />}
+      </header>
+      {/* A custom period's days on a bar of their own under the header, which stays one line on a laptop. */}
+      {route.period === 'custom' && route.screen !== 'report' && <CustomDays days={route.days} navigate={navigate} />}
+    </>
   );
 }
 
@@ -116,7 +119,8 @@ function CustomDays({ days, navigate }: { days: DayRange | null; navigate: Props
     if (range) navigate({ days: range });
   };
   return (
-    <span className="custom-days" data-testid="custom-days">
+    <div className="custom-days" data-testid="custom-days">
+      {strings.periods.custom}
       <input
         type="date"
         aria-label={strings.periodFrom}
@@ -132,7 +136,7 @@ function CustomDays({ days, navigate }: { days: DayRange | null; navigate: Props
         min={from || undefined}
         onChange={(e) => pick({ from, to: e.target.value })}
       />
-    </span>
+    </div>
   );
 }
 
@@ -146,10 +150,15 @@ function Identity({ viewer }: { viewer: ViewerQuery['viewer'] }) {
       </a>
     );
   const role = strings.roles[viewer.role as keyof typeof strings.roles] ?? viewer.role;
+  const area = viewer.scopeName ?? viewer.scope ?? strings.auth.allScope;
   return (
     <div className="identity" data-testid="identity">
-      <span title={viewer.username ?? undefined}>
-        <strong>{viewer.displayName}</strong> · {role} · {viewer.scopeName ?? viewer.scope ?? strings.auth.allScope}
+      <span title={`${viewer.username ?? ''} · ${role} · ${area}`}>
+        <strong>{viewer.displayName}</strong>
+        <span className="identity-role">
+          {' '}
+          · {role} · {area}
+        </span>
       </span>
       {viewer.role === 'ADMIN' && (
         <a className="topbar-link" href="/admin/users" data-testid="admin-link">
