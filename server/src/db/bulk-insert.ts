@@ -1,10 +1,17 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import Sqlite from 'libsql';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { databaseKind } from './client';
 
 type Row = Record<string, unknown>;
 
-/** A raw connection for bulk loads: Prisma's createMany is about 10× slower. */
+/**
+ * A raw connection for bulk loads: Prisma's createMany is about 10× slower. PostgreSQL takes
+ * rows through COPY, several times faster than multi-row INSERTs; SQLite through one
+ * prepared statement in a transaction.
+ */
 export interface BulkWriter {
   /** Insert rows; in their own transaction unless inside `transaction`. */
   insert(table: string, rows: Row[]): Promise<void>;
@@ -39,6 +46,28 @@ function sqliteValue(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString().replace('Z', '+00:00');
   if (typeof value === 'boolean') return value ? 1 : 0;
   return value ?? null;
+}
+
+/**
+ * A value in COPY's text format: \N for null; a date as UTC text, as Prisma stores it in a
+ * TIMESTAMP column (the zone is dropped); the backslash and the characters that end a field
+ * or a row escaped.
+ */
+export function copyText(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  if (value instanceof Date) return value.toISOString();
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  return text.replace(/[\\\n\r\t]/g, (c) => ({ '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t' })[c]!);
+}
+
+/** The rows as COPY text, a few thousand rows to a chunk. */
+function* copyLines(rows: Row[], columns: string[]): Generator<string> {
+  for (let start = 0; start < rows.length; start += 5000)
+    yield rows
+      .slice(start, start + 5000)
+      .map((row) => `${columns.map((c) => copyText(row[c])).join('\t')}\n`)
+      .join('');
 }
 
 /** Rows grouped by the columns they set, so that columns left out keep their defaults. */
@@ -82,18 +111,10 @@ export async function openBulkWriter(url: string): Promise<BulkWriter> {
     insert: (table, rows) =>
       transaction(async () => {
         for (const [columns, group] of byColumns(rows)) {
-          const perStatement = Math.floor(60_000 / columns.length);
-          for (let start = 0; start < group.length; start += perStatement) {
-            const chunk = group.slice(start, start + perStatement);
-            const values = chunk.flatMap((row) => columns.map((c) => row[c] ?? null));
-            const tuples = chunk.map(
-              (_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`,
-            );
-            await client.query(
-              `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`,
-              values,
-            );
-          }
+          const copy = client.query(
+            copyFrom(`COPY "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) FROM STDIN`),
+          );
+          await pipeline(Readable.from(copyLines(group, columns)), copy);
         }
       }),
     transaction,
