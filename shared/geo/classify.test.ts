@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { classify, colorFor, NO_DATA_COLOR, PALETTE } from './classify';
+import { classRanges, colorClasses, colorFor, NO_DATA_COLOR, PALETTE, PALETTES } from './classify';
+
+const classify = (values: (number | null)[]) => colorClasses(classRanges(values, PALETTE.length), PALETTES.dashboard);
 
 describe('legend classes', () => {
   it('splits values into quantile classes from light to dark', () => {

@@ -74,11 +74,6 @@ export function colorClasses(ranges: readonly ClassRange[], { classes: colors }:
   return ranges.map((c, i) => ({ from: c.from, to: c.to, color: palette[i] }));
 }
 
-/** Quantile classes computed from the values themselves, coloured. */
-export function classify(values: readonly (number | null)[], palette: Palette = PALETTES.dashboard): LegendClass[] {
-  return colorClasses(classRanges(values, palette.classes.length), palette);
-}
-
 export const NO_DATA_COLOR = PALETTES.dashboard.noData;
 
 export function colorFor(

@@ -53,7 +53,7 @@ function sqliteValue(value: unknown): unknown {
  * TIMESTAMP column (the zone is dropped); the backslash and the characters that end a field
  * or a row escaped.
  */
-export function copyText(value: unknown): string {
+function copyText(value: unknown): string {
   if (value === null || value === undefined) return '\\N';
   if (value instanceof Date) return value.toISOString();
   if (typeof value === 'boolean') return value ? 't' : 'f';

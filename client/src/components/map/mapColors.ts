@@ -44,7 +44,7 @@ export function useMapColors(
 }
 
 /** The grade bands as legend rows, best first: 优 ≥ 90.0%, 良 80.0% – 90.0%, …, 差 < 60.0%. */
-export function gradeRows(metric: Metric, limits: readonly number[], language: Language): LegendRow[] {
+function gradeRows(metric: Metric, limits: readonly number[], language: Language): LegendRow[] {
   const lowerIsBetter = METRIC_DEFINITIONS[metric].higherIsBetter === false;
   const text = (v: number) => formatNumber(v, METRIC_DEFINITIONS[metric].unit, language);
   const [best, worst] = lowerIsBetter ? ['≤', '>'] : ['≥', '<'];
