@@ -94,7 +94,8 @@ export function planCommunity(facts: CommunityFacts, random: SeededRandom): Comm
   if (facts.households === undefined) generatedFields.push('households');
   if (facts.areaKm2 === undefined) generatedFields.push('areaKm2');
   const households = facts.households ?? Math.round(population / PEOPLE_PER_HOUSEHOLD);
-  const areaKm2 = facts.areaKm2 ?? Math.round((population / RESIDENTS_PER_KM2) * 100) / 100;
+  // Never nothing: a few hundred residents still live on a hundredth of a square kilometre.
+  const areaKm2 = facts.areaKm2 ?? Math.max(0.01, Math.round((population / RESIDENTS_PER_KM2) * 100) / 100);
   const gridCount = facts.grids?.count ?? Math.min(30, Math.max(3, Math.round(households / HOUSEHOLDS_PER_GRID)));
   return {
     population,

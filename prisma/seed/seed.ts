@@ -1,6 +1,6 @@
 import { databaseKind, type Database } from '../../server/src/db/client';
 import { openBulkWriter } from '../../server/src/db/bulk-insert';
-import { resetIdSequences } from '../../server/src/db/dialect';
+import { idSequenceResets } from '../../server/src/db/dialect';
 import { startOfDay } from '../../shared/time/buckets';
 import { TABLE_ORDER } from './dataset';
 import { seedDataset } from './seed-dataset';
@@ -16,14 +16,13 @@ export async function seedIfEmpty(db: Database, databaseUrl: string, until = sta
   const data = seedDataset(until);
   const writer = await openBulkWriter(databaseUrl);
   try {
-    await writer.transaction(() => writeDataset((model, rows) => writer.insert(model, rows), data));
+    await writer.transaction(async () => {
+      await writeDataset((model, rows) => writer.insert(model, rows), data);
+      const tables = TABLE_ORDER.map((table) => MODEL_OF[table]);
+      for (const statement of idSequenceResets(databaseKind(databaseUrl), tables)) await writer.execute(statement);
+    });
   } finally {
     await writer.close();
   }
-  await resetIdSequences(
-    db,
-    databaseKind(databaseUrl),
-    TABLE_ORDER.map((table) => MODEL_OF[table]),
-  );
   return true;
 }

@@ -1,8 +1,6 @@
 import { aggregateRollups } from '../../shared/metrics/rollups';
 import { TABLE_ORDER, type Dataset, type TableName } from './dataset';
 
-const BATCH_ROWS = 2_000;
-
 /** The database table of each dataset list. */
 export const MODEL_OF: Record<TableName, string> = {
   subDistricts: 'SubDistrict',
@@ -17,20 +15,17 @@ export const MODEL_OF: Record<TableName, string> = {
   metricSnapshots: 'MetricSnapshot',
 };
 
-/** Inserts rows into a table (by model name): Prisma for the seed, a raw driver for the generator. */
+/** Inserts rows into a table (by model name). */
 export type InsertRows = (model: string, rows: Record<string, unknown>[]) => Promise<void>;
 
 const date = (value: Date | string | null | undefined) => (value ? new Date(value) : null);
 
-/** Insert every table in batches, then the rollups computed from the same rows. Returns rows written. */
-export async function writeDataset(insert: InsertRows, data: Dataset): Promise<number> {
-  let written = 0;
-  const write = async (model: string, rows: Record<string, unknown>[]) => {
-    for (let start = 0; start < rows.length; start += BATCH_ROWS)
-      await insert(model, rows.slice(start, start + BATCH_ROWS));
-    written += rows.length;
-  };
-  for (const table of TABLE_ORDER) await write(MODEL_OF[table], data[table] as Record<string, unknown>[]);
+/** Every table's rows in insert order (parents first), then the rollups computed from the same rows. */
+export function datasetRows(data: Dataset): [model: string, rows: Record<string, unknown>[]][] {
+  const tables = TABLE_ORDER.map((table): [string, Record<string, unknown>[]] => [
+    MODEL_OF[table],
+    data[table] as Record<string, unknown>[],
+  ]);
   const communityOfGrid = new Map(data.grids.map((grid) => [grid.id!, grid.communityId]));
   const rollups = aggregateRollups(
     data.cases.map((c) => ({
@@ -50,6 +45,15 @@ export async function writeDataset(insert: InsertRows, data: Dataset): Promise<n
       hours: log.hours,
     })),
   );
-  await write('GridDayRollup', rollups as unknown as Record<string, unknown>[]);
+  return [...tables, ['GridDayRollup', rollups as unknown as Record<string, unknown>[]]];
+}
+
+/** Insert every table, then the rollups. Returns rows written. */
+export async function writeDataset(insert: InsertRows, data: Dataset): Promise<number> {
+  let written = 0;
+  for (const [model, rows] of datasetRows(data)) {
+    if (rows.length) await insert(model, rows);
+    written += rows.length;
+  }
   return written;
 }
