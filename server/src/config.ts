@@ -4,6 +4,7 @@ import { INTROSPECTION_SETTINGS, type IntrospectionSetting } from './graphql/sch
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { withEnvFile } from './env-file';
+import { databaseKind } from './db/client';
 import { DEFAULT_GRADE_BANDS, gradeBandsProblem, type GradeBands } from '../../shared/metrics/grades';
 import { DEFAULT_TIME_ZONE, isTimeZone, setTimeZone } from '../../shared/time/buckets';
 import { LOG_LEVELS, type LogLevel } from './observability/logger';
@@ -17,6 +18,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
+  /** DATABASE_READ_URL: a PostgreSQL streaming replica of DATABASE_URL that read-only requests go to. */
+  databaseReadUrl: string | null;
   publicDashboard: boolean;
   adminToken: string | null;
   displayToken: string | null;
@@ -132,6 +135,11 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
   const databaseUrl = env.DATABASE_URL || 'file:./data/gridscope.db';
   if (!/^(file:|postgres(ql)?:\/\/)/.test(databaseUrl))
     problems.push(`DATABASE_URL must start with file: (SQLite) or postgresql:// , got "${databaseUrl}"`);
+  const databaseReadUrl = env.DATABASE_READ_URL || null;
+  if (databaseReadUrl && !/^postgres(ql)?:\/\//.test(databaseReadUrl))
+    problems.push(`DATABASE_READ_URL must be a postgresql:// URL of a read replica, got "${databaseReadUrl}"`);
+  else if (databaseReadUrl && databaseKind(databaseUrl) === 'sqlite')
+    problems.push('DATABASE_READ_URL needs a PostgreSQL DATABASE_URL: an SQLite database has no replicas');
   const basemapFile = env.BASEMAP?.startsWith('file:') ? resolve(env.BASEMAP.slice('file:'.length)) : null;
   const basemap = (basemapFile ? 'offline' : env.BASEMAP || 'none') as Config['basemap'];
   if (basemapFile) {
@@ -151,6 +159,7 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
     port,
     host: env.HOST || '0.0.0.0',
     databaseUrl,
+    databaseReadUrl,
     publicDashboard: flag(env.PUBLIC_DASHBOARD, true, 'PUBLIC_DASHBOARD', problems),
     adminToken: token(env.ADMIN_TOKEN, 'ADMIN_TOKEN', problems),
     displayToken: token(env.DISPLAY_TOKEN, 'DISPLAY_TOKEN', problems),

@@ -17,6 +17,8 @@ export interface Context {
   address: string | null;
   /** The request's Idempotency-Key header: a retried mutation with it returns the first result. */
   idempotencyKey: string | null;
+  /** Whose writes this request must see: its token, session or address (callerKey); null over WebSockets, which use the primary. */
+  caller: string | null;
 }
 
 export function createContext(
@@ -27,6 +29,13 @@ export function createContext(
   log: Logger,
   address: string | null,
   idempotencyKey: string | null = null,
+  caller: string | null = null,
 ): Context {
-  return { db, loaders: createLoaders(db), viewer, config, live, log, address, idempotencyKey };
+  return { db, loaders: createLoaders(db), viewer, config, live, log, address, idempotencyKey, caller };
+}
+
+/** A read-only request reads from `db` (a replica) from here on. */
+export function readFrom(ctx: Context, db: Database): void {
+  ctx.db = db;
+  ctx.loaders = createLoaders(db);
 }

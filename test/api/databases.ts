@@ -40,17 +40,22 @@ export async function emptyDatabase(): Promise<ScratchDatabase> {
   };
 }
 
-/** An empty database migrated and seeded as the shared one is, with the test accounts and tokens. */
-export async function seededDatabase(): Promise<ScratchDatabase> {
-  const database = await emptyDatabase();
+/** Migrate and seed the empty database at `url` as the shared one is, with the test accounts and tokens. */
+export async function seedDatabase(url: string): Promise<void> {
   const { db } = await prepareDatabase(
     readConfig({
-      DATABASE_URL: database.url,
+      DATABASE_URL: url,
       ADMIN_TOKEN: TEST_ADMIN_TOKEN,
       DISPLAY_TOKEN: TEST_DISPLAY_TOKEN,
       ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     }),
   );
   await db.$disconnect();
+}
+
+/** An empty database migrated and seeded as the shared one is, with the test accounts and tokens. */
+export async function seededDatabase(): Promise<ScratchDatabase> {
+  const database = await emptyDatabase();
+  await seedDatabase(database.url);
   return database;
 }

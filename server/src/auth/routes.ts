@@ -7,7 +7,8 @@ import { fromSameOrigin } from './same-origin';
 import { credentialCookie, endSession, SESSION_COOKIE, sessionCookie, WALL_COOKIE } from './sessions';
 import { findActiveToken } from './tokens';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Methods that change nothing. */
+export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Refuse state-changing requests that carry the session cookie (or sign in) from

@@ -25,6 +25,11 @@ export function poolStats(db: Database): PoolStats | null {
   return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
 }
 
+/** A PostgreSQL client's pool, for statements that belong to no operation (no turns, no deadline); null for SQLite. */
+export function poolOf(db: Database): pg.Pool | null {
+  return pools.get(db) ?? null;
+}
+
 export function databaseKind(url: string): DatabaseKind {
   return url.startsWith('file:') ? 'sqlite' : 'postgresql';
 }
