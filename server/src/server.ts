@@ -10,11 +10,11 @@ import express from 'express';
 import expressStaticGzip from 'express-static-gzip';
 import { readPolicy } from './auth/read-policy';
 import { authenticate, type Credentials } from './auth/authenticate';
-import { refuseCrossSite, sessionRoutes } from './auth/routes';
+import { refuseCrossSite, SAFE_METHODS, sessionRoutes } from './auth/routes';
 import { importRoute } from './import-route';
 import { SESSION_COOKIE } from './auth/sessions';
 import type { Config } from './config';
-import { createContext, type Context } from './context';
+import { createContext, readFrom, type Context } from './context';
 import { securityHeaders } from './security-headers';
 import type { Database } from './db/client';
 import { limitRules } from './graphql/limits';
@@ -23,7 +23,7 @@ import { buildAppSchema } from './graphql/schema';
 import { schemaExposure } from './graphql/schema-exposure';
 import { badInput, rateLimited, serviceUnavailable } from './graphql/errors';
 import { exportRoute } from './export/export-route';
-import { concurrencyLimit, memoryRateStore, rateLimit, redisRateStore } from './rate-limit';
+import { callerKey, concurrencyLimit, memoryRateStore, rateLimit, redisRateStore } from './rate-limit';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { withDeadline } from './db/deadline';
 import { createLocalLiveEvents, type LiveEvents } from './live/live-events';
@@ -33,8 +33,12 @@ import { createMetrics } from './observability/metrics';
 import { readiness } from './observability/readiness';
 import { requestLog } from './observability/request-log';
 import { databaseKind, poolStats } from './db/client';
+import { routeReads } from './db/replica';
+import { replicaReads } from './graphql/replica-reads';
 import { basemapRoute } from './basemap/basemap-route';
 import { openTileArchive } from './basemap/open-tile-archive';
+import { inProcessTileSource } from './modules/map/place-tiles.service';
+import { tileRoute } from './tiles/tile-route';
 
 const CLIENT_DIST = new URL('../../client/dist', import.meta.url).pathname;
 /** Vite puts a content hash in every name under assets/: such a file never changes. */
@@ -77,6 +81,7 @@ export async function createServer(config: Config, db: Database, options: Server
   const logger = options.logger ?? createLogger(config.logLevel);
   // First: an archive that cannot be read stops the start before anything else is set up.
   const basemapArchive = config.basemapFile ? await openTileArchive(config.basemapFile) : null;
+  const reads = await routeReads(db, config.databaseReadUrl, logger);
   const app = express();
   let shuttingDown = false;
   const httpServer = createHttpServer(app);
@@ -86,11 +91,13 @@ export async function createServer(config: Config, db: Database, options: Server
   const live: LiveEvents = {
     ...source,
     // A committed write is reported as saved whatever becomes of its live update: a lost one
-    // is logged, and the walls' periodic refresh covers it. Nothing waits for Redis.
+    // is logged, and the walls' periodic refresh covers it. Nothing waits for Redis. The update
+    // goes once the read replica has the change, so that the walls' refetch finds it there.
     publish(change) {
       metrics.liveEvents.inc({ kind: change.kind });
-      source
-        .publish(change)
+      reads
+        .replayed()
+        .then(() => source.publish(change))
         .catch((error) => logger.warn({ err: error, kind: change.kind }, 'live update not published'));
       return Promise.resolve();
     },
@@ -121,6 +128,7 @@ export async function createServer(config: Config, db: Database, options: Server
       schemaExposure(config.introspection),
       requestLog(metrics),
       databaseOutageStatus,
+      replicaReads(reads),
     ],
   });
   await apollo.start();
@@ -175,6 +183,14 @@ export async function createServer(config: Config, db: Database, options: Server
   const limiter = rateLimit(rateStore, config.rateLimitPerMinute, logger);
   app.use(['/graphql', '/api'], limiter.middleware);
   app.use(refuseCrossSite());
+  // A write over /api (signing in, an import): its caller reads from the primary until the replica has it.
+  app.use('/api', (req, res, next) => {
+    if (!SAFE_METHODS.has(req.method)) {
+      const committed = reads.writing(callerKey(req));
+      res.on('close', () => void committed());
+    }
+    next();
+  });
   app.use(sessionRoutes(db, config, limiter.failedAuthentication));
   app.post('/api/imports', importRoute(db, config, live, logger));
   app.get('/graphql', (req, res, next) =>
@@ -204,10 +220,19 @@ export async function createServer(config: Config, db: Database, options: Server
       logger.child({ reqId: res.locals.requestId }),
       req.ip ?? null,
       typeof key === 'string' ? key : null,
+      callerKey(req),
     );
   };
+  /** An export reads as a query does: from the replica, unless it lacks the caller's last write. */
+  const readingContextOf = async (req: express.Request, res: express.Response) => {
+    const ctx = await contextOf(req, res);
+    readFrom(ctx, reads.readerFor(ctx.caller));
+    return ctx;
+  };
   const takingTurns = concurrencyLimit(config.concurrentPerCaller);
-  app.get(['/api/export.csv', '/api/export.xlsx'], takingTurns, exportRoute(contextOf));
+  app.get(['/api/export.csv', '/api/export.xlsx'], takingTurns, exportRoute(readingContextOf));
+  // Not rate-limited, as the basemap's are not: a screen of the map is a dozen tiles, cached by the browser.
+  app.get('/tiles/:z/:x/:y.pbf', tileRoute(inProcessTileSource(db), contextOf));
   app.use(
     '/graphql',
     express.json({ limit: config.limits.bytes }),
@@ -266,6 +291,7 @@ export async function createServer(config: Config, db: Database, options: Server
       await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceSeconds * 1000));
       await liveSockets.close();
       await apollo.stop();
+      await reads.close();
       await live.close();
       await rateStore.close();
       await basemapArchive?.close();

@@ -23,6 +23,37 @@ describe('the map dashboard in Chromium', () => {
     await shot('overview-1366');
   });
 
+  it('draws the overview from vector tiles, recolours it from values alone, and opens a community clicked on it', async () => {
+    const tiles: string[] = [];
+    const operations: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/tiles/')) tiles.push(request.url());
+      if (request.url().endsWith('/graphql')) operations.push(JSON.parse(request.postData()!).operationName);
+    });
+    await page.goto(`${server.url}/`);
+    await expect.poll(features, { timeout: 20_000 }).toBe('4');
+    expect(await map().getAttribute('data-renderer')).toBe('tiles');
+    expect(tiles.length).toBeGreaterThan(0);
+    expect(await map().locator('canvas.leaflet-tile').count()).toBeGreaterThan(0);
+    // Another metric: the places' values are fetched again, their shapes are not.
+    const [fillsBefore, tilesBefore] = [await map().getAttribute('data-fills'), tiles.length];
+    operations.length = 0;
+    await page.getByTestId('metric-select').selectOption('ON_TIME_RATE');
+    await expect.poll(() => map().getAttribute('data-fills')).not.toBe(fillsBefore);
+    await expect.poll(features).toBe('4');
+    expect(operations).toContain('MapPlaceValues');
+    expect(tiles.length).toBe(tilesBefore);
+    // 康乐 is the easternmost of the names beside its dot: the label box starts 14 px right of that dot.
+    const label = map().locator('.map-label-box', { has: page.locator('[data-code=kangle]') });
+    const box = (await label.boundingBox())!;
+    const dot = { x: box.x - 14, y: box.y + box.height / 2 };
+    await page.mouse.move(dot.x, dot.y);
+    await expect.poll(() => page.locator('.leaflet-tooltip').textContent()).toContain('康乐社区');
+    await page.mouse.click(dot.x, dot.y);
+    await expect.poll(() => page.url()).toContain('/c/kangle');
+    await expect.poll(features, { timeout: 20_000 }).toBe('8');
+  });
+
   it('drills into 康乐: 8 grids and a population of 9050, then into a grid with its buildings and open cases', async () => {
     await page.goto(`${server.url}/c/kangle?metric=POPULATION`);
     await expect.poll(features, { timeout: 20_000 }).toBe('8');

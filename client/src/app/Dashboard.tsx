@@ -13,6 +13,7 @@ import { RankingChart } from '../features/charts/RankingChart';
 import { VolunteerHoursChart } from '../features/charts/VolunteerHoursChart';
 import type { BasemapName, ServerConfig } from '../components/map/basemap';
 import { GridMap } from '../components/map/GridMap';
+import { OverviewMap } from '../components/map/OverviewMap';
 import { GridWorker } from '../features/places/GridWorker';
 import { BuildingPanel } from '../features/places/BuildingPanel';
 import { UnknownPlace } from './UnknownPlace';
@@ -147,6 +148,16 @@ export function Dashboard({ route, period, partial, basemap, config, navigate }:
             <section className="panel no-map" data-testid="no-location">
               {strings.noLocationHere}
             </section>
+          ) : !communityCode ? (
+            <OverviewMap
+              metric={metric}
+              period={period}
+              basemap={basemap}
+              config={config}
+              onSelect={(place) =>
+                navigate({ communityCode: place.community ?? place.code, gridCode: place.community && place.code })
+              }
+            />
           ) : (
             <GridMap
               communityCode={communityCode}

@@ -4,7 +4,8 @@ import { TILE_CONTENT_TYPES, type TileArchive } from './tile-archive';
 /** A day, then the browser asks again with the ETag (a 304): a new archive comes with a restart. */
 const TILE_CACHE = 'public, max-age=86400';
 
-function tileCoordinates(params: Record<string, string>): [number, number, number] | null {
+/** z, x and y of a tile's path, or null when they are not a tile of the XYZ scheme. */
+export function tileCoordinates(params: Record<string, string>): [number, number, number] | null {
   if (![params.z, params.x, params.y].every((part) => /^\d{1,9}$/.test(part))) return null;
   const [z, x, y] = [params.z, params.x, params.y].map(Number);
   return z <= 30 && x < 2 ** z && y < 2 ** z ? [z, x, y] : null;

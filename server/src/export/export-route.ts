@@ -1,5 +1,4 @@
 import type express from 'express';
-import type { GraphQLError } from 'graphql';
 import { CASE_STATUSES, type CaseStatus } from '../../../shared/case/workflow';
 import {
   CASE_CATEGORIES,
@@ -24,6 +23,7 @@ import { canReadCaseDetail } from '../auth/viewer';
 import { signInRequired } from '../auth/read-policy';
 import type { Context } from '../context';
 import { withDeadline } from '../db/deadline';
+import { sendRefusal } from '../http-refusal';
 import { badInput } from '../graphql/errors';
 import { statsFor, type StatsArguments } from '../modules/metric/stats.resolver';
 import { isLocalDate } from '../modules/metric/stats-query.type';
@@ -321,11 +321,8 @@ export function exportRoute(contextOf: (req: express.Request, res: express.Respo
         name = `stats-${args.period.from}-${args.period.to}`;
       }
     } catch (error) {
-      // Refusals say why as GraphQL would, with its status; anything else is Express's to log.
-      const { extensions, message } = error as GraphQLError;
-      const http = extensions?.http as { status?: number } | undefined;
-      if (!http?.status) throw error;
-      return void res.status(http.status).json({ code: extensions.reason ?? extensions.code, message });
+      if (sendRefusal(res, error)) return;
+      throw error;
     }
     const file = `gridscope-${name}.${format}`;
     res.setHeader('Content-Disposition', `attachment; filename="${file}"`);

@@ -1,22 +1,19 @@
 import { useQuery } from '@apollo/client/react';
 import type { Feature, FeatureCollection, Geometry, Point } from 'geojson';
 import L from 'leaflet';
-import 'leaflet/dist/leaflet.css';
 import { useEffect, useMemo, useRef } from 'react';
-import { CircleMarker, GeoJSON, MapContainer, Tooltip, useMap, ZoomControl } from 'react-leaflet';
+import { CircleMarker, GeoJSON, Tooltip, useMap } from 'react-leaflet';
 import type { Palette } from '../../../../shared/geo/classify';
 import { convertGeometry, convertPosition } from '../../../../shared/geo/convert';
-import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
+import type { Metric } from '../../../../shared/metrics/definitions';
 import { useMapColors } from './mapColors';
-import { MapLabels } from './MapLabels';
+import { featureCandidates, MapLabels } from './MapLabels';
 import { metricText } from '../metricText';
 import type { Strings } from '../../i18n/catalogue';
 import { useStrings } from '../../i18n/LanguageProvider';
 import { BASEMAP_CRS, type BasemapName, type ServerConfig } from './basemap';
 import { useBasemapFallback } from './basemap-fallback';
-import { BasemapLayers } from './BasemapLayers';
-import { BasemapStatus } from './BasemapStatus';
-import { Legend } from './Legend';
+import { MapFrame } from './MapFrame';
 import { PrintFit } from './PrintFit';
 import { COMMUNITY_OUTLINE, MAP_FEATURES, OPEN_CASES } from './operations';
 import { useZoom } from './useZoom';
@@ -50,19 +47,17 @@ interface Props {
 /** Below this zoom a community (a few hundred metres across) is too small to see: draw a marker too. */
 const MARKER_ZOOM = 13;
 
-export function FitBounds({ data, fitKey }: { data: FeatureCollection; fitKey: string }) {
+/** Fit the map to `bounds` when `fitKey` changes (another place), not when only the metric does. */
+export function FitBounds({ bounds, fitKey }: { bounds: L.LatLngBounds | null; fitKey: string }) {
   const map = useMap();
   const fittedKey = useRef<string | null>(null);
   useEffect(
-    function fitToFeatures() {
-      // Refit only when the place changes, not when the metric does.
-      if (fittedKey.current === fitKey) return;
-      const bounds = L.geoJSON(data).getBounds();
-      if (!bounds.isValid()) return;
+    function fitToPlaces() {
+      if (fittedKey.current === fitKey || !bounds?.isValid()) return;
       map.fitBounds(bounds, { padding: [28, 28], maxZoom: 17 });
       fittedKey.current = fitKey;
     },
-    [map, fitKey, data],
+    [map, fitKey, bounds],
   );
   return null;
 }
@@ -160,156 +155,136 @@ export function GridMap({
   const colors = useMapColors(level, metric, period, language, palette);
   const fill = colors.fill;
   const label = (p: Properties) => `${p.name}：${metricText(metric, p.value, p.tooFewCases, language, strings)}`;
-  const renderer = useMemo(() => L.canvas({ padding: 0.5 }), []);
   // A grid's few dozen buildings as SVG: each dot an element a keyboard, a screen reader or a test can reach.
   const buildingRenderer = useMemo(() => L.svg({ padding: 0.5, pane: 'markerPane' }), []);
   const loading = areas.loading || points.loading || colors.loading;
   const fitKey = `${communityCode}/${gridCode}/${basemap}`;
   const drawn = primary && !loading ? primary.features : [];
   const selectedGrid = shown.areas?.features.find((f) => f.properties.code === gridCode);
+  const bounds = useMemo(
+    () => ({
+      fit: primary && L.geoJSON(level === 'BUILDING' && selectedGrid ? selectedGrid : primary).getBounds(),
+      print: primary && L.geoJSON(primary).getBounds(),
+    }),
+    [primary, level, selectedGrid],
+  );
+  const labels = useMemo(
+    () => shown.areas && featureCandidates(shown.areas.features, level === 'COMMUNITY' ? 14 : 0),
+    [shown.areas, level],
+  );
   return (
-    <div
-      className="map-frame"
-      data-testid="grid-map"
-      aria-busy={loading}
-      data-level={level}
-      data-features={drawn.length}
-      data-fills={drawn.map((f) => fill(f.properties)).join(',')}
+    <MapFrame
+      fallback={basemapFallback}
+      config={config}
+      metric={metric}
+      colors={colors}
+      loading={loading}
+      attributes={{
+        'data-level': level,
+        'data-features': drawn.length,
+        'data-fills': drawn.map((f) => fill(f.properties)).join(','),
+      }}
     >
-      <MapContainer
-        center={[34, 112]}
-        zoom={5}
-        preferCanvas
-        renderer={renderer}
-        attributionControl={false}
-        zoomControl={false}
-        className="map"
-      >
-        {/* Leaflet names its buttons in English; anew when the language changes, as it reads them once. */}
-        <ZoomControl key={language} zoomInTitle={strings.zoomIn} zoomOutTitle={strings.zoomOut} />
-        <BasemapLayers basemap={basemapFallback.shown} config={config} onFailed={basemapFallback.onFailed} />
-        {shown.areas && (
-          <GeoJSON
-            key={`${level}-${communityCode}-${gridCode}-${metric}-${language}-${crs}-${period.from}-${highlightCode}-${namesShown}-${colors.rows.map((c) => c.label).join()}`}
-            data={shown.areas}
-            style={(feature) =>
-              level === 'BUILDING'
-                ? {
-                    fillColor: '#fff',
-                    fillOpacity: 0.5,
-                    color: feature?.properties.code === gridCode ? '#b71c1c' : '#98a2b3',
-                    weight: feature?.properties.code === gridCode ? 3 : 1,
-                  }
-                : {
-                    fillColor: fill(feature!.properties),
-                    fillOpacity: namesShown ? 1 : 0.82,
-                    color: feature!.properties.code === highlightCode ? '#ff5252' : '#fff',
-                    weight: feature!.properties.code === highlightCode ? 5 : 1.5,
-                  }
-            }
-            onEachFeature={(feature: Feature<Geometry, Properties>, layer) => {
-              if (namesShown && level === 'GRID')
-                layer.bindTooltip(feature.properties.name, {
-                  permanent: true,
-                  direction: 'center',
-                  className: 'map-name',
-                });
-              else if (level !== 'BUILDING') layer.bindTooltip(label(feature.properties), { sticky: true });
-              layer.on('click', () => onSelect(feature.properties.code));
-            }}
-          />
-        )}
-        {level === 'COMMUNITY' && shown.areas && (
-          <CommunityMarkers features={shown.areas.features} fill={fill} label={label} highlightCode={highlightCode} />
-        )}
-        {/* Names for people at a desk; a wall names its current item itself (nobody hovers there). */}
-        {!namesShown && !highlightCode && level !== 'BUILDING' && shown.areas && !loading && (
-          <MapLabels
-            features={shown.areas.features}
-            group={level === 'COMMUNITY'}
-            beside={level === 'COMMUNITY' ? 14 : 0}
-          />
-        )}
-        {level === 'BUILDING' &&
-          shown.points?.features.map((f) => {
-            const picked = f.properties.code === buildingCode;
+      {shown.areas && (
+        <GeoJSON
+          key={`${level}-${communityCode}-${gridCode}-${metric}-${language}-${crs}-${period.from}-${highlightCode}-${namesShown}-${colors.rows.map((c) => c.label).join()}`}
+          data={shown.areas}
+          style={(feature) =>
+            level === 'BUILDING'
+              ? {
+                  fillColor: '#fff',
+                  fillOpacity: 0.5,
+                  color: feature?.properties.code === gridCode ? '#b71c1c' : '#98a2b3',
+                  weight: feature?.properties.code === gridCode ? 3 : 1,
+                }
+              : {
+                  fillColor: fill(feature!.properties),
+                  fillOpacity: namesShown ? 1 : 0.82,
+                  color: feature!.properties.code === highlightCode ? '#ff5252' : '#fff',
+                  weight: feature!.properties.code === highlightCode ? 5 : 1.5,
+                }
+          }
+          onEachFeature={(feature: Feature<Geometry, Properties>, layer) => {
+            if (namesShown && level === 'GRID')
+              layer.bindTooltip(feature.properties.name, {
+                permanent: true,
+                direction: 'center',
+                className: 'map-name',
+              });
+            else if (level !== 'BUILDING') layer.bindTooltip(label(feature.properties), { sticky: true });
+            layer.on('click', () => onSelect(feature.properties.code));
+          }}
+        />
+      )}
+      {level === 'COMMUNITY' && shown.areas && (
+        <CommunityMarkers features={shown.areas.features} fill={fill} label={label} highlightCode={highlightCode} />
+      )}
+      {/* Names for people at a desk; a wall names its current item itself (nobody hovers there). */}
+      {!namesShown && !highlightCode && level !== 'BUILDING' && labels && !loading && (
+        <MapLabels candidates={labels} group={level === 'COMMUNITY'} />
+      )}
+      {level === 'BUILDING' &&
+        shown.points?.features.map((f) => {
+          const picked = f.properties.code === buildingCode;
+          return (
+            <CircleMarker
+              // A tooltip's options are read once: the building picked or let go is drawn anew (and on top).
+              key={`${f.properties.code}-${picked}`}
+              // Above the grids' veil, which is drawn anew when the classes change; the cases, after, above them.
+              pane="markerPane"
+              center={[(f.geometry as Point).coordinates[1], (f.geometry as Point).coordinates[0]]}
+              radius={picked ? 11 : 6}
+              eventHandlers={{ click: () => onBuilding?.(f.properties.code) }}
+              // Read once, when the dot is made (pathOptions only restyle it).
+              renderer={buildingRenderer}
+              className={`building-dot building-${f.properties.code}`}
+              pathOptions={{
+                fillColor: fill(f.properties),
+                fillOpacity: 0.9,
+                color: picked ? '#ff5252' : '#333',
+                weight: picked ? 4 : 1,
+              }}
+            >
+              <Tooltip permanent={picked}>{label(f.properties)}</Tooltip>
+            </CircleMarker>
+          );
+        })}
+      {level === 'BUILDING' &&
+        cases.data?.cases.edges
+          .filter((e) => e.node.location)
+          .map(({ node }) => {
+            const [lng, lat] = convertPosition([node.location!.lng, node.location!.lat], 'WGS84', crs);
             return (
               <CircleMarker
-                // A tooltip's options are read once: the building picked or let go is drawn anew (and on top).
-                key={`${f.properties.code}-${picked}`}
-                // Above the grids' veil, which is drawn anew when the classes change; the cases, after, above them.
+                key={node.code}
                 pane="markerPane"
-                center={[(f.geometry as Point).coordinates[1], (f.geometry as Point).coordinates[0]]}
-                radius={picked ? 11 : 6}
-                eventHandlers={{ click: () => onBuilding?.(f.properties.code) }}
-                // Read once, when the dot is made (pathOptions only restyle it).
-                renderer={buildingRenderer}
-                className={`building-dot building-${f.properties.code}`}
+                center={[lat, lng]}
+                radius={7}
                 pathOptions={{
-                  fillColor: fill(f.properties),
-                  fillOpacity: 0.9,
-                  color: picked ? '#ff5252' : '#333',
-                  weight: picked ? 4 : 1,
+                  fillColor: node.overdue ? '#d7191c' : '#fdae61',
+                  fillOpacity: 1,
+                  color: '#7a0000',
+                  weight: 2,
                 }}
               >
-                <Tooltip permanent={picked}>{label(f.properties)}</Tooltip>
+                <Tooltip>
+                  {strings.categories[node.category as keyof Strings['categories']]}
+                  {node.description && `：${node.description}`}
+                </Tooltip>
               </CircleMarker>
             );
           })}
-        {level === 'BUILDING' &&
-          cases.data?.cases.edges
-            .filter((e) => e.node.location)
-            .map(({ node }) => {
-              const [lng, lat] = convertPosition([node.location!.lng, node.location!.lat], 'WGS84', crs);
-              return (
-                <CircleMarker
-                  key={node.code}
-                  pane="markerPane"
-                  center={[lat, lng]}
-                  radius={7}
-                  pathOptions={{
-                    fillColor: node.overdue ? '#d7191c' : '#fdae61',
-                    fillOpacity: 1,
-                    color: '#7a0000',
-                    weight: 2,
-                  }}
-                >
-                  <Tooltip>
-                    {strings.categories[node.category as keyof Strings['categories']]}
-                    {node.description && `：${node.description}`}
-                  </Tooltip>
-                </CircleMarker>
-              );
-            })}
-        {/* The community's outline around its grids: where the jurisdiction ends, with no basemap to say so. */}
-        {outline.data?.community?.boundary ? (
-          <GeoJSON
-            key={`outline-${communityCode}-${crs}`}
-            data={convertGeometry(outline.data.community.boundary as Geometry, 'WGS84', crs)}
-            interactive={false}
-            style={{ fill: false, color: '#1f2a37', weight: 2.5, dashArray: '6 4' }}
-          />
-        ) : null}
-        {primary && (
-          <>
-            <FitBounds
-              data={
-                level === 'BUILDING' && selectedGrid ? { type: 'FeatureCollection', features: [selectedGrid] } : primary
-              }
-              fitKey={fitKey}
-            />
-            <PrintFit data={primary} />
-          </>
-        )}
-      </MapContainer>
-      <BasemapStatus fallback={basemapFallback} config={config} />
-      <Legend
-        title={strings.metrics[metric]}
-        rows={colors.rows}
-        noDataColor={colors.noData}
-        noData={METRIC_DEFINITIONS[metric].isRate ? `${strings.tooFew} / ${strings.empty}` : strings.empty}
-      />
-      {loading && <div className="map-loading">{strings.loading}</div>}
-    </div>
+      {/* The community's outline around its grids: where the jurisdiction ends, with no basemap to say so. */}
+      {outline.data?.community?.boundary ? (
+        <GeoJSON
+          key={`outline-${communityCode}-${crs}`}
+          data={convertGeometry(outline.data.community.boundary as Geometry, 'WGS84', crs)}
+          interactive={false}
+          style={{ fill: false, color: '#1f2a37', weight: 2.5, dashArray: '6 4' }}
+        />
+      ) : null}
+      {bounds.fit && <FitBounds bounds={bounds.fit} fitKey={fitKey} />}
+      {bounds.print && <PrintFit bounds={bounds.print} />}
+    </MapFrame>
   );
 }

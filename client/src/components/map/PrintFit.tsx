@@ -1,5 +1,4 @@
-import type { FeatureCollection } from 'geojson';
-import L from 'leaflet';
+import type L from 'leaflet';
 import { useEffect } from 'react';
 import { flushSync } from 'react-dom';
 import { useMap } from 'react-leaflet';
@@ -7,10 +6,10 @@ import { useMap } from 'react-leaflet';
 /**
  * Leaflet measures its box only when told, and paper is narrower or wider than the screen:
  * just before printing, the map takes its printed size (.map-print in the stylesheet) and
- * shows all of `data`; after, its place and the view the leader had. In flushSync, so that
+ * shows all of `bounds`; after, its place and the view the leader had. In flushSync, so that
  * what React draws over the map (its labels) moves along before the page is laid out.
  */
-export function PrintFit({ data }: { data: FeatureCollection }) {
+export function PrintFit({ bounds }: { bounds: L.LatLngBounds }) {
   const map = useMap();
   useEffect(
     function fitPaperWhenPrinting() {
@@ -19,7 +18,6 @@ export function PrintFit({ data }: { data: FeatureCollection }) {
       const beforePrint = () => {
         view = { center: map.getCenter(), zoom: map.getZoom() };
         container.classList.add('map-print');
-        const bounds = L.geoJSON(data).getBounds();
         flushSync(() => {
           map.invalidateSize({ pan: false });
           if (bounds.isValid()) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 17, animate: false });
@@ -39,7 +37,7 @@ export function PrintFit({ data }: { data: FeatureCollection }) {
         window.removeEventListener('afterprint', afterPrint);
       };
     },
-    [map, data],
+    [map, bounds],
   );
   return null;
 }

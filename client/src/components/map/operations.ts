@@ -63,3 +63,36 @@ export const COMMUNITY_OUTLINE = graphql(`
     }
   }
 `);
+
+/** Where the places' vector tiles of a period are, and the extent to fit the overview to. */
+export const MAP_TILES = graphql(`
+  query MapTiles($from: DateTime, $to: DateTime) {
+    mapTiles(from: $from, to: $to) {
+      url
+      bounds {
+        west
+        south
+        east
+        north
+      }
+    }
+  }
+`);
+
+/** The legend with every place's value: what the tiles' shapes are coloured by, fetched anew when only the metric or period changes. */
+export const MAP_PLACE_VALUES = graphql(`
+  query MapPlaceValues($level: MapLevel!, $metric: Metric!, $from: DateTime, $to: DateTime) {
+    mapLegend(level: $level, metric: $metric, from: $from, to: $to) {
+      classes {
+        from
+        to
+      }
+      gradeLimits
+      places {
+        codes
+        values
+        tooFewCases
+      }
+    }
+  }
+`);

@@ -1,4 +1,5 @@
 import type { FeatureCollection, Geometry } from 'geojson';
+import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useMemo } from 'react';
 import { CircleMarker, GeoJSON, MapContainer } from 'react-leaflet';
@@ -41,6 +42,7 @@ export function CaseMap({ caseCode, boundary, location, overdue, basemap, config
     }),
     [outline, point],
   );
+  const bounds = useMemo(() => L.geoJSON(place).getBounds(), [place]);
   return (
     <div className="map-frame case-map" data-testid="case-map" data-features={place.features.length}>
       <MapContainer center={[34, 112]} zoom={5} attributionControl={false} className="map">
@@ -60,7 +62,7 @@ export function CaseMap({ caseCode, boundary, location, overdue, basemap, config
             pathOptions={{ fillColor: overdue ? '#d7191c' : '#fdae61', fillOpacity: 1, color: '#7a0000', weight: 2 }}
           />
         )}
-        <FitBounds data={place} fitKey={`${caseCode}/${crs}`} />
+        <FitBounds bounds={bounds} fitKey={`${caseCode}/${crs}`} />
       </MapContainer>
       <BasemapStatus fallback={fallback} config={config} />
     </div>

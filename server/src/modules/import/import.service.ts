@@ -1,6 +1,7 @@
 import type { Database } from '../../db/client';
 import { badInput, notFound } from '../../graphql/errors';
 import type { LiveEvents } from '../../live/live-events';
+import { markPlacesChanged } from '../map/boundary.service';
 import { planBoundaries, type BoundaryPlan } from './boundaries';
 import { planCases, writeCases, type CasePlan } from './cases';
 import { chooseTransform } from './coordinates';
@@ -292,6 +293,7 @@ export async function retirePlace(
     if (grid) await tx.grid.update({ where: { code }, data: { retiredAt: at } });
     if (community || grid)
       await tx.boundaryVersion.updateMany({ where: { level, code, validTo: null }, data: { validTo: at } });
+    await markPlacesChanged(tx);
   });
   return { code, change: 'retired' };
 }

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Where an imported figure came from' })
+@ObjectType({ simpleResolvers: true, description: 'Where an imported figure came from' })
 export class FigureSource {
   @Field(() => String, { description: 'population, households, floatingPopulation, volunteers or areaKm2' })
   field!: string;
@@ -12,14 +12,17 @@ export class FigureSource {
   @Field(() => Date) importedAt!: Date;
 }
 
-@ObjectType({ description: 'One version of a boundary: valid from validFrom until validTo (open when null)' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'One version of a boundary: valid from validFrom until validTo (open when null)',
+})
 export class BoundaryVersion {
   @Field(() => Date) validFrom!: Date;
   @Field(() => Date, { nullable: true }) validTo!: Date | null;
   @Field(() => String, { description: 'The file and feature it came from, and who imported it' }) source!: string;
 }
 
-@ObjectType({ description: 'What upsertPlace or retirePlace did' })
+@ObjectType({ simpleResolvers: true, description: 'What upsertPlace or retirePlace did' })
 export class PlaceChange {
   @Field(() => String) code!: string;
   @Field(() => String, { description: 'created, updated, unchanged or retired' }) change!: string;

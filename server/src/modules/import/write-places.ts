@@ -5,6 +5,7 @@ import type { Transaction } from '../../db/client';
 import { ROWS_PER_INSERT } from '../../db/limits';
 import { positionsOf } from './coordinates';
 import type { BoundaryPlan, Level, PlaceDraft } from './boundaries';
+import { markPlacesChanged } from '../map/boundary.service';
 
 /** The area-weighted centre of the outer rings (shoelace), in degrees: good to centimetres at a grid's size. */
 function centroid(shape: Polygon | MultiPolygon): Position {
@@ -70,6 +71,7 @@ export async function writePlaces(
     const grid = await tx.grid.update({ where: { code }, data: { retiredAt: asOf } });
     await versionBoundary(tx, 'GRID', code, grid.boundary, null, asOf, source);
   }
+  await markPlacesChanged(tx);
   onProgress(done);
 }
 

@@ -7,8 +7,8 @@ import type { Context } from '../../context';
 import { MapLevelEnum, MetricEnum } from '../../graphql/enums';
 import { periodOf } from '../../graphql/period';
 import { BBoxInput } from './map.input';
-import { mapFeatures, mapLegend } from './map.service';
-import { MapLegendInfo } from './map.type';
+import { mapFeatures, mapLegend, mapTiles } from './map.service';
+import { MapLegendInfo, MapTilesInfo } from './map.type';
 
 @Resolver()
 export class MapResolver {
@@ -51,5 +51,17 @@ export class MapResolver {
     @Arg('to', () => Date, { nullable: true }) to?: Date,
   ) {
     return mapLegend(ctx.db, level, metric, periodOf(from, to), ctx.config.gradeBands);
+  }
+
+  @Query(() => MapTilesInfo, {
+    description:
+      'Where the shapes of communities and grids are served as vector tiles, for the boundaries drawn in the period (its end; default today)',
+  })
+  mapTiles(
+    @Ctx() ctx: Context,
+    @Arg('from', () => Date, { nullable: true }) from?: Date,
+    @Arg('to', () => Date, { nullable: true }) to?: Date,
+  ) {
+    return mapTiles(ctx.db, periodOf(from, to));
   }
 }

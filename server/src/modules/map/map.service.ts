@@ -8,8 +8,10 @@ import type { Period } from '../../graphql/period';
 import { fitToView, isEmptyGeometry, validateBBox } from './geometry';
 import { classRanges, PALETTE } from '../../../../shared/geo/classify';
 import type { GradeBands } from '../../../../shared/metrics/grades';
-import type { MapLegendInfo } from './map.type';
+import type { MapLegendInfo, MapTilesInfo } from './map.type';
 import type { BBoxInput } from './map.input';
+import { boundariesAt, boundaryEpoch, existedAt } from './boundary.service';
+import { GRID_TILE_ZOOM } from '../../../../shared/geo/place-tiles';
 
 export interface MapRequest {
   level: MapLevel;
@@ -41,29 +43,6 @@ const overlaps = (bbox: BBoxInput | null) =>
       }
     : {};
 
-/** Places not retired before the period ended: a past period shows the grids of its time. */
-const existedAt = (period: Period) => ({ OR: [{ retiredAt: null }, { retiredAt: { gte: period.endExclusive } }] });
-
-/**
- * The boundary each place had at `at`: its imported version valid then, or the current
- * one for a place never imported. A place whose versions all begin later is left out.
- */
-async function boundariesAt(
-  db: Database,
-  level: 'COMMUNITY' | 'GRID',
-  rows: { code: string; boundary: string | null }[],
-  at: Date,
-): Promise<Map<string, string>> {
-  const versions = await db.boundaryVersion.findMany({
-    where: { level, code: { in: rows.map((r) => r.code) } },
-    select: { code: true, boundary: true, validFrom: true, validTo: true },
-  });
-  const versioned = new Set(versions.map((v) => v.code));
-  const drawn = new Map(rows.filter((r) => !versioned.has(r.code)).map((r) => [r.code, r.boundary!]));
-  for (const v of versions) if (v.validFrom < at && (!v.validTo || v.validTo >= at)) drawn.set(v.code, v.boundary);
-  return drawn;
-}
-
 /** A GeoJSON FeatureCollection of communities, grids or buildings with the metric in each feature. */
 export async function mapFeatures(
   db: Database,
@@ -80,7 +59,7 @@ export async function mapFeatures(
   if (level === 'COMMUNITY') {
     rows = (
       await db.community.findMany({
-        where: { boundary: { not: null }, ...existedAt(request.period), ...overlaps(bbox) },
+        where: { boundary: { not: null }, ...existedAt(request.period.endExclusive), ...overlaps(bbox) },
         orderBy: { id: 'asc' },
       })
     ).map((c) => ({ ...c, parentCode: null }));
@@ -93,7 +72,7 @@ export async function mapFeatures(
     const grids = await db.grid.findMany({
       where: {
         boundary: { not: null },
-        ...existedAt(request.period),
+        ...existedAt(request.period.endExclusive),
         ...(community ? { communityId: community.id } : {}),
         ...overlaps(bbox),
       },
@@ -172,7 +151,8 @@ async function buildingFeatures(
  * The legend of a map: quantile classes of every place of the level in the jurisdiction (every grid, not one community's), so that two
  * communities' maps of the same metric and period read alike. Places retired before the
  * period ended are left out, as on the map. The metric's grade bands come with them when it
- * has targets: the dashboard colours by grade, a wall by the classes in its own palette.
+ * has targets: the dashboard colours by grade, a wall by the classes in its own palette. Each
+ * place's value comes along for a map whose shapes come without them (vector tiles).
  */
 export async function mapLegend(
   db: Database,
@@ -181,33 +161,72 @@ export async function mapLegend(
   period: Period,
   bands: GradeBands,
 ): Promise<MapLegendInfo> {
-  let values: (number | null)[];
+  let places: { code: string; value: number | null; tooFewCases: boolean }[];
   if (level === 'BUILDING') {
     const valueOf = { POPULATION: 'population', HOUSEHOLDS: 'households' } as const;
     const field = valueOf[metric as keyof typeof valueOf];
     const buildings = field
-      ? await db.building.findMany({ where: { retiredAt: null }, select: { population: true, households: true } })
+      ? await db.building.findMany({
+          where: { retiredAt: null },
+          select: { code: true, population: true, households: true },
+          orderBy: { code: 'asc' },
+        })
       : [];
-    values = buildings.map((b) => b[field!]);
+    places = buildings.map((b) => ({ code: b.code, value: b[field!], tooFewCases: false }));
   } else {
-    const where = existedAt(period);
-    const places =
-      level === 'COMMUNITY'
-        ? await db.community.findMany({ where, select: { id: true } })
-        : await db.grid.findMany({ where, select: { id: true } });
+    const query = {
+      where: existedAt(period.endExclusive),
+      select: { id: true, code: true },
+      orderBy: { code: 'asc' },
+    } as const;
+    const rows = level === 'COMMUNITY' ? await db.community.findMany(query) : await db.grid.findMany(query);
     const scope: ScopeLevel = level === 'COMMUNITY' ? 'community' : 'grid';
     const results = await computeMetrics(
       db,
       scope,
-      places.map((p) => p.id),
+      rows.map((p) => p.id),
       [metric],
       period,
     );
-    values = [...results.values()].map((r) => {
-      const result = r.get(metric);
-      return result && !result.tooFewCases ? result.value : null;
+    places = rows.map((row) => {
+      const { value, tooFewCases } = results.get(row.id)?.get(metric) ?? { value: null, tooFewCases: false };
+      return { code: row.code, value, tooFewCases };
     });
   }
   const limits = bands[metric];
-  return { classes: classRanges(values, PALETTE.length), gradeLimits: limits ? [...limits] : null };
+  return {
+    classes: classRanges(
+      places.map((p) => (p.tooFewCases ? null : p.value)),
+      PALETTE.length,
+    ),
+    gradeLimits: limits ? [...limits] : null,
+    places: {
+      codes: places.map((p) => p.code),
+      values: places.map((p) => p.value),
+      tooFewCases: places.map((p) => p.tooFewCases),
+    },
+  };
+}
+
+/** Where the places' vector tiles of a period are (GET /tiles/…), and the extent of its located communities. */
+export async function mapTiles(db: Database, period: Period): Promise<MapTilesInfo> {
+  const at = period.endExclusive;
+  const [version, extent] = await Promise.all([
+    boundaryEpoch(db, at),
+    db.community.aggregate({
+      where: { boundary: { not: null }, ...existedAt(at) },
+      _min: { minLng: true, minLat: true },
+      _max: { maxLng: true, maxLat: true },
+    }),
+  ]);
+  const { minLng, minLat } = extent._min;
+  const { maxLng, maxLat } = extent._max;
+  return {
+    url: `/tiles/{z}/{x}/{y}.pbf?v=${version.epoch.getTime()}.${version.key}`,
+    gridMinZoom: GRID_TILE_ZOOM,
+    bounds:
+      minLng === null || minLat === null || maxLng === null || maxLat === null
+        ? null
+        : { west: minLng, south: minLat, east: maxLng, north: maxLat },
+  };
 }

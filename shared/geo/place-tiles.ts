@@ -1,0 +1,46 @@
+/**
+ * The overview's vector tiles of place shapes (GET /tiles/{z}/{x}/{y}.pbf, Mapbox Vector Tiles
+ * in the usual 256-pixel Web-Mercator numbering): which level a tile holds at which zoom, and
+ * how it is laid out. Metric values are not in them: they come from `mapLegend { places }`.
+ */
+
+/** The levels tiles hold: communities while they are small on screen, their grids from GRID_TILE_ZOOM. */
+export type TileLevel = 'COMMUNITY' | 'GRID';
+
+/** From this tile zoom (about 9 m a pixel, a grid of 100–300 m is 10–30 px across) tiles hold grids. */
+export const GRID_TILE_ZOOM = 14;
+
+/** The deepest tile served; a map zoomed further draws it larger. */
+export const MAX_TILE_ZOOM = 18;
+
+/** Coordinates in a tile run from 0 to this, as in most vector tiles. */
+export const TILE_EXTENT = 4096;
+
+export function tileLevelAt(tileZoom: number): TileLevel {
+  return tileZoom >= GRID_TILE_ZOOM ? 'GRID' : 'COMMUNITY';
+}
+
+/**
+ * What each feature of a tile carries. A place is a polygon (cut to the tile, with a margin) and
+ * a point at the centre of its extent, for a dot where the polygon is too small to see and for
+ * its label; the layer is named by the level.
+ */
+export interface PlaceTileProperties {
+  code: string;
+  name: string;
+  /** A grid's community; absent on communities. */
+  community?: string;
+  /** The larger side of the place's extent in pixels at zoom 0 (the world 256 across): its size on screen at any zoom. */
+  size: number;
+}
+
+/** Web-Mercator position in the world square, 0 to 1 from the west and from the north. */
+export function worldPoint(lng: number, lat: number): [number, number] {
+  const sin = Math.sin((Math.max(-85.05, Math.min(85.05, lat)) * Math.PI) / 180);
+  return [(lng + 180) / 360, 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)];
+}
+
+/** The inverse of worldPoint: [lng, lat]. */
+export function lngLatOf(x: number, y: number): [number, number] {
+  return [x * 360 - 180, (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI];
+}

@@ -1,0 +1,197 @@
+import { VectorTile } from '@mapbox/vector-tile';
+import Pbf from 'pbf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GRID_TILE_ZOOM, worldPoint } from '../../shared/geo/place-tiles';
+import { seededDatabase, type ScratchDatabase } from './databases';
+import { startTestServer, TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN, type TestServer } from './harness';
+
+const MAP_TILES = `{ mapTiles { url gridMinZoom bounds { west south east north } } }`;
+
+/** The tile of zoom z that holds a point. */
+function tileAt(lng: number, lat: number, z: number) {
+  const [x, y] = worldPoint(lng, lat);
+  return { z, x: Math.floor(x * 2 ** z), y: Math.floor(y * 2 ** z) };
+}
+
+async function tileUrl(server: TestServer, credentials?: string | Record<string, string>) {
+  const { data } = await server.gql<{ mapTiles: { url: string } }>(MAP_TILES, {}, credentials);
+  return (z: number, x: number, y: number) =>
+    `${server.url}${data!.mapTiles.url.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y))}`;
+}
+
+/** A tile's features by layer: each with its geometry type (1 point, 3 polygon) and properties. */
+async function decode(response: Response) {
+  const tile = new VectorTile(new Pbf(new Uint8Array(await response.arrayBuffer())));
+  return Object.fromEntries(
+    Object.entries(tile.layers).map(([name, layer]) => [
+      name,
+      Array.from({ length: layer.length }, (_, i) => layer.feature(i)).map(
+        (f): { type: number } & Partial<Record<'code' | 'name' | 'community', string>> => ({
+          type: f.type,
+          ...(f.properties as Record<string, string>),
+        }),
+      ),
+    ]),
+  );
+}
+
+describe('the places as vector tiles', () => {
+  let server: TestServer;
+  let kangle: { lng: number; lat: number; grids: string[] };
+  beforeAll(async () => {
+    server = await startTestServer();
+    const community = await server.db.community.findUniqueOrThrow({
+      where: { code: 'kangle' },
+      include: { grids: { where: { retiredAt: null } } },
+    });
+    kangle = { lng: community.centroidLng!, lat: community.centroidLat!, grids: community.grids.map((g) => g.code) };
+  });
+  afterAll(() => server?.close());
+
+  it('says where the tiles are and the extent of the located communities', async () => {
+    const { data } = await server.gql(MAP_TILES);
+    expect(data!.mapTiles.url).toMatch(/^\/tiles\/\{z\}\/\{x\}\/\{y\}\.pbf\?v=\d+\.[\w-]+$/);
+    expect(data!.mapTiles.gridMinZoom).toBe(GRID_TILE_ZOOM);
+    const { west, south, east, north } = data!.mapTiles.bounds;
+    expect(west).toBeLessThan(kangle.lng);
+    expect(east).toBeGreaterThan(kangle.lng);
+    expect(south).toBeLessThan(kangle.lat);
+    expect(north).toBeGreaterThan(kangle.lat);
+  });
+
+  it('serves a tile that holds 康乐 as its shape and its centre, gzipped and cached by its ETag', async () => {
+    const url = await tileUrl(server);
+    const { z, x, y } = tileAt(kangle.lng, kangle.lat, 12);
+    const response = await fetch(url(z, x, y));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(response.headers.get('cache-control')).toBe('public, max-age=86400');
+    const etag = response.headers.get('etag')!;
+    expect(etag).toMatch(/^"[^"]+"$/);
+    const layers = await decode(response);
+    expect(Object.keys(layers)).toEqual(['COMMUNITY']);
+    const places = layers.COMMUNITY.filter((f) => f.code === 'kangle');
+    expect(places.map((f) => f.type).sort()).toEqual([1, 3]);
+    expect(places[0]).toMatchObject({ name: '康乐社区' });
+    // As a browser revalidates; fetch would otherwise add Cache-Control: no-cache.
+    const again = await fetch(url(z, x, y), { headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' } });
+    expect(again.status).toBe(304);
+    const other = await fetch(url(z, x + 1, y), { headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' } });
+    expect(other.status).not.toBe(304);
+  });
+
+  it(`holds communities below zoom ${GRID_TILE_ZOOM} and grids, with their community, from it`, async () => {
+    const url = await tileUrl(server);
+    const below = tileAt(kangle.lng, kangle.lat, GRID_TILE_ZOOM - 1);
+    expect(Object.keys(await decode(await fetch(url(below.z, below.x, below.y))))).toEqual(['COMMUNITY']);
+    const at = tileAt(kangle.lng, kangle.lat, GRID_TILE_ZOOM);
+    const layers = await decode(await fetch(url(at.z, at.x, at.y)));
+    expect(Object.keys(layers)).toEqual(['GRID']);
+    expect(layers.GRID.length).toBeGreaterThan(0);
+    for (const grid of layers.GRID) {
+      expect(kangle.grids).toContain(grid.code);
+      expect(grid.community).toBe('kangle');
+    }
+  });
+
+  it('sends little: nothing where no place is, a few hundred bytes for the seed’s whole country', async () => {
+    const url = await tileUrl(server);
+    expect((await fetch(url(10, 0, 0))).status).toBe(204);
+    const country = tileAt(kangle.lng, kangle.lat, 3);
+    const response = await fetch(url(country.z, country.x, country.y));
+    const located = await server.db.community.count({ where: { boundary: { not: null } } });
+    const features = Object.values(await decode(response)).flat();
+    expect(new Set(features.map((f) => f.code)).size).toBeLessThanOrEqual(located);
+    // Shapes of a few hundred metres are dropped this far out: their centres (dots) remain.
+    expect(features.every((f) => f.type === 1)).toBe(true);
+    expect(Number(response.headers.get('content-length'))).toBeLessThan(150 * located);
+  });
+
+  it('refuses what is no tile', async () => {
+    const url = await tileUrl(server);
+    expect((await fetch(url(30, 0, 0))).status).toBe(404);
+    expect((await fetch(url(3, 8, 0))).status).toBe(404);
+  });
+
+  it('gives every place’s value with the legend, as mapFeatures colours it', async () => {
+    const { data } = await server.gql(
+      `{ mapLegend(level: COMMUNITY, metric: POPULATION) { places { codes values tooFewCases } }
+         mapFeatures(level: COMMUNITY, metric: POPULATION) }`,
+    );
+    const { codes, values, tooFewCases } = data!.mapLegend.places;
+    expect(codes.length).toBe(values.length);
+    expect(tooFewCases.length).toBe(values.length);
+    for (const feature of data!.mapFeatures.features)
+      expect(values[codes.indexOf(feature.properties.code)]).toBe(feature.properties.value);
+  });
+});
+
+describe('who may read the tiles: the same as mapFeatures', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ PUBLIC_DASHBOARD: 'false' });
+  });
+  afterAll(() => server?.close());
+
+  it('refuses a visitor, and serves a wall’s token and a signed-in person, privately', async () => {
+    const url = await tileUrl(server, TEST_DISPLAY_TOKEN);
+    const visitor = await fetch(url(3, 6, 3));
+    expect(visitor.status).toBe(401);
+    expect(await visitor.json()).toMatchObject({ code: 'SIGN_IN_REQUIRED' });
+    const features = await server.gql(`{ mapFeatures(level: COMMUNITY, metric: POPULATION) }`);
+    expect(features.errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    const wall = await fetch(url(3, 6, 3), { headers: { authorization: `Bearer ${TEST_DISPLAY_TOKEN}` } });
+    expect(wall.status).toBe(200);
+    expect(wall.headers.get('cache-control')).toBe('private, max-age=86400');
+    const { cookie } = await server.signIn('admin', TEST_ADMIN_PASSWORD);
+    expect((await fetch(url(3, 6, 3), { headers: { cookie: cookie! } })).status).toBe(200);
+    expect((await fetch(url(3, 6, 3), { headers: { authorization: 'Bearer wrong-token-value' } })).status).toBe(401);
+  });
+});
+
+describe('tiles after a place changes', () => {
+  let database: ScratchDatabase;
+  let server: TestServer;
+  beforeAll(async () => {
+    database = await seededDatabase();
+    server = await startTestServer({ DATABASE_URL: database.url });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+
+  it('name a new version, whose tiles show the change; an old version’s URL is answered with it too', async () => {
+    const grid = await server.db.grid.findFirstOrThrow({
+      where: { community: { code: 'kangle' } },
+      include: { community: true },
+      orderBy: { code: 'asc' },
+    });
+    const { z, x, y } = tileAt(grid.centroidLng!, grid.centroidLat!, 15);
+    const nameIn = async (response: Response) => (await decode(response)).GRID.find((f) => f.code === grid.code)?.name;
+    const before = await tileUrl(server);
+    const first = await fetch(before(z, x, y));
+    expect(await nameIn(first)).toBe(grid.name);
+    const renamed = await server.gql(
+      `mutation($input: PlaceInput!) { upsertPlace(input: $input) { change } }`,
+      {
+        input: {
+          level: 'GRID',
+          code: grid.code,
+          name: '改名网格',
+          parentCode: grid.community.code,
+          boundary: JSON.parse(grid.boundary!),
+        },
+      },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(renamed.data?.upsertPlace.change).toBe('updated');
+    const after = await tileUrl(server);
+    expect(after(z, x, y)).not.toBe(before(z, x, y));
+    const second = await fetch(after(z, x, y));
+    expect(second.headers.get('etag')).not.toBe(first.headers.get('etag'));
+    expect(await nameIn(second)).toBe('改名网格');
+    expect(await nameIn(await fetch(before(z, x, y)))).toBe('改名网格');
+  });
+});
