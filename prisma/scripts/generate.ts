@@ -123,6 +123,8 @@ try {
       if (chunk.done === total) break;
       worker.postMessage('more');
     }
+  // The planner's statistics, after a load that may have multiplied the tables (autovacuum gets there later).
+  if (kind === 'postgresql') await writer.execute('ANALYZE');
 } catch (error) {
   console.error(`\n${(error as Error).message}\nWhat was written is kept; the same command carries on from there.`);
   process.exitCode = 1;

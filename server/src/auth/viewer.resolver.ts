@@ -1,7 +1,7 @@
 import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 
-@ObjectType({ description: 'Who the server takes the caller to be' })
+@ObjectType({ simpleResolvers: true, description: 'Who the server takes the caller to be' })
 class ViewerInfo {
   @Field(() => String, {
     description: 'ADMIN, LEADER, ANALYST, GRID_WORKER, DISPLAY or PUBLIC (neither signed in nor a token)',

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { Role } from '../../../../shared/enums';
 import { RoleEnum } from '../../graphql/enums';
 
-@ObjectType({ description: 'A person who signs in at /login' })
+@ObjectType({ simpleResolvers: true, description: 'A person who signs in at /login' })
 export class Account {
   id!: number;
   @Field(() => String) username!: string;
@@ -15,7 +15,10 @@ export class Account {
   @Field(() => Date, { nullable: true }) disabledAt!: Date | null;
 }
 
-@ObjectType({ description: 'An API token: for scripts, integrations and the walls (display tokens)' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'An API token: for scripts, integrations and the walls (display tokens)',
+})
 export class ApiToken {
   @Field(() => Int) id!: number;
   @Field(() => String) name!: string;
@@ -27,20 +30,23 @@ export class ApiToken {
   @Field(() => Date, { nullable: true }) revokedAt!: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CreatedAccount {
   @Field(() => Account) account!: Account;
   @Field(() => String, { description: 'The password, shown this once: hand it over, it cannot be read again' })
   password!: string;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CreatedToken {
   @Field(() => ApiToken) token!: ApiToken;
   @Field(() => String, { description: 'The token, shown this once' }) value!: string;
 }
 
-@ObjectType({ description: 'A sign-in, failed sign-in, lock, sign-out, or change to accounts and tokens' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A sign-in, failed sign-in, lock, sign-out, or change to accounts and tokens',
+})
 export class AuditEvent {
   @Field(() => Int) id!: number;
   @Field(() => Date) at!: Date;

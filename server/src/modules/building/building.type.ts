@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { BuildingKind } from '../../../../shared/enums';
 import { BuildingKindEnum } from '../../graphql/enums';
 
-@ObjectType({ description: '楼栋/楼院/平房: a building or compound in a grid' })
+@ObjectType({ simpleResolvers: true, description: '楼栋/楼院/平房: a building or compound in a grid' })
 export class Building {
   id!: number;
   gridId!: number;

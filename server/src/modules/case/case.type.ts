@@ -3,7 +3,7 @@ import type { CaseStatus } from '../../../../shared/case/workflow';
 import type { CaseCategory, CaseSource } from '../../../../shared/enums';
 import { CaseCategoryEnum, CaseSourceEnum, CaseStatusEnum } from '../../graphql/enums';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CaseEvent {
   @Field(() => CaseStatusEnum, { nullable: true }) from!: CaseStatus | null;
   @Field(() => CaseStatusEnum) to!: CaseStatus;
@@ -14,7 +14,7 @@ export class CaseEvent {
   note!: string | null;
 }
 
-@ObjectType({ description: '事件/工单: a case that must be closed on time' })
+@ObjectType({ simpleResolvers: true, description: '事件/工单: a case that must be closed on time' })
 export class Case {
   id!: number;
   gridId!: number;
@@ -42,19 +42,19 @@ export class Case {
   @Field(() => Boolean) generated!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CaseEdge {
   @Field(() => String) cursor!: string;
   @Field(() => Case) node!: Case;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean) hasNextPage!: boolean;
   @Field(() => String, { nullable: true }) endCursor!: string | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class CaseConnection {
   @Field(() => [CaseEdge]) edges!: CaseEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;

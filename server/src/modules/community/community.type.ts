@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: '街道: a sub-district office and the communities it runs' })
+@ObjectType({ simpleResolvers: true, description: '街道: a sub-district office and the communities it runs' })
 export class SubDistrict {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
@@ -10,7 +10,7 @@ export class SubDistrict {
   id!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PartyMembersByCategory {
   @Field(() => Int) resident!: number;
   @Field(() => Int, { description: '在职党员双报到' }) inService!: number;
@@ -18,7 +18,7 @@ export class PartyMembersByCategory {
   @Field(() => Int, { description: '流动党员' }) mobile!: number;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PartyOrganization {
   @Field(() => String) code!: string;
   @Field(() => String) name!: string;
@@ -27,7 +27,7 @@ export class PartyOrganization {
   @Field(() => Boolean) generated!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class VolunteerTeam {
   @Field(() => Int) id!: number;
   @Field(() => String) name!: string;
@@ -36,7 +36,7 @@ export class VolunteerTeam {
   @Field(() => Boolean) generated!: boolean;
 }
 
-@ObjectType({ description: "社区: a residents' community, split into grids" })
+@ObjectType({ simpleResolvers: true, description: "社区: a residents' community, split into grids" })
 export class Community {
   id!: number;
   subDistrictId!: number;

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: '网格: a few buildings under one grid worker' })
+@ObjectType({ simpleResolvers: true, description: '网格: a few buildings under one grid worker' })
 export class Grid {
   id!: number;
   communityId!: number;

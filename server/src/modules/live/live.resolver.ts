@@ -4,7 +4,7 @@ import type { LiveChange as Change } from '../../live/live-events';
 
 export const LIVE_TOPIC = 'LIVE_CHANGES';
 
-@ObjectType({ description: 'Something changed in a scope: refetch what is shown for it' })
+@ObjectType({ simpleResolvers: true, description: 'Something changed in a scope: refetch what is shown for it' })
 export class LiveChange {
   @Field(() => String, { description: 'CASE_REPORTED, CASE_TRANSITIONED or VOLUNTEER_HOURS_LOGGED' }) kind!: string;
   @Field(() => String) communityCode!: string;

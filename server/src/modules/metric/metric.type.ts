@@ -15,6 +15,7 @@ export interface MetricOrigin {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     'A metric of one scope over one period. value is null when unknown or when a rate stands on fewer than 5 cases.',
 })
@@ -32,7 +33,7 @@ export class MetricValue {
   tooFewCases!: boolean;
 }
 
-@ObjectType('Provenance', { description: 'Where a figure comes from' })
+@ObjectType('Provenance', { simpleResolvers: true, description: 'Where a figure comes from' })
 export class ProvenanceInfo {
   @Field(() => ProvenanceKindEnum, {
     description: 'The least trusted kind among the figures it is made of (a sum of stated and generated is GENERATED)',
@@ -48,7 +49,7 @@ export class ProvenanceInfo {
   restsOnGenerated!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class ComparisonRow {
   @Field(() => MapLevelEnum, { description: 'COMMUNITY or GRID: the kind of place compared' })
   level!: 'COMMUNITY' | 'GRID';
@@ -68,7 +69,7 @@ export class ComparisonRow {
   @Field(() => Boolean) tooFewCases!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class TimePoint {
   @Field(() => Date, { description: 'Start of the bucket: local midnight in TIME_ZONE, as an instant' }) start!: Date;
   @Field(() => Float, { nullable: true }) value!: number | null;
@@ -76,13 +77,13 @@ export class TimePoint {
   @Field(() => Boolean) tooFewCases!: boolean;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class LatLng {
   @Field(() => Float) lat!: number;
   @Field(() => Float) lng!: number;
 }
 
-@ObjectType({ description: 'Cases reported in a period in one category' })
+@ObjectType({ simpleResolvers: true, description: 'Cases reported in a period in one category' })
 export class CategoryCount {
   @Field(() => CaseCategoryEnum) category!: CaseCategory;
   @Field(() => Int) reported!: number;
@@ -90,7 +91,7 @@ export class CategoryCount {
   @Field(() => Int, { description: 'Of those reported, still open' }) open!: number;
 }
 
-@ObjectType({ description: 'What a metric is and how it is counted' })
+@ObjectType({ simpleResolvers: true, description: 'What a metric is and how it is counted' })
 export class MetricDefinitionInfo {
   @Field(() => MetricEnum) metric!: Metric;
   @Field(() => String) nameZh!: string;
@@ -113,7 +114,7 @@ export class MetricDefinitionInfo {
   @Field(() => MetricEnum, { nullable: true }) denominatorLess!: Metric | null;
 }
 
-@ObjectType({ description: 'One row of a league table' })
+@ObjectType({ simpleResolvers: true, description: 'One row of a league table' })
 export class RankingRow {
   @Field(() => Int, { nullable: true, description: '1 for the best; equal values share a rank; null without a value' })
   rank!: number | null;

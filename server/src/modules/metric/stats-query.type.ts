@@ -68,7 +68,7 @@ export class StatsSort {
   @Field(() => Boolean, { nullable: true, defaultValue: false }) descending?: boolean;
 }
 
-@ObjectType({ description: 'Where a row of stats sits along one dimension' })
+@ObjectType({ simpleResolvers: true, description: 'Where a row of stats sits along one dimension' })
 export class StatsKey {
   @Field(() => DimensionEnum) dimension!: StatsDimension;
   @Field(() => String, {
@@ -82,13 +82,13 @@ export class StatsKey {
   start!: Date | null;
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class StatsRow {
   @Field(() => [StatsKey], { description: 'One per dimension, in the order asked' }) keys!: StatsKey[];
   @Field(() => [MetricValue], { description: 'One per measure, in the order asked' }) values!: MetricValue[];
 }
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class StatsConnection {
   @Field(() => [StatsRow]) rows!: StatsRow[];
   @Field(() => Int, { description: 'Rows over all pages' }) totalCount!: number;

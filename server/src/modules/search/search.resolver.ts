@@ -2,7 +2,7 @@ import { Arg, Ctx, Field, Int, ObjectType, Query, Resolver } from 'type-graphql'
 import type { Context } from '../../context';
 import { search } from './search.service';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class SearchHit {
   @Field(() => String, { description: 'COMMUNITY, GRID or BUILDING' }) kind!: string;
   @Field(() => String) code!: string;

@@ -3,7 +3,7 @@ import type { Context } from '../../context';
 import { LogVolunteerHoursInput } from './volunteer.input';
 import { logVolunteerHours } from './volunteer.service';
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class VolunteerLog {
   @Field(() => Int) id!: number;
   @Field(() => Int) teamId!: number;

@@ -1,0 +1,15 @@
+import { parseArgs } from 'node:util';
+import { runCityBenchmark } from './city';
+import { runDistrictBenchmark } from './district';
+
+/**
+ * npm run bench: a city district on SQLite, the embedded default (district.ts), or with
+ * `-- --scale city` a whole city on PostgreSQL beside raw SQL and PostGraphile (city.ts).
+ */
+const { values } = parseArgs({ options: { scale: { type: 'string', default: 'district' } } });
+if (values.scale === 'city') await runCityBenchmark();
+else if (values.scale === 'district') await runDistrictBenchmark();
+else {
+  console.error('npm run bench [-- --scale district|city]');
+  process.exitCode = 1;
+}
