@@ -101,7 +101,7 @@ async function startProcess(args: string[], env: Record<string, string>, ready: 
 const latency = (r: LoadResult) =>
   r.count
     ? `${r.p50.toFixed(1)} / ${r.p95.toFixed(1)}${r.failed ? ` (${r.failed} failed)` : ''}`
-    : `failed: ${r.failure}`;
+    : `failed: ${/"code":"([A-Z_]+)"/.exec(r.failure ?? '')?.[1] ?? r.failure?.slice(0, 80)}`;
 const rate = (r: LoadResult) => (r.count ? `${r.perSecond.toFixed(1)}${r.failed ? ` (${r.failed} failed)` : ''}` : '—');
 
 interface Operation {
