@@ -1,3 +1,4 @@
+import { KPI_METRICS } from '../../client/src/app/queries';
 import type pg from 'pg';
 import { earlierPeriod, periodKey, periodOf, type Period } from '../../server/src/graphql/period';
 import { bucketPeriod } from '../../server/src/modules/metric/metric.service';
@@ -144,16 +145,6 @@ const levelOf = (variables: Variables): Level =>
   variables.gridCode ? 'grid' : variables.communityCode ? 'community' : 'all';
 const scopeCode = (variables: Variables) => (variables.gridCode ?? variables.communityCode) as string | undefined;
 
-const KEY_FIGURES: Metric[] = [
-  'POPULATION',
-  'PARTY_MEMBERS',
-  'VOLUNTEERS',
-  'VOLUNTEER_HOURS',
-  'CLOSURE_RATE',
-  'ON_TIME_RATE',
-  'BACKLOG',
-  'OVERDUE_OPEN',
-];
 /** One of a summary's distinct periods, its bounds in parameters after $1 (the time zone). */
 interface SummaryPeriod {
   n: number;
@@ -240,7 +231,7 @@ FROM statics, static_provenance, cases, logs,
  * months the period before and the year before are the same.
  */
 async function summary(client: pg.Pool, variables: Variables) {
-  const metrics = computes(variables.metrics, KEY_FIGURES);
+  const metrics = computes(variables.metrics, KPI_METRICS);
   const period = periodOfVariables(variables);
   const asked = [period, earlierPeriod(period, 'previous'), earlierPeriod(period, 'yearEarlier')];
   const distinct = [...new Map(asked.map((p) => [periodKey(p), p])).values()];

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { print, type DocumentNode } from 'graphql';
+import { KPI_METRICS } from '../../client/src/app/queries';
 import pg from 'pg';
 import {
   CommunityRowsDocument,
@@ -159,21 +160,11 @@ export async function runCityBenchmark() {
     to: new Date(period.to),
   };
   const { from, to } = period;
-  const KPIS = [
-    'POPULATION',
-    'PARTY_MEMBERS',
-    'VOLUNTEERS',
-    'VOLUNTEER_HOURS',
-    'CLOSURE_RATE',
-    'ON_TIME_RATE',
-    'BACKLOG',
-    'OVERDUE_OPEN',
-  ];
   const operations: Operation[] = [
     {
       name: 'overview · key figures',
       document: ScopeSummaryDocument,
-      variables: { metrics: KPIS, from, to },
+      variables: { metrics: KPI_METRICS, from, to },
       sql: RAW_SQL.summary,
     },
     {
@@ -186,7 +177,7 @@ export async function runCityBenchmark() {
     {
       name: 'community · key figures',
       document: ScopeSummaryDocument,
-      variables: { metrics: KPIS, communityCode: places.community, from, to },
+      variables: { metrics: KPI_METRICS, communityCode: places.community, from, to },
       sql: RAW_SQL.summary,
     },
     {
@@ -204,7 +195,7 @@ export async function runCityBenchmark() {
     {
       name: 'grid · key figures',
       document: ScopeSummaryDocument,
-      variables: { metrics: KPIS, gridCode: places.grid, from, to },
+      variables: { metrics: KPI_METRICS, gridCode: places.grid, from, to },
       sql: RAW_SQL.summary,
     },
     {
