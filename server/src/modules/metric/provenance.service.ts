@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
 import {
   combineProvenance,
@@ -7,6 +8,7 @@ import {
 } from '../../../../shared/metrics/provenance';
 import { localDay } from '../../../../shared/time/buckets';
 import type { Context } from '../../context';
+import { MAX_IDS_PER_QUERY } from '../../db/limits';
 import { groupBy } from '../../group-by';
 
 /** The places a value stands on; none given means every place. */
@@ -60,21 +62,54 @@ function placeFacts(ctx: Context) {
   });
 }
 
-/** Records per grid, and how many of them are generated: cases, and volunteer logs. */
-function recordFacts(ctx: Context, records: 'cases' | 'logs') {
-  return ctx.loaders.shared(`provenance:${records}`, async () => {
+interface Origins {
+  total: number;
+  generated: number;
+}
+
+const recordCounts = (ctx: Context, records: 'cases' | 'logs', gridIds: number[]) => {
+  const where = { gridId: { in: gridIds } };
+  return records === 'cases'
+    ? ctx.db.case.groupBy({ by: ['gridId', 'generated'], where, _count: { _all: true } })
+    : ctx.db.volunteerLog.groupBy({ by: ['gridId', 'generated'], where, _count: { _all: true } });
+};
+
+/**
+ * Records of each grid asked for in a request (cases, or volunteer logs), and how many of them
+ * are generated: counted for those grids only, a batch of grids to a statement, never the
+ * whole table for one grid's figures.
+ */
+function originsByGrid(ctx: Context, records: 'cases' | 'logs') {
+  return ctx.loaders.shared(
+    `provenance:${records}`,
+    async () =>
+      new DataLoader<number, Origins>(
+        async (gridIds) => {
+          const byGrid = new Map<number, Origins>();
+          for (const row of await recordCounts(ctx, records, [...gridIds])) {
+            const counts = byGrid.get(row.gridId) ?? { total: 0, generated: 0 };
+            counts.total += row._count._all;
+            if (row.generated) counts.generated += row._count._all;
+            byGrid.set(row.gridId, counts);
+          }
+          return gridIds.map((id) => byGrid.get(id) ?? { total: 0, generated: 0 });
+        },
+        { maxBatchSize: MAX_IDS_PER_QUERY },
+      ),
+  );
+}
+
+/** Every record of the kind, and how many are generated: one count, for figures over every place. */
+function everyOrigin(ctx: Context, records: 'cases' | 'logs'): Promise<Origins> {
+  return ctx.loaders.shared(`provenance:${records}:all`, async () => {
     const rows =
       records === 'cases'
-        ? await ctx.db.case.groupBy({ by: ['gridId', 'generated'], _count: { _all: true } })
-        : await ctx.db.volunteerLog.groupBy({ by: ['gridId', 'generated'], _count: { _all: true } });
-    const byGrid = new Map<number, { total: number; generated: number }>();
-    for (const row of rows) {
-      const counts = byGrid.get(row.gridId) ?? { total: 0, generated: 0 };
-      counts.total += row._count._all;
-      if (row.generated) counts.generated += row._count._all;
-      byGrid.set(row.gridId, counts);
-    }
-    return byGrid;
+        ? await ctx.db.case.groupBy({ by: ['generated'], _count: { _all: true } })
+        : await ctx.db.volunteerLog.groupBy({ by: ['generated'], _count: { _all: true } });
+    return {
+      total: rows.reduce((sum, row) => sum + row._count._all, 0),
+      generated: rows.reduce((sum, row) => sum + (row.generated ? row._count._all : 0), 0),
+    };
   });
 }
 
@@ -94,8 +129,12 @@ export async function provenanceOf(ctx: Context, metric: Metric, places: PlacesO
       ? communities.flatMap((c) => facts.gridsOf.get(c.id) ?? [])
       : facts.grids;
   if (METRIC_DEFINITIONS[metric].source !== 'static') {
-    const counts = await recordFacts(ctx, metric === 'VOLUNTEER_HOURS' ? 'logs' : 'cases');
-    const under = grids.map((g) => counts.get(g.id) ?? { total: 0, generated: 0 });
+    const records = metric === 'VOLUNTEER_HOURS' ? 'logs' : 'cases';
+    const byPlace = await originsByGrid(ctx, records);
+    const under =
+      byGrid || byCommunity
+        ? await Promise.all(grids.map((g) => byPlace.load(g.id)))
+        : [await everyOrigin(ctx, records)];
     return recordsProvenance(
       under.reduce((sum, c) => sum + c.total, 0),
       under.reduce((sum, c) => sum + c.generated, 0),
