@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { postgraphile, type Plugin } from 'postgraphile';
 
@@ -56,9 +55,10 @@ const placesOnly: Plugin = (builder) => {
 
 /**
  * PostGraphile v4 as a library over the same PostgreSQL tables, with relations inferred from the foreign keys,
- * as it would be deployed: no GraphiQL, no watch, no mutations, no query log. GraphQL is at `${url}/graphql`.
+ * as it would be deployed: no GraphiQL, no watch, no mutations, no query log. GraphQL at /graphql on `port`;
+ * the benchmark runs it as a process of its own (tsx test/bench/postgraphile.ts DATABASE_URL PORT) and ends it.
  */
-export async function startPostGraphile(databaseUrl: string, port = 0) {
+async function servePostGraphile(databaseUrl: string, port: number) {
   // Read-only sessions: the comparison cannot change the database it measures. As many connections as GridScope's.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, options: '-c default_transaction_read_only=on' });
   const handler = postgraphile(pool, 'public', {
@@ -71,19 +71,8 @@ export async function startPostGraphile(databaseUrl: string, port = 0) {
     disableQueryLog: true,
   });
   await handler.getGraphQLSchema();
-  const server = createServer(handler);
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    async close() {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-      await handler.release();
-      await pool.end();
-    },
-  };
+  createServer(handler).listen(port, '127.0.0.1');
 }
 
-// The benchmark runs it as a process of its own: tsx test/bench/postgraphile.ts DATABASE_URL PORT.
 if (process.argv[1] === fileURLToPath(import.meta.url))
-  await startPostGraphile(process.argv[2], Number(process.argv[3]));
+  await servePostGraphile(process.argv[2], Number(process.argv[3]));
