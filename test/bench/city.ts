@@ -29,7 +29,7 @@ import { COMMUNITIES_WITH_GRIDS } from './postgraphile';
  * wall send, as the client sends it, against raw SQL computing the same answer and, for
  * the nested read, PostGraphile v4 over the same tables, all in the same run.
  */
-export const CITY = { communities: 3500, gridsPerCommunity: 10, buildingsPerGrid: 15, cases: 5_000_000 };
+const CITY = { communities: 3500, gridsPerCommunity: 10, buildingsPerGrid: 15, cases: 5_000_000 };
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/gridscope_bench_city';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 10;
