@@ -39,6 +39,12 @@ describe('the calendar in Beijing time (the default)', () => {
     expect(months.map(localDay)).toEqual(['2025-11-01', '2025-12-01', '2026-01-01', '2026-02-01']);
   });
 
+  it('stops one past the most asked for, so that a century of days is not counted to be refused', () => {
+    const days = bucketStarts(new Date('2000-01-01Z'), new Date('2099-12-31Z'), 'DAY', 1_000);
+    expect(days).toHaveLength(1_001);
+    expect(localDay(days[1_000])).toBe(localDay(addDays(days[0], 1_000)));
+  });
+
   it('refuses a period that ends before it starts', () => {
     expect(() => bucketStarts(new Date('2026-02-01Z'), new Date('2026-01-01Z'), 'DAY')).toThrow(
       /starts .* after it ends/,

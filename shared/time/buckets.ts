@@ -121,10 +121,12 @@ export function nextBucket(start: Date, bucket: TimeBucket): Date {
 }
 
 /** Every bucket start from the one holding `from` up to the one holding `to`. */
-export function bucketStarts(from: Date, to: Date, bucket: TimeBucket): Date[] {
+export function bucketStarts(from: Date, to: Date, bucket: TimeBucket, most = Infinity): Date[] {
   if (from > to) throw new RangeError(`The period starts (${from.toISOString()}) after it ends (${to.toISOString()})`);
   const starts: Date[] = [];
-  for (let start = bucketStart(from, bucket); start <= to; start = nextBucket(start, bucket)) starts.push(start);
+  // Past `most`, one more start tells the caller there are too many, without counting a century of days.
+  for (let start = bucketStart(from, bucket); start <= to && starts.length <= most; start = nextBucket(start, bucket))
+    starts.push(start);
   return starts;
 }
 

@@ -4,7 +4,8 @@ import { CASE_CATEGORIES } from '../../shared/enums';
 import { SeededRandom } from '../../prisma/seed/random';
 import { rebuildCommunityRollups } from '../../server/src/modules/rollup/rollup.service';
 import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from './harness';
-import { nextBucket, startOfDay } from '../../shared/time/buckets';
+import { bucketStarts, localDay, nextBucket, startOfDay } from '../../shared/time/buckets';
+import { caseCounts, isOverdueOpen } from '../../shared/metrics/case-metrics';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -32,40 +33,43 @@ const METRICS = [
 const rateOf = (numerator: number, denominator: number) => (denominator >= 5 ? numerator / denominator : null);
 
 /**
- * The same metrics computed straight from raw case and log rows, without rollups, each
- * count written out from its published definition as its own query.
+ * The same metrics computed straight from raw case and log rows, without rollups or SQL
+ * aggregates: the published counts by the definitions in shared/metrics/case-metrics.ts,
+ * the rest each written out as its own query.
  */
 async function fromRawRows(communityId: number, start: Date, end: Date) {
   const db = server.db;
   const within = { gte: start, lt: end };
   const openAtEnd = { OR: [{ closedAt: null }, { closedAt: { gte: end } }] };
-  const acceptedIn = { communityId, acceptedAt: within };
-  const [reported, accepted, notYetDue, closedRows, postponed, extended, overdueOpen, backlog, hours, closedInPeriod] =
-    await Promise.all([
-      db.case.count({ where: { communityId, reportedAt: within } }),
-      db.case.count({ where: acceptedIn }),
-      db.case.count({ where: { ...acceptedIn, ...openAtEnd, deadline: { gte: end } } }),
-      db.case.findMany({
-        where: { ...acceptedIn, closedAt: { lt: end } },
-        select: { closedAt: true, deadline: true, reworks: true },
-      }),
-      db.case.count({ where: { ...acceptedIn, ...openAtEnd, deadline: { lt: end }, postponedAt: { lt: end } } }),
-      db.case.count({ where: { ...acceptedIn, extendedAt: { lt: end } } }),
-      db.case.count({ where: { communityId, acceptedAt: { lt: end }, ...openAtEnd, deadline: { lt: end } } }),
-      db.case.count({
-        where: {
-          communityId,
-          reportedAt: { lt: end },
-          AND: [openAtEnd, { OR: [{ rejectedAt: null }, { rejectedAt: { gte: end } }] }],
-        },
-      }),
-      db.volunteerLog.aggregate({ where: { grid: { communityId }, date: within }, _sum: { hours: true } }),
-      db.case.findMany({ where: { communityId, closedAt: within }, select: { reportedAt: true, closedAt: true } }),
-    ]);
-  const due = accepted - notYetDue;
-  const closed = closedRows.length;
-  const onTime = closedRows.filter((c) => c.closedAt! <= c.deadline).length;
-  const reworked = closedRows.filter((c) => c.reworks > 0).length;
+  const [reported, records, backlog, hours, closedInPeriod] = await Promise.all([
+    db.case.count({ where: { communityId, reportedAt: within } }),
+    db.case.findMany({
+      where: { communityId },
+      select: { acceptedAt: true, closedAt: true, deadline: true, postponedAt: true, extendedAt: true, reworks: true },
+    }),
+    db.case.count({
+      where: {
+        communityId,
+        reportedAt: { lt: end },
+        AND: [openAtEnd, { OR: [{ rejectedAt: null }, { rejectedAt: { gte: end } }] }],
+      },
+    }),
+    db.volunteerLog.aggregate({ where: { grid: { communityId }, date: within }, _sum: { hours: true } }),
+    db.case.findMany({ where: { communityId, closedAt: within }, select: { reportedAt: true, closedAt: true } }),
+  ]);
+  const {
+    accepted,
+    due,
+    closed,
+    closedOnTime: onTime,
+    postponed,
+    reworked,
+    extended,
+  } = caseCounts(records, {
+    start,
+    end,
+  });
+  const overdueOpen = records.filter((c) => isOverdueOpen(c, end)).length;
   const durations = closedInPeriod
     .map((c) => (c.closedAt!.getTime() - c.reportedAt.getTime()) / 3_600_000)
     .sort((a, b) => a - b);
@@ -188,4 +192,30 @@ it('rebuilds from raw rows exactly the rollups that the mutations kept up to dat
   );
   await rebuildCommunityRollups(server.db, kangle.id);
   expect(strip(await server.db.gridDayRollup.findMany(ordered))).toEqual(incremental);
+});
+
+it('counts every month of a series in one statement, each month as its own summary would', async () => {
+  const kangle = await server.db.community.findUniqueOrThrow({ where: { code: 'kangle' } });
+  const to = new Date();
+  const from = new Date(to.getTime() - 150 * 86_400_000);
+  const period = { start: startOfDay(from), end: nextBucket(startOfDay(to), 'DAY') };
+  const months = bucketStarts(period.start, new Date(period.end.getTime() - 1), 'MONTH');
+  const series = ['ON_TIME_RATE', 'CASES_DUE', 'OVERDUE_OPEN', 'REWORK_RATE', 'MEDIAN_HOURS_TO_CLOSE'];
+  const { data, errors } = await server.gql(
+    `query($f: DateTime!, $t: DateTime!) { ${series
+      .map((m) => `${m}: timeSeries(metric: ${m}, bucket: MONTH, from: $f, to: $t, communityCode: "kangle") { value }`)
+      .join(' ')} }`,
+    { f: from.toISOString(), t: to.toISOString() },
+  );
+  expect(errors).toBeUndefined();
+  expect(months.length).toBeGreaterThan(4);
+  for (const [i, start] of months.entries()) {
+    const end = i + 1 < months.length ? months[i + 1] : period.end;
+    const raw = await fromRawRows(kangle.id, start < period.start ? period.start : start, end);
+    for (const metric of series) {
+      const { value } = data![metric][i];
+      if (raw[metric] === null) expect(value, `${metric} ${localDay(start)}`).toBeNull();
+      else expect(value, `${metric} ${localDay(start)}`).toBeCloseTo(raw[metric]!, 6);
+    }
+  }
 });

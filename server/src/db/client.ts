@@ -30,6 +30,9 @@ export function poolOf(db: Database): pg.Pool | null {
   return pools.get(db) ?? null;
 }
 
+/** The kind of database a client opened with connectDatabase talks to. */
+export const kindOf = (db: Database): DatabaseKind => (pools.has(db) ? 'postgresql' : 'sqlite');
+
 export function databaseKind(url: string): DatabaseKind {
   return url.startsWith('file:') ? 'sqlite' : 'postgresql';
 }

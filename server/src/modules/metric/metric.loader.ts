@@ -88,23 +88,36 @@ export interface SummaryKey {
   period: Period;
 }
 
-/** Summaries asked for in one request (环比 and 同比 of each key figure): one per scope and period for all metrics. */
+/**
+ * Summaries asked for in one request (a figure with its 环比 and 同比): one computation per
+ * scope for all its metrics and periods, so the periods share each statement.
+ */
 export function createSummaryLoader(db: Database) {
-  const scopeOf = (key: SummaryKey) => `${key.communityCode}|${key.gridCode}|${periodKey(key.period)}`;
+  const scopeOf = (key: SummaryKey) => `${key.communityCode}|${key.gridCode}`;
   return new DataLoader<SummaryKey, MetricValue, string>(
     async (keys) => {
-      const groups = new Map<string, { first: SummaryKey; metrics: Set<Metric> }>();
+      const groups = new Map<string, { first: SummaryKey; metrics: Set<Metric>; periods: Map<string, Period> }>();
       for (const key of keys) {
-        const group = groups.get(scopeOf(key)) ?? { first: key, metrics: new Set<Metric>() };
+        const group = groups.get(scopeOf(key)) ?? { first: key, metrics: new Set<Metric>(), periods: new Map() };
         group.metrics.add(key.metric);
+        group.periods.set(periodKey(key.period), key.period);
         groups.set(scopeOf(key), group);
       }
-      const values = new Map<string, MetricValue[]>();
-      for (const [scope, { first, metrics }] of groups)
-        values.set(scope, await scopeSummary(db, first.communityCode, first.gridCode, [...metrics], first.period));
-      return keys.map((key) => values.get(scopeOf(key))!.find((v) => v.metric === key.metric)!);
+      const values = new Map<string, MetricValue>();
+      for (const [scope, { first, metrics, periods }] of groups) {
+        const perPeriod = await scopeSummary(
+          db,
+          first.communityCode,
+          first.gridCode,
+          [...metrics],
+          [...periods.values()],
+        );
+        for (const [i, period] of [...periods.keys()].entries())
+          for (const value of perPeriod[i]) values.set(`${scope}|${period}|${value.metric}`, value);
+      }
+      return keys.map((key) => values.get(`${scopeOf(key)}|${periodKey(key.period)}|${key.metric}`)!);
     },
-    { cacheKeyFn: (key) => `${scopeOf(key)}|${key.metric}` },
+    { cacheKeyFn: (key) => `${scopeOf(key)}|${periodKey(key.period)}|${key.metric}` },
   );
 }
 

@@ -1,7 +1,8 @@
 import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
 import { memberTotal } from '../../../../shared/metrics/party-members';
-import type { Prisma } from '../../../generated/sqlite/client';
-import type { Database } from '../../db/client';
+import { Prisma } from '../../../generated/sqlite/client';
+import { kindOf, type Database, type DatabaseKind } from '../../db/client';
+import { millisBetween, timeValue } from '../../db/dialect';
 import { groupBy } from '../../group-by';
 import { MAX_IDS_PER_QUERY } from '../../db/limits';
 import {
@@ -12,7 +13,7 @@ import {
   type Counters,
 } from '../../../../shared/metrics/rollups';
 import { metricResult, type MetricResult, type ScopeFigures } from './metric-value';
-import { caseCounts, isOverdueOpen, type CaseCounts, type CaseRecord } from '../../../../shared/metrics/case-metrics';
+import type { CaseCounts } from '../../../../shared/metrics/case-metrics';
 import { periodKey, type Period } from '../../graphql/period';
 import type { TimeBucket } from '../../../../shared/enums';
 import { bucketStart, bucketStarts, nextBucket } from '../../../../shared/time/buckets';
@@ -35,19 +36,21 @@ export const NO_STATICS: StaticFigures = {
   volunteers: null,
 };
 
+/** The static figures of the places `ids`, or of every place (null). */
 export async function staticFigures(
   db: Database,
   level: ScopeLevel,
-  ids: number[],
+  ids: number[] | null,
 ): Promise<Map<number, StaticFigures>> {
   const members = { residentMembers: true, inServiceMembers: true, retiredMembers: true, mobileMembers: true } as const;
+  const among = ids && { in: ids };
   if (level === 'grid') {
     const [grids, party] = await Promise.all([
       db.grid.findMany({
-        where: { id: { in: ids } },
+        where: { id: among ?? {} },
         select: { id: true, population: true, households: true, areaKm2: true },
       }),
-      db.partyOrganization.groupBy({ by: ['gridId'], where: { gridId: { in: ids } }, _sum: members }),
+      db.partyOrganization.groupBy({ by: ['gridId'], where: { gridId: among ?? { not: null } }, _sum: members }),
     ]);
     const partyByGrid = new Map(party.map((row) => [row.gridId, memberTotal(row._sum)]));
     return new Map(
@@ -66,7 +69,7 @@ export async function staticFigures(
   }
   const [communities, party, teams] = await Promise.all([
     db.community.findMany({
-      where: { id: { in: ids } },
+      where: { id: among ?? {} },
       select: {
         id: true,
         population: true,
@@ -76,8 +79,8 @@ export async function staticFigures(
         volunteers: true,
       },
     }),
-    db.partyOrganization.groupBy({ by: ['communityId'], where: { communityId: { in: ids } }, _sum: members }),
-    db.volunteerTeam.groupBy({ by: ['communityId'], where: { communityId: { in: ids } }, _sum: { members: true } }),
+    db.partyOrganization.groupBy({ by: ['communityId'], where: { communityId: among ?? {} }, _sum: members }),
+    db.volunteerTeam.groupBy({ by: ['communityId'], where: { communityId: among ?? {} }, _sum: { members: true } }),
   ]);
   const partyByCommunity = new Map(party.map((row) => [row.communityId, memberTotal(row._sum)]));
   const teamsByCommunity = new Map(teams.map((row) => [row.communityId, row._sum.members ?? 0]));
@@ -107,15 +110,8 @@ const PLACE_COLUMNS: readonly CaseColumn[] = ['communityId', 'gridId'];
 export interface Grouping {
   by: readonly CaseColumn[];
   places: { communityId?: { in: number[] }; gridId?: { in: number[] } };
-  /** Cases narrower than the places, for a period (overdue at its end, say). */
-  cases?: (period: Period) => Prisma.CaseWhereInput;
-}
-
-/** A grouping over one period: its narrowing written out. */
-interface Counting {
-  by: readonly CaseColumn[];
-  places: Grouping['places'];
-  cases?: Prisma.CaseWhereInput;
+  /** Cases narrower than the places, for a period (overdue at its end, say): a condition on the case `c`. */
+  cases?: (period: Period) => Prisma.Sql;
 }
 
 /** A group's key: its values of the grouping's columns, in order. */
@@ -123,134 +119,41 @@ export const groupKey = (by: readonly CaseColumn[], row: object) =>
   JSON.stringify(by.map((column) => (row as Record<string, unknown>)[column]));
 
 /** Rollups answer a grouping by place alone; one narrowed by category, source or state needs case rows. */
-export const rollupsAnswer = (grouping: Grouping | Counting) =>
+export const rollupsAnswer = (grouping: Grouping) =>
   !grouping.cases && grouping.by.every((column) => PLACE_COLUMNS.includes(column));
 
-/** Counted rows of a grouping: one grouped query, or one count when there are no columns. */
-async function countBy(db: Database, grouping: Counting, where: Prisma.CaseWhereInput): Promise<Map<string, number>> {
-  const all = { AND: [grouping.places, grouping.cases ?? {}, where] };
-  if (grouping.by.length === 0) return new Map([['[]', await db.case.count({ where: all })]]);
-  const rows = await db.case.groupBy({ by: [...grouping.by], where: all, _count: { _all: true } });
-  return new Map(rows.map((row) => [groupKey(grouping.by, row), row._count._all]));
-}
-
-async function rollupSums(
-  db: Database,
-  grouping: Counting,
-  day: { gte?: Date; lt: Date },
-): Promise<Map<string, Counters>> {
-  const where = { ...grouping.places, day };
-  const sums = (sum: Partial<Record<Counter, number | null>>): Counters => ({
-    ...zeroCounters(),
-    ...Object.fromEntries(Object.entries(sum).map(([c, v]) => [c, v ?? 0])),
-  });
-  if (grouping.by.length === 0)
-    return new Map([['[]', sums((await db.gridDayRollup.aggregate({ where, _sum: SUM_ALL_COUNTERS }))._sum)]]);
-  const by = grouping.by as ('communityId' | 'gridId')[];
-  const rows = await db.gridDayRollup.groupBy({ by, where, _sum: SUM_ALL_COUNTERS });
-  return new Map(rows.map((row) => [groupKey(by, row), sums(row._sum)]));
-}
-
-/** The counters a grouping narrowed by more than place needs, counted from case rows. */
-async function caseCounters(
-  db: Database,
-  grouping: Counting,
-  metrics: readonly Metric[],
-  period: Period,
-): Promise<Map<string, Counters>> {
-  const inPeriod = { gte: period.start, lt: period.endExclusive };
-  const [reported, rated] = await Promise.all([
-    metrics.includes('CASES_REPORTED') ? countBy(db, grouping, { reportedAt: inPeriod }) : new Map<string, number>(),
-    metrics.includes('SATISFACTION') ? satisfactionBy(db, grouping, inPeriod) : new Map<string, [number, number]>(),
-  ]);
-  const counters = new Map<string, Counters>();
-  const of = (key: string) => counters.get(key) ?? counters.set(key, zeroCounters()).get(key)!;
-  for (const [key, count] of reported) of(key).casesReported = count;
-  for (const [key, [sum, count]] of rated) Object.assign(of(key), { satisfactionSum: sum, satisfactionCount: count });
-  return counters;
-}
-
-async function satisfactionBy(
-  db: Database,
-  grouping: Counting,
-  closedAt: { gte: Date; lt: Date },
-): Promise<Map<string, [number, number]>> {
-  const where = { AND: [grouping.places, grouping.cases ?? {}, { closedAt, satisfaction: { not: null } }] };
-  if (grouping.by.length === 0) {
-    const all = await db.case.aggregate({ where, _sum: { satisfaction: true }, _count: { satisfaction: true } });
-    return new Map([['[]', [all._sum.satisfaction ?? 0, all._count.satisfaction]]]);
-  }
-  const rows = await db.case.groupBy({
-    by: [...grouping.by],
-    where,
-    _sum: { satisfaction: true },
-    _count: { satisfaction: true },
-  });
-  return new Map(
-    rows.map((row) => [groupKey(grouping.by, row), [row._sum.satisfaction ?? 0, row._count.satisfaction]]),
-  );
-}
-
-/** 待办: cases reported by the end, neither closed nor rejected by then, from rollups or case rows. */
-async function backlogBy(db: Database, grouping: Counting, end: Date): Promise<Map<string, number>> {
-  if (rollupsAnswer(grouping)) {
-    const sums = await rollupSums(db, grouping, { lt: end });
-    return new Map([...sums].map(([key, c]) => [key, c.casesReported - c.casesClosed - c.casesRejected]));
-  }
-  const notBy = (column: 'closedAt' | 'rejectedAt') => ({ OR: [{ [column]: null }, { [column]: { gte: end } }] });
-  return countBy(db, grouping, { reportedAt: { lt: end }, AND: [notBy('closedAt'), notBy('rejectedAt')] });
-}
-
-async function hoursToClose(db: Database, grouping: Counting, period: Period): Promise<Map<string, number[]>> {
-  const columns = Object.fromEntries(grouping.by.map((column) => [column, true]));
-  const closed = await db.case.findMany({
-    where: {
-      AND: [grouping.places, grouping.cases ?? {}, { closedAt: { gte: period.start, lt: period.endExclusive } }],
-    },
-    select: { ...columns, reportedAt: true, closedAt: true },
-  });
-  return groupBy(closed, (c) => groupKey(grouping.by, c), hoursFromReportToClose);
-}
-
-/** The columns of a case the published figures are computed from. */
-export const CASE_RECORD = {
-  acceptedAt: true,
-  closedAt: true,
-  deadline: true,
-  postponedAt: true,
-  extendedAt: true,
-  reworks: true,
-} as const;
-
 /**
- * The cases the published figures of periods from `start` to `end` stand on: those accepted
- * in them, and those accepted before that were still open at `start` (the overdue among them).
+ * What can be counted of case rows: the published counts (立案, 应结案 …, the conditions of
+ * caseCounts and isOverdueOpen in shared/metrics/case-metrics.ts), and the counters and 待办
+ * that rollups keep, for groupings rollups cannot answer.
  */
-export function cohortWhere(start: Date, end: Date) {
-  return {
-    acceptedAt: { lt: end },
-    OR: [{ acceptedAt: { gte: start } }, { closedAt: null }, { closedAt: { gte: start } }],
-  };
-}
+type CaseFigure =
+  | 'accepted'
+  | 'notYetDue'
+  | 'closed'
+  | 'closedOnTime'
+  | 'postponed'
+  | 'reworked'
+  | 'extended'
+  | 'overdueOpen'
+  | 'reported'
+  | 'satisfactionSum'
+  | 'satisfactionCount'
+  | 'backlog';
 
-export interface Cohort {
-  cases: CaseCounts;
-  overdueOpen: number;
-}
+const COHORT_FIGURES = [
+  'accepted',
+  'notYetDue',
+  'closed',
+  'closedOnTime',
+  'postponed',
+  'reworked',
+  'extended',
+  'overdueOpen',
+] as const satisfies readonly CaseFigure[];
 
-export function cohortOf(records: CaseRecord[], period: Period): Cohort {
-  const end = period.endExclusive;
-  return {
-    cases: caseCounts(records, { start: period.start, end }),
-    overdueOpen: records.filter((c) => isOverdueOpen(c, end)).length,
-  };
-}
-
-type Figure =
-  'accepted' | 'notYetDue' | 'closed' | 'closedOnTime' | 'postponed' | 'reworked' | 'extended' | 'overdueOpen';
-
-/** The counts each metric stands on (shared/metrics/case-metrics.ts): 应结案 is 立案 less those not yet due. */
-const COUNTS_OF: Partial<Record<Metric, readonly Figure[]>> = {
+/** The counts each metric stands on: 应结案 is 立案 less those not yet due. */
+const COUNTS_OF: Partial<Record<Metric, readonly CaseFigure[]>> = {
   CASES_ACCEPTED: ['accepted'],
   CASES_DUE: ['accepted', 'notYetDue'],
   CASES_CLOSED: ['closed'],
@@ -261,65 +164,279 @@ const COUNTS_OF: Partial<Record<Metric, readonly Figure[]>> = {
   REWORK_RATE: ['reworked', 'closed'],
   EXTENSION_RATE: ['extended', 'accepted'],
   OVERDUE_OPEN: ['overdueOpen'],
+  // 待办 over one period from case rows, in the same statement: rollups would sum every day before its end.
+  BACKLOG: ['backlog'],
+};
+
+/** The same where rollups do not answer: their counters counted from case rows too. */
+const COUNTS_WITHOUT_ROLLUPS: Partial<Record<Metric, readonly CaseFigure[]>> = {
+  CASES_REPORTED: ['reported'],
+  SATISFACTION: ['satisfactionSum', 'satisfactionCount'],
+};
+
+/** The start and end of the period `p` a row is counted in (periodsSql). */
+const [START, END] = [Prisma.raw('p.s'), Prisma.raw('p.e')];
+
+/** Each figure's condition on a case `c` for the period `p`, and the column it sums (else it counts). */
+function caseFigureSql(start = START, end = END): Record<CaseFigure, { condition: Prisma.Sql; sum?: string }> {
+  const acceptedIn = Prisma.sql`c."acceptedAt" >= ${start} AND c."acceptedAt" < ${end}`;
+  const openAtEnd = Prisma.sql`(c."closedAt" IS NULL OR c."closedAt" >= ${end})`;
+  const closedBy = Prisma.sql`${acceptedIn} AND c."closedAt" < ${end}`;
+  const rated = Prisma.sql`c."closedAt" >= ${start} AND c."closedAt" < ${end} AND c.satisfaction IS NOT NULL`;
+  return {
+    accepted: { condition: acceptedIn },
+    notYetDue: { condition: Prisma.sql`${acceptedIn} AND ${openAtEnd} AND c.deadline >= ${end}` },
+    closed: { condition: closedBy },
+    closedOnTime: { condition: Prisma.sql`${closedBy} AND c."closedAt" <= c.deadline` },
+    postponed: {
+      condition: Prisma.sql`${acceptedIn} AND ${openAtEnd} AND c.deadline < ${end} AND c."postponedAt" < ${end}`,
+    },
+    reworked: { condition: Prisma.sql`${closedBy} AND c.reworks > 0` },
+    extended: { condition: Prisma.sql`${acceptedIn} AND c."extendedAt" < ${end}` },
+    overdueOpen: { condition: Prisma.sql`c."acceptedAt" < ${end} AND ${openAtEnd} AND c.deadline < ${end}` },
+    reported: { condition: Prisma.sql`c."reportedAt" >= ${start} AND c."reportedAt" < ${end}` },
+    satisfactionSum: { condition: rated, sum: 'c.satisfaction' },
+    satisfactionCount: { condition: rated },
+    backlog: {
+      condition: Prisma.sql`c."reportedAt" < ${end} AND ${openAtEnd} AND (c."rejectedAt" IS NULL OR c."rejectedAt" >= ${end})`,
+    },
+  };
+}
+
+/** The rows of a grouping's places (cases `c`, rollups `r`), as a condition. */
+function placesSql(places: Grouping['places'], alias = 'c'): Prisma.Sql {
+  const conditions = Object.entries(places).map(
+    ([column, { in: ids }]) => Prisma.sql`${Prisma.raw(`${alias}."${column}"`)} IN (${Prisma.join(ids)})`,
+  );
+  return conditions.length ? Prisma.join(conditions, ' AND ') : Prisma.sql`1 = 1`;
+}
+
+const noPlaces = (places: Grouping['places']) => Object.values(places).some((place) => place.in.length === 0);
+const columnsSql = (by: readonly CaseColumn[], alias = 'c') =>
+  Prisma.raw(by.map((column) => `${alias}."${column}"`).join(', '));
+/** The earliest start and latest end of some periods, in any order. */
+const spanOf = (periods: Period[]): Period => ({
+  start: new Date(Math.min(...periods.map((p) => p.start.getTime()))),
+  endExclusive: new Date(Math.max(...periods.map((p) => p.endExclusive.getTime()))),
+});
+/** The statements of a grouping over periods (and the index of each one's first): all together, or one a period when the narrowing depends on it. */
+function batchesOf(grouping: Grouping, periods: Period[]): { batch: Period[]; first: number }[] {
+  return grouping.cases ? periods.map((period, first) => ({ batch: [period], first })) : [{ batch: periods, first: 0 }];
+}
+const narrowing = (grouping: Grouping, batch: Period[]) =>
+  grouping.cases ? Prisma.sql` AND ${grouping.cases(batch[0])}` : Prisma.empty;
+
+/**
+ * The periods of a statement as a table `p` (i, s, e): joined to the rows, each row is
+ * counted once in every period it belongs to, and each figure's condition is written once.
+ */
+function periodsSql(kind: DatabaseKind, periods: Period[]): Prisma.Sql {
+  const rows = periods.map(
+    (period, i) =>
+      Prisma.sql`(${Prisma.raw(String(i))}, ${timeValue(kind, period.start)}, ${timeValue(kind, period.endExclusive)})`,
+  );
+  return Prisma.sql`WITH p (i, s, e) AS (VALUES ${Prisma.join(rows)})`;
+}
+
+/** Rows grouped by a grouping's columns and period, split into one map of groups per period. */
+function perPeriod<T>(
+  periods: Period[],
+  by: readonly CaseColumn[],
+  rows: Record<string, unknown>[],
+  value: (row: Record<string, unknown>) => T | null,
+): Map<string, T>[] {
+  const maps = periods.map(() => new Map<string, T>());
+  for (const row of rows) {
+    const found = value(row);
+    if (found !== null) maps[Number(row.i)].set(groupKey(by, row), found);
+  }
+  return maps;
+}
+
+/** The rollup counters each metric reads. */
+const COUNTERS_OF: Partial<Record<Metric, readonly Counter[]>> = {
+  CASES_REPORTED: ['casesReported'],
+  SATISFACTION: ['satisfactionSum', 'satisfactionCount'],
+  VOLUNTEER_HOURS: ['volunteerHours'],
+};
+
+/** The counters of every group of a grouping by place over each period, summed from the day rollups in one statement. */
+async function rollupSums(
+  db: Database,
+  grouping: Grouping,
+  counters: readonly Counter[],
+  periods: Period[],
+): Promise<Map<string, Counters>[]> {
+  if (counters.length === 0 || noPlaces(grouping.places)) return periods.map(() => new Map());
+  const kind = kindOf(db);
+  const sums = counters.map((counter) => Prisma.raw(`SUM(r."${counter}") AS "${counter}"`));
+  const columns = grouping.by.length ? Prisma.sql`${columnsSql(grouping.by, 'r')}, ` : Prisma.empty;
+  const { start, endExclusive } = spanOf(periods);
+  const rows = await db.$queryRaw<Record<string, unknown>[]>`${periodsSql(kind, periods)}
+    SELECT ${columns}p.i, ${Prisma.join(sums)} FROM "GridDayRollup" r JOIN p ON ${inPeriodsSql(kind, 'r.day', periods)}
+    WHERE ${placesSql(grouping.places, 'r')} AND r.day >= ${timeValue(kind, start)} AND r.day < ${timeValue(kind, endExclusive)}
+    GROUP BY ${columns}p.i`;
+  return perPeriod(periods, grouping.by, rows, (row) => ({
+    ...zeroCounters(),
+    ...Object.fromEntries(counters.map((c) => [c, Number(row[c])])),
+  }));
+}
+
+/**
+ * What puts a case in a period for a figure: the day it was accepted (the published counts of
+ * the cases accepted in the period), reported or closed (rated), each a case in one period at
+ * most; or its state at the period's end (待办, 超期未结), a case in every period it stays open.
+ */
+type Membership = 'acceptedAt' | 'reportedAt' | 'closedAt' | 'state';
+const MEMBERSHIP_OF: Record<CaseFigure, Membership> = {
+  accepted: 'acceptedAt',
+  notYetDue: 'acceptedAt',
+  closed: 'acceptedAt',
+  closedOnTime: 'acceptedAt',
+  postponed: 'acceptedAt',
+  reworked: 'acceptedAt',
+  extended: 'acceptedAt',
+  reported: 'reportedAt',
+  satisfactionSum: 'closedAt',
+  satisfactionCount: 'closedAt',
+  overdueOpen: 'state',
+  backlog: 'state',
 };
 
 /**
- * The published counts of every group, counted by the database: one grouped count per
- * figure the metrics need, each the condition of caseCounts (shared/metrics/case-metrics.ts)
- * written as a filter. `test/api/rollups.test.ts` holds both to the raw rows.
+ * A condition every case that a figure counts in a period (`p`, or a span of periods) meets:
+ * what joins the cases to the periods they count in, and keeps the others unread.
  */
-async function cohorts(
+function spanSql(figure: CaseFigure, start = START, end = END): Prisma.Sql {
+  const membership = MEMBERSHIP_OF[figure];
+  if (membership !== 'state') return within(membership, start, end);
+  const notClosedBefore = Prisma.sql`(c."closedAt" IS NULL OR c."closedAt" >= ${start})`;
+  if (figure === 'backlog')
+    return Prisma.sql`c."reportedAt" < ${end} AND ${notClosedBefore} AND (c."rejectedAt" IS NULL OR c."rejectedAt" >= ${start})`;
+  return Prisma.sql`c."acceptedAt" < ${end} AND ${notClosedBefore} AND c.deadline < ${end}`;
+}
+
+/** A case's timestamp `column` in a period (`p`, or a span of periods). */
+const within = (column: Exclude<Membership, 'state'>, start = START, end = END) =>
+  Prisma.sql`c.${Prisma.raw(`"${column}"`)} >= ${start} AND c.${Prisma.raw(`"${column}"`)} < ${end}`;
+
+/**
+ * Joins rows to the periods `p` their timestamp `column` falls in. Consecutive buckets take a
+ * row's one bucket by a CASE over their ends, an equality the database joins by hash; other
+ * periods (a summary's, which may overlap) join by range.
+ */
+function inPeriodsSql(kind: DatabaseKind, column: string, periods: Period[]): Prisma.Sql {
+  const at = Prisma.raw(column);
+  const consecutive = periods.every((p, i) => i === 0 || p.start.getTime() === periods[i - 1].endExclusive.getTime());
+  if (!consecutive || periods.length < 4) return Prisma.sql`${at} >= p.s AND ${at} < p.e`;
+  const bucket = periods
+    .slice(0, -1)
+    .map((period, i) => Prisma.sql`WHEN ${at} < ${timeValue(kind, period.endExclusive)} THEN ${Prisma.raw(String(i))}`);
+  return Prisma.sql`p.i = CASE ${Prisma.join(bucket, ' ')} ELSE ${Prisma.raw(String(periods.length - 1))} END`;
+}
+
+/**
+ * The figures of every group of a grouping over each period (in order, as buckets are),
+ * counted by the database: a statement for the figures of each membership, the cases joined
+ * to the periods they count in, an aggregate with a FILTER per figure. A narrowing that
+ * depends on the period (overdue at its end) takes a statement per period.
+ */
+async function countCases(
   db: Database,
-  grouping: Counting,
-  metrics: readonly Metric[],
-  period: Period,
-): Promise<Map<string, Cohort>> {
-  const end = period.endExclusive;
-  const acceptedIn = { acceptedAt: { gte: period.start, lt: end } };
-  const openAtEnd = { OR: [{ closedAt: null }, { closedAt: { gte: end } }] };
-  const filters: Record<Figure, Prisma.CaseWhereInput> = {
-    accepted: acceptedIn,
-    notYetDue: { ...acceptedIn, ...openAtEnd, deadline: { gte: end } },
-    closed: { ...acceptedIn, closedAt: { lt: end } },
-    closedOnTime: { ...acceptedIn, closedAt: { lt: end, lte: db.case.fields.deadline } },
-    postponed: { ...acceptedIn, ...openAtEnd, deadline: { lt: end }, postponedAt: { lt: end } },
-    reworked: { ...acceptedIn, closedAt: { lt: end }, reworks: { gt: 0 } },
-    extended: { ...acceptedIn, extendedAt: { lt: end } },
-    overdueOpen: { acceptedAt: { lt: end }, ...openAtEnd, deadline: { lt: end } },
+  grouping: Grouping,
+  figures: readonly CaseFigure[],
+  periods: Period[],
+): Promise<Map<string, Record<CaseFigure, number>>[]> {
+  const counted = periods.map(() => new Map<string, Record<CaseFigure, number>>());
+  if (figures.length === 0 || noPlaces(grouping.places)) return counted;
+  const kind = kindOf(db);
+  const sql = caseFigureSql();
+  const columns = grouping.by.length ? Prisma.sql`${columnsSql(grouping.by)}, ` : Prisma.empty;
+  const statements = [...groupBy(figures, (figure) => MEMBERSHIP_OF[figure])].flatMap(([membership, ofMembership]) =>
+    batchesOf(grouping, periods).map(({ batch, first }) => ({ membership, ofMembership, batch, first })),
+  );
+  await Promise.all(
+    statements.map(async ({ membership, ofMembership, batch, first }) => {
+      const { start, endExclusive } = spanOf(batch);
+      const aggregates = ofMembership.map((figure) => {
+        const { condition, sum } = sql[figure];
+        const filtered = Prisma.sql`${Prisma.raw(sum ? `SUM(${sum})` : 'COUNT(*)')} FILTER (WHERE ${condition})`;
+        return Prisma.sql`CAST(COALESCE(${filtered}, 0) AS INTEGER) AS ${Prisma.raw(`"${figure}"`)}`;
+      });
+      const unread = Prisma.join(
+        ofMembership.map((f) => Prisma.sql`(${spanSql(f, timeValue(kind, start), timeValue(kind, endExclusive))})`),
+        ' OR ',
+      );
+      const rows = await db.$queryRaw<Record<string, unknown>[]>`${periodsSql(kind, batch)}
+        SELECT ${columns}p.i, ${Prisma.join(aggregates)}
+        FROM "Case" c JOIN p ON ${
+          membership === 'state'
+            ? Prisma.join(
+                ofMembership.map((figure) => Prisma.sql`(${spanSql(figure)})`),
+                ' OR ',
+              )
+            : inPeriodsSql(kind, `c."${membership}"`, batch)
+        }
+        WHERE ${placesSql(grouping.places)}${narrowing(grouping, batch)} AND (${unread})
+        GROUP BY ${columns}p.i`;
+      // A group is one of a period's when it has something to count in it.
+      for (const row of rows) {
+        const values = ofMembership.map((f) => [f, Number(row[f])] as const);
+        if (values.every(([, value]) => value === 0)) continue;
+        const period = counted[first + Number(row.i)];
+        const key = groupKey(grouping.by, row);
+        period.set(key, { ...period.get(key), ...Object.fromEntries(values) } as Record<CaseFigure, number>);
+      }
+    }),
+  );
+  return counted;
+}
+
+/** Hours from report to close of the cases closed in each period, per group, in one statement. */
+async function hoursToClose(db: Database, grouping: Grouping, periods: Period[]): Promise<Map<string, number[]>[]> {
+  const hours = periods.map(() => new Map<string, number[]>());
+  if (noPlaces(grouping.places)) return hours;
+  const kind = kindOf(db);
+  const columns = grouping.by.length ? Prisma.sql`${columnsSql(grouping.by)}, ` : Prisma.empty;
+  for (const { batch, first } of batchesOf(grouping, periods)) {
+    const { start, endExclusive } = spanOf(batch);
+    const rows = await db.$queryRaw<Record<string, unknown>[]>`${periodsSql(kind, batch)}
+      SELECT ${columns}p.i, ${millisBetween(kind, 'c."reportedAt"', 'c."closedAt"')} AS millis
+      FROM "Case" c JOIN p ON ${inPeriodsSql(kind, 'c."closedAt"', batch)}
+      WHERE ${placesSql(grouping.places)}${narrowing(grouping, batch)}
+      AND ${within('closedAt', timeValue(kind, start), timeValue(kind, endExclusive))}`;
+    for (const row of rows) {
+      const period = hours[first + Number(row.i)];
+      const key = groupKey(grouping.by, row);
+      (period.get(key) ?? period.set(key, []).get(key)!).push(Number(row.millis) / 3_600_000);
+    }
+  }
+  return hours;
+}
+
+export interface Cohort {
+  cases: CaseCounts;
+  overdueOpen: number;
+}
+
+/** The published counts of a group from its counted figures (those not counted are 0). */
+function cohortOf(counted: Partial<Record<CaseFigure, number>> | undefined): Cohort {
+  const count = (figure: CaseFigure) => counted?.[figure] ?? 0;
+  return {
+    cases: {
+      accepted: count('accepted'),
+      due: count('accepted') - count('notYetDue'),
+      closed: count('closed'),
+      closedOnTime: count('closedOnTime'),
+      postponed: count('postponed'),
+      reworked: count('reworked'),
+      extended: count('extended'),
+    },
+    overdueOpen: count('overdueOpen'),
   };
-  const needed = [...new Set(metrics.flatMap((m) => COUNTS_OF[m] ?? []))];
-  const counted = new Map(
-    await Promise.all(needed.map(async (figure) => [figure, await countBy(db, grouping, filters[figure])] as const)),
-  );
-  const keys = new Set([...counted.values()].flatMap((byKey) => [...byKey.keys()]));
-  const count = (figure: Figure, key: string) => counted.get(figure)?.get(key) ?? 0;
-  return new Map(
-    [...keys].map((key) => [
-      key,
-      {
-        cases: {
-          accepted: count('accepted', key),
-          due: count('accepted', key) - count('notYetDue', key),
-          closed: count('closed', key),
-          closedOnTime: count('closedOnTime', key),
-          postponed: count('postponed', key),
-          reworked: count('reworked', key),
-          extended: count('extended', key),
-        },
-        overdueOpen: count('overdueOpen', key),
-      },
-    ]),
-  );
 }
 
-export const NO_COHORT: Cohort = {
-  cases: { accepted: 0, due: 0, closed: 0, closedOnTime: 0, postponed: 0, reworked: 0, extended: 0 },
-  overdueOpen: 0,
-};
-
-export function hoursFromReportToClose(c: { reportedAt: Date; closedAt: Date | null }): number {
-  return (c.closedAt!.getTime() - c.reportedAt.getTime()) / 3_600_000;
-}
+export const NO_COHORT: Cohort = cohortOf(undefined);
 
 /** The figures of a grouping that come from cases and volunteer logs (every figure but the static ones). */
 export type CaseFigures = Omit<ScopeFigures, keyof StaticFigures>;
@@ -340,21 +457,20 @@ export async function groupedFigures(
   bucket: TimeBucket | null = null,
   once: Memo = noMemo,
 ): Promise<Map<string, CaseFigures>> {
-  const counting = (over: Period): Counting => ({ ...grouping, cases: grouping.cases?.(over) });
-  if (!bucket) return figuresOver(db, counting(period), metrics, period);
+  if (!bucket) return (await figuresOver(db, grouping, metrics, [period]))[0];
   const starts = bucketStarts(period.start, new Date(period.endExclusive.getTime() - 1), bucket);
   // One total over time (a chart's series): each source read once for every bucket.
   if (grouping.by.length === 0 && rollupsAnswer(grouping))
     return seriesFigures(db, grouping.places, metrics, period, bucket, starts, once);
-  // Groups over time: grouped counts per bucket, however many cases the buckets hold.
-  const perBucket = await Promise.all(
-    starts.map(async (start) => {
-      const over = bucketPeriod(start, bucket, period);
-      return [start, await figuresOver(db, counting(over), metrics, over)] as const;
-    }),
+  // Groups over time: each source read for every bucket at once.
+  const perBucket = await figuresOver(
+    db,
+    grouping,
+    metrics,
+    starts.map((start) => bucketPeriod(start, bucket, period)),
   );
   return new Map(
-    perBucket.flatMap(([start, figures]) => [...figures].map(([key, f]) => [inBucket(key, start), f] as const)),
+    perBucket.flatMap((figures, i) => [...figures].map(([key, f]) => [inBucket(key, starts[i]), f] as const)),
   );
 }
 
@@ -371,9 +487,9 @@ export function bucketPeriod(start: Date, bucket: TimeBucket, period: Period): P
 export const inBucket = (key: string, start: Date) => JSON.stringify([...JSON.parse(key), start.getTime()]);
 
 /**
- * One total per bucket: day rollups, the cases the cohort figures stand on and the closed
- * cases' hours each read once for the whole period (and once per request, through `once`,
- * for the several series of one chart), then counted per bucket in memory.
+ * One total per bucket: day rollups read once for the whole period, the cases counted for
+ * every bucket in one statement (and each once per request, through `once`, for the several
+ * series of one chart).
  */
 async function seriesFigures(
   db: Database,
@@ -385,9 +501,11 @@ async function seriesFigures(
   once: Memo,
 ): Promise<Map<string, CaseFigures>> {
   const sources = new Set(metrics.map((m) => METRIC_DEFINITIONS[m].source));
-  const key = `${JSON.stringify(places)}:${periodKey(period)}`;
+  const key = `${JSON.stringify(places)}:${periodKey(period)}:${bucket}`;
   const inPeriod = { gte: period.start, lt: period.endExclusive };
-  const [days, before, records, closed] = await Promise.all([
+  const buckets = starts.map((start) => bucketPeriod(start, bucket, period));
+  const total: Grouping = { by: [], places };
+  const [days, before, counted, closed] = await Promise.all([
     sources.has('rollup')
       ? once(`rollup-days:${key}`, () =>
           db.gridDayRollup.groupBy({ by: ['day'], where: { ...places, day: inPeriod }, _sum: SUM_ALL_COUNTERS }),
@@ -401,98 +519,102 @@ async function seriesFigures(
           }),
         )
       : null,
-    sources.has('cohort')
-      ? once(`cohort:${key}`, () =>
-          db.case.findMany({
-            where: { ...places, ...cohortWhere(period.start, period.endExclusive) },
-            select: CASE_RECORD,
-          }),
-        )
-      : [],
-    sources.has('raw')
-      ? once(`closed:${key}`, () =>
-          db.case.findMany({ where: { ...places, closedAt: inPeriod }, select: { reportedAt: true, closedAt: true } }),
-        )
-      : [],
+    sources.has('cohort') ? once(`cohort:${key}`, () => countCases(db, total, COHORT_FIGURES, buckets)) : [],
+    sources.has('raw') ? once(`closed:${key}`, () => hoursToClose(db, total, buckets)) : [],
   ]);
   const counters = new Map(starts.map((s) => [s.getTime(), zeroCounters()]));
   for (const day of days) {
     const target = counters.get(bucketStart(day.day, bucket).getTime())!;
     for (const c of COUNTERS) target[c] += day._sum[c] ?? 0;
   }
-  const hours = groupBy(closed, (c) => bucketStart(c.closedAt!, bucket).getTime(), hoursFromReportToClose);
   let backlog = before
     ? (before._sum.casesReported ?? 0) - (before._sum.casesClosed ?? 0) - (before._sum.casesRejected ?? 0)
     : 0;
   return new Map(
-    starts.map((start) => {
+    starts.map((start, i) => {
       const sums = counters.get(start.getTime())!;
       backlog += sums.casesReported - sums.casesClosed - sums.casesRejected;
       const figures: CaseFigures = {
         counters: sums,
         backlog,
-        hoursToClose: hours.get(start.getTime()) ?? [],
-        ...(sources.has('cohort') ? cohortOf(records, bucketPeriod(start, bucket, period)) : NO_COHORT),
+        hoursToClose: closed[i]?.get('[]') ?? [],
+        ...cohortOf(counted[i]?.get('[]')),
       };
       return [inBucket('[]', start), figures];
     }),
   );
 }
 
-/** The figures of every group over one period. */
+/** The figures of every group over each period, in order: rollups where they answer, else case rows. */
 async function figuresOver(
   db: Database,
-  grouping: Counting,
+  grouping: Grouping,
   metrics: readonly Metric[],
-  period: Period,
-): Promise<Map<string, CaseFigures>> {
+  periods: Period[],
+): Promise<Map<string, CaseFigures>[]> {
   const sources = new Set(metrics.map((m) => METRIC_DEFINITIONS[m].source));
-  const countersNeeded = metrics.some((m) => ['CASES_REPORTED', 'SATISFACTION', 'VOLUNTEER_HOURS'].includes(m));
-  const [sums, backlog, hours, cohortsByKey] = await Promise.all([
-    !countersNeeded
-      ? new Map<string, Counters>()
-      : rollupsAnswer(grouping)
-        ? rollupSums(db, grouping, { gte: period.start, lt: period.endExclusive })
-        : caseCounters(db, grouping, metrics, period),
-    metrics.includes('BACKLOG') ? backlogBy(db, grouping, period.endExclusive) : new Map<string, number>(),
-    sources.has('raw') ? hoursToClose(db, grouping, period) : new Map<string, number[]>(),
-    sources.has('cohort') ? cohorts(db, grouping, metrics, period) : new Map<string, Cohort>(),
+  const rolled = rollupsAnswer(grouping);
+  const counters = rolled ? [...new Set(metrics.flatMap((m) => COUNTERS_OF[m] ?? []))] : [];
+  const figures = [
+    ...new Set(metrics.flatMap((m) => [...(COUNTS_OF[m] ?? []), ...((!rolled && COUNTS_WITHOUT_ROLLUPS[m]) || [])])),
+  ];
+  const none = <T>() => periods.map(() => new Map<string, T>());
+  const [sums, hours, counted] = await Promise.all([
+    rollupSums(db, grouping, counters, periods),
+    sources.has('raw') ? hoursToClose(db, grouping, periods) : none<number[]>(),
+    countCases(db, grouping, figures, periods),
   ]);
-  const keys = new Set([...sums.keys(), ...backlog.keys(), ...hours.keys(), ...cohortsByKey.keys()]);
-  return new Map(
-    [...keys].map((key) => [
-      key,
-      {
-        counters: sums.get(key) ?? zeroCounters(),
-        backlog: backlog.get(key) ?? 0,
-        hoursToClose: hours.get(key) ?? [],
-        ...(cohortsByKey.get(key) ?? NO_COHORT),
-      },
-    ]),
-  );
+  return periods.map((_, i) => {
+    const keys = new Set([...sums[i].keys(), ...hours[i].keys(), ...counted[i].keys()]);
+    return new Map(
+      [...keys].map((key) => {
+        const cases = counted[i].get(key);
+        const figures: CaseFigures = {
+          counters: rolled
+            ? (sums[i].get(key) ?? zeroCounters())
+            : {
+                ...zeroCounters(),
+                casesReported: cases?.reported ?? 0,
+                satisfactionSum: cases?.satisfactionSum ?? 0,
+                satisfactionCount: cases?.satisfactionCount ?? 0,
+              },
+          backlog: cases?.backlog ?? 0,
+          hoursToClose: hours[i].get(key) ?? [],
+          ...cohortOf(cases),
+        };
+        return [key, figures];
+      }),
+    );
+  });
 }
 
-/** The figures of many communities or grids, a bounded number of ids per query. */
+/**
+ * The figures of many communities or grids over each period. Past one statement's worth of
+ * ids, every place is read grouped and the asked ones kept: one statement, not one per chunk.
+ */
 async function loadFigures(
   db: Database,
   level: ScopeLevel,
   ids: number[],
   metrics: readonly Metric[],
-  period: Period,
-): Promise<Map<number, ScopeFigures>> {
-  const figures = new Map<number, ScopeFigures>();
+  periods: Period[],
+): Promise<Map<number, ScopeFigures>[]> {
   const column = level === 'grid' ? 'gridId' : 'communityId';
-  for (let start = 0; start < ids.length; start += MAX_IDS_PER_QUERY) {
-    const chunk = ids.slice(start, start + MAX_IDS_PER_QUERY);
-    const grouping: Grouping = { by: [column], places: { [column]: { in: chunk } } };
-    const [statics, fromCases] = await Promise.all([
-      staticFigures(db, level, chunk),
-      groupedFigures(db, grouping, metrics, period),
-    ]);
-    for (const [id, base] of statics)
-      figures.set(id, { ...base, ...(fromCases.get(JSON.stringify([id])) ?? NO_CASE_FIGURES) });
-  }
-  return figures;
+  const everyPlace = ids.length > MAX_IDS_PER_QUERY;
+  const grouping: Grouping = { by: [column], places: everyPlace ? {} : { [column]: { in: ids } } };
+  const [statics, fromCases] = await Promise.all([
+    staticFigures(db, level, everyPlace ? null : ids),
+    figuresOver(db, grouping, metrics, periods),
+  ]);
+  return fromCases.map(
+    (figures) =>
+      new Map(
+        ids.flatMap((id) => {
+          const base = statics.get(id);
+          return base ? [[id, { ...base, ...(figures.get(JSON.stringify([id])) ?? NO_CASE_FIGURES) }] as const] : [];
+        }),
+      ),
+  );
 }
 
 /**
@@ -506,7 +628,7 @@ export async function computeMetrics(
   metrics: readonly Metric[],
   period: Period,
 ): Promise<Map<number, Map<Metric, MetricResult>>> {
-  const figures = await loadFigures(db, level, ids, metrics, period);
+  const [figures] = await loadFigures(db, level, ids, metrics, [period]);
   return new Map([...figures].map(([id, f]) => [id, new Map(metrics.map((m) => [m, metricResult(m, f)]))]));
 }
 
@@ -534,14 +656,16 @@ export function mergeFigures(all: ScopeFigures[]): ScopeFigures {
   );
 }
 
-/** The metrics of several communities (or grids) taken as one scope. */
+/** The metrics of several communities (or grids) taken as one scope, over each period. */
 export async function computeTotals(
   db: Database,
   level: ScopeLevel,
   ids: number[],
   metrics: readonly Metric[],
-  period: Period,
-): Promise<Map<Metric, MetricResult>> {
-  const merged = mergeFigures([...(await loadFigures(db, level, ids, metrics, period)).values()]);
-  return new Map(metrics.map((m) => [m, metricResult(m, merged)]));
+  periods: Period[],
+): Promise<Map<Metric, MetricResult>[]> {
+  return (await loadFigures(db, level, ids, metrics, periods)).map((figures) => {
+    const merged = mergeFigures([...figures.values()]);
+    return new Map(metrics.map((m) => [m, metricResult(m, merged)]));
+  });
 }

@@ -6,8 +6,9 @@ import { bucketStarts, localDate, localDay } from '../../../../shared/time/bucke
 import { CATEGORY_TEXT, inLanguage, SOURCE_TEXT, STATUS_TEXT } from '../../../../shared/vocabulary';
 import { CASE_STATUSES } from '../../../../shared/case/workflow';
 import { canSeePersonalData, type Viewer } from '../../auth/viewer';
-import type { Prisma } from '../../../generated/sqlite/client';
-import type { Database } from '../../db/client';
+import { Prisma } from '../../../generated/sqlite/client';
+import { kindOf, type Database } from '../../db/client';
+import { timeValue } from '../../db/dialect';
 import { badInput, notFound } from '../../graphql/errors';
 import { periodOfDays, type Period } from '../../graphql/period';
 import { metricResult } from './metric-value';
@@ -247,19 +248,21 @@ function estimatedRows(request: StatsRequest, places: Places, buckets: number): 
 }
 
 /** The Prisma filter of the cases counted over a period ending at `end`. */
-function casesWhere(db: Database, filter: StatsFilterValue, end: Date): Prisma.CaseWhereInput | undefined {
-  const where: Prisma.CaseWhereInput[] = [];
-  if (filter.categories?.length) where.push({ category: { in: filter.categories } });
-  if (filter.sources?.length) where.push({ source: { in: filter.sources } });
-  if (filter.statuses?.length) where.push({ status: { in: filter.statuses } });
-  if (filter.overdue)
-    where.push({
-      acceptedAt: { lt: end },
-      deadline: { lt: end },
-      OR: [{ closedAt: null }, { closedAt: { gte: end } }],
-    });
-  if (filter.closedLate) where.push({ closedAt: { gt: db.case.fields.deadline } });
-  return where.length ? { AND: where } : undefined;
+function casesWhere(db: Database, filter: StatsFilterValue, end: Date): Prisma.Sql {
+  const where: Prisma.Sql[] = [];
+  const oneOf = (column: string, values: readonly string[]) =>
+    Prisma.sql`c.${Prisma.raw(`"${column}"`)} IN (${Prisma.join(values)})`;
+  if (filter.categories?.length) where.push(oneOf('category', filter.categories));
+  if (filter.sources?.length) where.push(oneOf('source', filter.sources));
+  if (filter.statuses?.length) where.push(oneOf('status', filter.statuses));
+  if (filter.overdue) {
+    const at = timeValue(kindOf(db), end);
+    where.push(
+      Prisma.sql`c."acceptedAt" < ${at} AND c.deadline < ${at} AND (c."closedAt" IS NULL OR c."closedAt" >= ${at})`,
+    );
+  }
+  if (filter.closedLate) where.push(Prisma.sql`c."closedAt" > c.deadline`);
+  return Prisma.join(where, ' AND ');
 }
 
 /** A group of atoms (the rows the database groups by) that one output row stands for. */
@@ -331,9 +334,7 @@ export async function stats(db: Database, viewer: Viewer, request: StatsRequest)
   const grouping: Grouping = {
     by,
     places: placesWhere,
-    cases: caseFilterAsked(request.filter)
-      ? (over) => casesWhere(db, request.filter, over.endExclusive) ?? {}
-      : undefined,
+    cases: caseFilterAsked(request.filter) ? (over) => casesWhere(db, request.filter, over.endExclusive) : undefined,
   };
   const figures = await groupedFigures(db, grouping, measures, period, request.bucket);
   // Without TIME the figures are one period's; with it each key ends with its bucket's start.

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { TimeBucket } from '../../../../shared/enums';
 import { METRIC_DEFINITIONS, METRIC_TEXT, METRICS, type Metric } from '../../../../shared/metrics/definitions';
 import type { Context } from '../../context';
@@ -9,8 +10,9 @@ import { stats } from './stats-query.service';
 import { PeriodInput, StatsConnection, StatsFilter, StatsSort } from './stats-query.type';
 import { badInput } from '../../graphql/errors';
 import type { MapLevel } from '../../../../shared/enums';
-import { periodOf } from '../../graphql/period';
-import { casesByCategory, comparePlaces, ranking, resolveScope, scopeSummary, timeSeries } from './stats.service';
+import { earlierPeriod, periodOf } from '../../graphql/period';
+import { selects } from '../../graphql/selection';
+import { casesByCategory, comparePlaces, ranking, resolveScope, timeSeries } from './stats.service';
 import { gradeOf } from '../../../../shared/metrics/grades';
 import { valueOver } from './metric.loader';
 import {
@@ -92,15 +94,32 @@ export class StatsResolver {
   @Query(() => [MetricValue], {
     description: 'Metrics of every community taken together, of one community, or of one grid (gridCode)',
   })
-  summary(
+  async summary(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('metrics', () => [MetricEnum]) metrics: Metric[],
     @Arg('communityCode', () => String, { nullable: true }) communityCode?: string,
     @Arg('gridCode', () => String, { nullable: true }) gridCode?: string,
     @Arg('from', () => Date, { nullable: true }) from?: Date,
     @Arg('to', () => Date, { nullable: true }) to?: Date,
   ) {
-    return scopeSummary(ctx.db, communityCode ?? null, gridCode ?? null, metrics, periodOf(from, to));
+    if (metrics.length === 0) throw badInput('Name at least one metric');
+    const period = periodOf(from, to);
+    const scope = { communityCode: communityCode ?? null, gridCode: gridCode ?? null };
+    // The periods the figures are compared with, when asked for, load in the same batch: one statement for all.
+    const compared = (['previous', 'yearEarlier'] as const)
+      .filter((field) => selects(info, field))
+      .map((which) => earlierPeriod(period, which));
+    const [values] = await Promise.all([
+      ctx.loaders.summary.loadMany(metrics.map((metric) => ({ ...scope, metric, period }))),
+      ...compared.map((earlier) =>
+        ctx.loaders.summary.loadMany(metrics.map((metric) => ({ ...scope, metric, period: earlier }))),
+      ),
+    ]);
+    return values.map((value) => {
+      if (value instanceof Error) throw value;
+      return value;
+    });
   }
 
   @Query(() => [CategoryCount], {

@@ -93,6 +93,8 @@ export async function comparePlaces(
   ];
 }
 
+const MAX_BUCKETS = 1_000;
+
 /**
  * A metric per day, week or month for one community or all of them. Counts and rates
  * come from the daily rollups, medians from raw rows, slowly changing figures from the
@@ -106,9 +108,11 @@ export async function timeSeries(
   period: Period,
   once: Memo = noMemo,
 ): Promise<TimePoint[]> {
-  const starts = bucketStarts(period.start, new Date(period.endExclusive.getTime() - 1), bucket);
-  if (starts.length > 1_000)
-    throw badInput(`That is ${starts.length} ${bucket.toLowerCase()} buckets; ask for at most 1,000`);
+  const starts = bucketStarts(period.start, new Date(period.endExclusive.getTime() - 1), bucket, MAX_BUCKETS);
+  if (starts.length > MAX_BUCKETS)
+    throw badInput(
+      `That is more than ${MAX_BUCKETS.toLocaleString('en')} ${bucket.toLowerCase()} buckets; ask for fewer`,
+    );
   const source = METRIC_DEFINITIONS[metric].source;
   if (source === 'static') {
     if (scope.gridId) throw badInput(`${metric} has no history per grid; ask for it with grid.metric instead`);
@@ -185,14 +189,14 @@ export async function resolveScope(
   return { level: 'community', ids: all.map((c) => c.id), communityId: null, gridId: null };
 }
 
-/** Metrics of a whole scope: counts summed, rates recomputed from summed counts. */
+/** Metrics of a whole scope over each period: counts summed, rates recomputed from summed counts. */
 export async function scopeSummary(
   db: Database,
   communityCode: string | null,
   gridCode: string | null,
   metrics: Metric[],
-  period: Period,
-): Promise<MetricValue[]> {
+  periods: Period[],
+): Promise<MetricValue[][]> {
   if (metrics.length === 0) throw badInput('Name at least one metric');
   const scope = await resolveScope(db, communityCode, gridCode);
   const totals = await computeTotals(
@@ -200,17 +204,19 @@ export async function scopeSummary(
     scope.level,
     scope.ids,
     [...new Set<Metric>([...metrics, 'POPULATION'])],
-    period,
+    periods,
   );
-  const population = totals.get('POPULATION')!.value;
-  return metrics.map((metric) => {
-    const result = totals.get(metric)!;
-    return {
-      metric,
-      ...result,
-      perThousand: METRIC_DEFINITIONS[metric].perThousand ? perThousandResidents(result.value, population) : null,
-      origin: { scope: { communityCode, gridCode }, period },
-    };
+  return totals.map((values, i) => {
+    const population = values.get('POPULATION')!.value;
+    return metrics.map((metric) => {
+      const result = values.get(metric)!;
+      return {
+        metric,
+        ...result,
+        perThousand: METRIC_DEFINITIONS[metric].perThousand ? perThousandResidents(result.value, population) : null,
+        origin: { scope: { communityCode, gridCode }, period: periods[i] },
+      };
+    });
   });
 }
 
