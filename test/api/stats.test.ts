@@ -255,3 +255,28 @@ it('gives places their figures, and a community without cases in the period stil
   expect(whole.rows[0].values[0].value).toBe(communities.reduce((sum, c) => sum + (c.population ?? 0), 0));
   expect(beijing(new Date(0)).getTime()).toBe(8 * 3_600_000);
 });
+
+it('sums volunteer hours and reported cases by community by month from the rollups, each month as the raw rows have it', async () => {
+  const answer = await stats(
+    `measures: [VOLUNTEER_HOURS, CASES_REPORTED], dimensions: [COMMUNITY, TIME], bucket: MONTH,
+     period: { from: "2026-01-01", to: "2026-12-31" }, first: 500`,
+  );
+  const communities = await server.db.community.findMany({ where: { retiredAt: null } });
+  expect(answer.rows.length).toBe(communities.length * 12);
+  const byCode = new Map(communities.map((c) => [c.code, c.id]));
+  let nonZero = 0;
+  for (const row of answer.rows) {
+    const [community, time] = row.keys;
+    const month = Number(time.code!.slice(5, 7));
+    const within = { gte: beijingMidnight(2026, month), lt: beijingMidnight(2026, month + 1) };
+    const communityId = byCode.get(community.code!)!;
+    const [hours, reported] = await Promise.all([
+      server.db.volunteerLog.aggregate({ where: { grid: { communityId }, date: within }, _sum: { hours: true } }),
+      server.db.case.count({ where: { communityId, reportedAt: within } }),
+    ]);
+    expect(row.values[0].value).toBeCloseTo(hours._sum.hours ?? 0, 6);
+    expect(row.values[1].value).toBe(reported);
+    if (reported > 0) nonZero++;
+  }
+  expect(nonZero).toBeGreaterThan(10);
+});

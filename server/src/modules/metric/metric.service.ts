@@ -238,21 +238,6 @@ function periodsSql(kind: DatabaseKind, periods: Period[]): Prisma.Sql {
   return Prisma.sql`WITH p (i, s, e) AS (VALUES ${Prisma.join(rows)})`;
 }
 
-/** Rows grouped by a grouping's columns and period, split into one map of groups per period. */
-function perPeriod<T>(
-  periods: Period[],
-  by: readonly CaseColumn[],
-  rows: Record<string, unknown>[],
-  value: (row: Record<string, unknown>) => T | null,
-): Map<string, T>[] {
-  const maps = periods.map(() => new Map<string, T>());
-  for (const row of rows) {
-    const found = value(row);
-    if (found !== null) maps[Number(row.i)].set(groupKey(by, row), found);
-  }
-  return maps;
-}
-
 /** The rollup counters each metric reads. */
 const COUNTERS_OF: Partial<Record<Metric, readonly Counter[]>> = {
   CASES_REPORTED: ['casesReported'],
@@ -267,19 +252,42 @@ async function rollupSums(
   counters: readonly Counter[],
   periods: Period[],
 ): Promise<Map<string, Counters>[]> {
-  if (counters.length === 0 || noPlaces(grouping.places)) return periods.map(() => new Map());
+  const summed = periods.map(() => new Map<string, Counters>());
+  if (counters.length === 0 || noPlaces(grouping.places)) return summed;
   const kind = kindOf(db);
-  const sums = counters.map((counter) => Prisma.raw(`SUM(r."${counter}") AS "${counter}"`));
-  const columns = grouping.by.length ? Prisma.sql`${columnsSql(grouping.by, 'r')}, ` : Prisma.empty;
   const { start, endExclusive } = spanOf(periods);
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`${periodsSql(kind, periods)}
-    SELECT ${columns}p.i, ${Prisma.join(sums)} FROM "GridDayRollup" r JOIN p ON ${inPeriodsSql(kind, 'r.day', periods)}
-    WHERE ${placesSql(grouping.places, 'r')} AND r.day >= ${timeValue(kind, start)} AND r.day < ${timeValue(kind, endExclusive)}
-    GROUP BY ${columns}p.i`;
-  return perPeriod(periods, grouping.by, rows, (row) => ({
-    ...zeroCounters(),
-    ...Object.fromEntries(counters.map((c) => [c, Number(row[c])])),
-  }));
+  const where = Prisma.sql`WHERE ${placesSql(grouping.places, 'r')}
+    AND r.day >= ${timeValue(kind, start)} AND r.day < ${timeValue(kind, endExclusive)}`;
+  const sum = (counter: Counter, alias: string, inPeriod?: Prisma.Sql) =>
+    Prisma.sql`COALESCE(SUM(${Prisma.raw(`r."${counter}"`)})${inPeriod ? Prisma.sql` FILTER (WHERE ${inPeriod})` : Prisma.empty}, 0) AS ${Prisma.raw(`"${alias}"`)}`;
+  const columns = grouping.by.length ? [columnsSql(grouping.by, 'r')] : [];
+  // Consecutive buckets: each day joined to its bucket; a few periods: a sum per counter and period.
+  const statement: Statement<Counter> = areBuckets(periods)
+    ? {
+        sql: Prisma.sql`${periodsSql(kind, periods)} SELECT ${Prisma.join([...columns, Prisma.raw('p.i'), ...counters.map((c) => sum(c, c))])}
+          FROM "GridDayRollup" r JOIN p ON ${inPeriodsSql(kind, 'r.day', periods)} ${where}
+          GROUP BY ${Prisma.join([...columns, Prisma.raw('p.i')])}`,
+        periodsOf: (row) => [[Number(row.i), counters.map((c) => [c, Number(row[c])])]],
+      }
+    : {
+        sql: Prisma.sql`SELECT ${Prisma.join([
+          ...columns,
+          ...periods.flatMap((period, i) =>
+            counters.map((c) =>
+              sum(
+                c,
+                `${c}_${i}`,
+                Prisma.sql`r.day >= ${timeValue(kind, period.start)} AND r.day < ${timeValue(kind, period.endExclusive)}`,
+              ),
+            ),
+          ),
+        ])} FROM "GridDayRollup" r ${where}${columns.length ? Prisma.sql` GROUP BY ${columns[0]}` : Prisma.empty}`,
+        periodsOf: (row) => periods.map((_, i) => [i, counters.map((c) => [c, Number(row[`${c}_${i}`])])]),
+      };
+  for (const row of await db.$queryRaw<Record<string, unknown>[]>(statement.sql))
+    for (const [i, values] of statement.periodsOf(row))
+      summed[i].set(groupKey(grouping.by, row), { ...zeroCounters(), ...Object.fromEntries(values) });
+  return summed;
 }
 
 /**
@@ -327,19 +335,101 @@ const within = (column: Exclude<Membership, 'state'>, start = START, end = END) 
  */
 function inPeriodsSql(kind: DatabaseKind, column: string, periods: Period[]): Prisma.Sql {
   const at = Prisma.raw(column);
-  const consecutive = periods.every((p, i) => i === 0 || p.start.getTime() === periods[i - 1].endExclusive.getTime());
-  if (!consecutive || periods.length < 4) return Prisma.sql`${at} >= p.s AND ${at} < p.e`;
+  if (!areBuckets(periods)) return Prisma.sql`${at} >= p.s AND ${at} < p.e`;
   const bucket = periods
     .slice(0, -1)
     .map((period, i) => Prisma.sql`WHEN ${at} < ${timeValue(kind, period.endExclusive)} THEN ${Prisma.raw(String(i))}`);
   return Prisma.sql`p.i = CASE ${Prisma.join(bucket, ' ')} ELSE ${Prisma.raw(String(periods.length - 1))} END`;
 }
 
+/** Periods that are consecutive buckets, enough of them that joining each case to its one bucket pays. */
+const areBuckets = (periods: Period[]) =>
+  periods.length >= 4 &&
+  periods.every((p, i) => i === 0 || p.start.getTime() === periods[i - 1].endExclusive.getTime());
+
+/** A figure's aggregate: a count or sum of the cases `c` meeting its condition. */
+function aggregateSql(figure: CaseFigure, alias: string, start?: Prisma.Sql, end?: Prisma.Sql): Prisma.Sql {
+  const { condition, sum } = caseFigureSql(start, end)[figure];
+  const filtered = Prisma.sql`${Prisma.raw(sum ? `SUM(${sum})` : 'COUNT(*)')} FILTER (WHERE ${condition})`;
+  return Prisma.sql`CAST(COALESCE(${filtered}, 0) AS INTEGER) AS ${Prisma.raw(`"${alias}"`)}`;
+}
+
+/** A statement over several periods: its SQL, and the values of each period it counts in a row. */
+interface Statement<K extends string> {
+  sql: Prisma.Sql;
+  periodsOf: (row: Record<string, unknown>) => [number, [K, number][]][];
+}
+
+/**
+ * A few periods (a summary's, which may overlap) in one statement: an aggregate per figure
+ * and period, over the cases any of them counts.
+ */
+function periodsStatement(
+  kind: DatabaseKind,
+  grouping: Grouping,
+  figures: readonly CaseFigure[],
+  batch: Period[],
+  first: number,
+): Statement<CaseFigure> {
+  const aggregates = batch.flatMap((period, i) =>
+    figures.map((figure) =>
+      aggregateSql(figure, `${figure}_${i}`, timeValue(kind, period.start), timeValue(kind, period.endExclusive)),
+    ),
+  );
+  const columns = grouping.by.length ? [columnsSql(grouping.by)] : [];
+  const grouped = grouping.by.length ? Prisma.sql` GROUP BY ${columnsSql(grouping.by)}` : Prisma.empty;
+  return {
+    sql: Prisma.sql`SELECT ${Prisma.join([...columns, ...aggregates])} FROM "Case" c
+      WHERE ${placesSql(grouping.places)}${narrowing(grouping, batch)} AND (${unreadSql(kind, figures, batch)})${grouped}`,
+    periodsOf: (row) => batch.map((_, i) => [first + i, figures.map((f) => [f, Number(row[`${f}_${i}`])])]),
+  };
+}
+
+/**
+ * Consecutive buckets, a statement per membership: each case joined to the buckets it counts in
+ * (its one bucket by a CASE over their ends, joined by hash; for states, every bucket it stays
+ * open at the end of), an aggregate per figure.
+ */
+function bucketsStatement(
+  kind: DatabaseKind,
+  grouping: Grouping,
+  membership: Membership,
+  figures: readonly CaseFigure[],
+  buckets: Period[],
+): Statement<CaseFigure> {
+  const joined =
+    membership === 'state'
+      ? Prisma.join(
+          figures.map((figure) => Prisma.sql`(${spanSql(figure)})`),
+          ' OR ',
+        )
+      : inPeriodsSql(kind, `c."${membership}"`, buckets);
+  const columns = grouping.by.length ? Prisma.sql`${columnsSql(grouping.by)}, ` : Prisma.empty;
+  return {
+    sql: Prisma.sql`${periodsSql(kind, buckets)}
+      SELECT ${columns}p.i, ${Prisma.join(figures.map((figure) => aggregateSql(figure, figure)))}
+      FROM "Case" c JOIN p ON ${joined}
+      WHERE ${placesSql(grouping.places)} AND (${unreadSql(kind, figures, buckets)})
+      GROUP BY ${columns}p.i`,
+    periodsOf: (row) => [[Number(row.i), figures.map((f) => [f, Number(row[f])])]],
+  };
+}
+
+/** What keeps the cases no figure counts in any of the periods unread. */
+function unreadSql(kind: DatabaseKind, figures: readonly CaseFigure[], periods: Period[]): Prisma.Sql {
+  const { start, endExclusive } = spanOf(periods);
+  const spans = [...new Map(figures.map((f) => [MEMBERSHIP_OF[f] === 'state' ? f : MEMBERSHIP_OF[f], f])).values()];
+  return Prisma.join(
+    spans.map((f) => Prisma.sql`(${spanSql(f, timeValue(kind, start), timeValue(kind, endExclusive))})`),
+    ' OR ',
+  );
+}
+
 /**
  * The figures of every group of a grouping over each period (in order, as buckets are),
- * counted by the database: a statement for the figures of each membership, the cases joined
- * to the periods they count in, an aggregate with a FILTER per figure. A narrowing that
- * depends on the period (overdue at its end) takes a statement per period.
+ * counted by the database with an aggregate FILTER per figure: a summary's few periods in one
+ * statement, consecutive buckets in a statement per membership. A narrowing that depends on
+ * the period (overdue at its end) takes a statement per period.
  */
 async function countCases(
   db: Database,
@@ -350,43 +440,21 @@ async function countCases(
   const counted = periods.map(() => new Map<string, Record<CaseFigure, number>>());
   if (figures.length === 0 || noPlaces(grouping.places)) return counted;
   const kind = kindOf(db);
-  const sql = caseFigureSql();
-  const columns = grouping.by.length ? Prisma.sql`${columnsSql(grouping.by)}, ` : Prisma.empty;
-  const statements = [...groupBy(figures, (figure) => MEMBERSHIP_OF[figure])].flatMap(([membership, ofMembership]) =>
-    batchesOf(grouping, periods).map(({ batch, first }) => ({ membership, ofMembership, batch, first })),
-  );
+  const statements =
+    areBuckets(periods) && !grouping.cases
+      ? [...groupBy(figures, (figure) => MEMBERSHIP_OF[figure])].map(([membership, of]) =>
+          bucketsStatement(kind, grouping, membership, of, periods),
+        )
+      : batchesOf(grouping, periods).map(({ batch, first }) => periodsStatement(kind, grouping, figures, batch, first));
   await Promise.all(
-    statements.map(async ({ membership, ofMembership, batch, first }) => {
-      const { start, endExclusive } = spanOf(batch);
-      const aggregates = ofMembership.map((figure) => {
-        const { condition, sum } = sql[figure];
-        const filtered = Prisma.sql`${Prisma.raw(sum ? `SUM(${sum})` : 'COUNT(*)')} FILTER (WHERE ${condition})`;
-        return Prisma.sql`CAST(COALESCE(${filtered}, 0) AS INTEGER) AS ${Prisma.raw(`"${figure}"`)}`;
-      });
-      const unread = Prisma.join(
-        ofMembership.map((f) => Prisma.sql`(${spanSql(f, timeValue(kind, start), timeValue(kind, endExclusive))})`),
-        ' OR ',
-      );
-      const rows = await db.$queryRaw<Record<string, unknown>[]>`${periodsSql(kind, batch)}
-        SELECT ${columns}p.i, ${Prisma.join(aggregates)}
-        FROM "Case" c JOIN p ON ${
-          membership === 'state'
-            ? Prisma.join(
-                ofMembership.map((figure) => Prisma.sql`(${spanSql(figure)})`),
-                ' OR ',
-              )
-            : inPeriodsSql(kind, `c."${membership}"`, batch)
+    statements.map(async ({ sql, periodsOf }) => {
+      for (const row of await db.$queryRaw<Record<string, unknown>[]>(sql))
+        for (const [i, values] of periodsOf(row)) {
+          // A group is one of a period's when it has something to count in it.
+          if (values.every(([, value]) => value === 0)) continue;
+          const key = groupKey(grouping.by, row);
+          counted[i].set(key, { ...counted[i].get(key), ...Object.fromEntries(values) } as Record<CaseFigure, number>);
         }
-        WHERE ${placesSql(grouping.places)}${narrowing(grouping, batch)} AND (${unread})
-        GROUP BY ${columns}p.i`;
-      // A group is one of a period's when it has something to count in it.
-      for (const row of rows) {
-        const values = ofMembership.map((f) => [f, Number(row[f])] as const);
-        if (values.every(([, value]) => value === 0)) continue;
-        const period = counted[first + Number(row.i)];
-        const key = groupKey(grouping.by, row);
-        period.set(key, { ...period.get(key), ...Object.fromEntries(values) } as Record<CaseFigure, number>);
-      }
     }),
   );
   return counted;
@@ -505,6 +573,10 @@ async function seriesFigures(
   const inPeriod = { gte: period.start, lt: period.endExclusive };
   const buckets = starts.map((start) => bucketPeriod(start, bucket, period));
   const total: Grouping = { by: [], places };
+  // 待办 of a series comes from rollups, added up day by day.
+  const memberships = new Set(
+    metrics.flatMap((m) => COUNTS_OF[m] ?? []).flatMap((f) => (f === 'backlog' ? [] : [MEMBERSHIP_OF[f]])),
+  );
   const [days, before, counted, closed] = await Promise.all([
     sources.has('rollup')
       ? once(`rollup-days:${key}`, () =>
@@ -519,7 +591,19 @@ async function seriesFigures(
           }),
         )
       : null,
-    sources.has('cohort') ? once(`cohort:${key}`, () => countCases(db, total, COHORT_FIGURES, buckets)) : [],
+    // Every published count of a membership at once, shared by the several series of one chart.
+    Promise.all(
+      [...memberships].map((membership) =>
+        once(`cases:${key}:${membership}`, () =>
+          countCases(
+            db,
+            total,
+            COHORT_FIGURES.filter((f) => MEMBERSHIP_OF[f] === membership),
+            buckets,
+          ),
+        ),
+      ),
+    ),
     sources.has('raw') ? once(`closed:${key}`, () => hoursToClose(db, total, buckets)) : [],
   ]);
   const counters = new Map(starts.map((s) => [s.getTime(), zeroCounters()]));
@@ -538,7 +622,7 @@ async function seriesFigures(
         counters: sums,
         backlog,
         hoursToClose: closed[i]?.get('[]') ?? [],
-        ...cohortOf(counted[i]?.get('[]')),
+        ...cohortOf(Object.assign({}, ...counted.map((byMembership) => byMembership[i].get('[]')))),
       };
       return [inBucket('[]', start), figures];
     }),
