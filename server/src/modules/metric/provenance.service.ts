@@ -10,6 +10,7 @@ import { localDay } from '../../../../shared/time/buckets';
 import type { Context } from '../../context';
 import { MAX_IDS_PER_QUERY } from '../../db/limits';
 import { groupBy } from '../../group-by';
+import { Prisma } from '../../../generated/sqlite/client';
 
 /** The places a value stands on; none given means every place. */
 export interface PlacesOf {
@@ -29,37 +30,91 @@ const FIELDS_OF: Partial<Record<Metric, readonly string[]>> = {
   VOLUNTEERS: ['volunteers'],
 };
 
-/** What the provenance of static figures is read from, once per request. */
-function placeFacts(ctx: Context) {
+const COMMUNITY_FACTS = { id: true, code: true, source: true, generatedFields: true, populationAtLeast: true } as const;
+const GRID_FACTS = { id: true, code: true, communityId: true, generated: true } as const;
+type CommunityFacts = {
+  id: number;
+  code: string;
+  source: string;
+  generatedFields: string[];
+  populationAtLeast: boolean;
+};
+type GridFacts = { id: number; code: string; communityId: number; generated: boolean };
+const parsed = (c: Omit<CommunityFacts, 'generatedFields'> & { generatedFields: string }): CommunityFacts => ({
+  ...c,
+  generatedFields: JSON.parse(c.generatedFields) as string[],
+});
+
+/** What the provenance of figures over every place is read from, once per request. */
+function everyPlace(ctx: Context) {
   return ctx.loaders.shared('provenance:places', async () => {
     const [communities, grids, sources] = await Promise.all([
-      ctx.db.community.findMany({
-        select: { id: true, code: true, source: true, generatedFields: true, populationAtLeast: true },
-      }),
-      ctx.db.grid.findMany({ select: { id: true, code: true, communityId: true, generated: true } }),
+      ctx.db.community.findMany({ select: COMMUNITY_FACTS }),
+      ctx.db.grid.findMany({ select: GRID_FACTS }),
       ctx.db.figureSource.findMany(),
     ]);
-    const parsed = communities.map((c) => ({ ...c, generatedFields: JSON.parse(c.generatedFields) as string[] }));
-    // Indexed once per request: a stats answer asks for the provenance of every row's values.
+    return { communities: communities.map(parsed), grids, sources };
+  });
+}
+
+/**
+ * The facts of the places asked for in a request, by id or code, a batch to a statement: one
+ * community's figures read that community and its grids, not the city's (a stats answer asks
+ * for every row's places in the same batch).
+ */
+function placeLoaders(ctx: Context) {
+  return ctx.loaders.shared('provenance:loaders', async () => {
+    const byKey = <T extends { id: number; code: string }>(find: (ids: number[], codes: string[]) => Promise<T[]>) =>
+      new DataLoader<number | string, T | undefined>(
+        async (keys) => {
+          const ids = keys.filter((k): k is number => typeof k === 'number');
+          const codes = keys.filter((k): k is string => typeof k === 'string');
+          const rows = await find(ids, codes);
+          const index = new Map<number | string, T>(
+            rows.flatMap((row) => [[row.id, row] as const, [row.code, row] as const]),
+          );
+          return keys.map((key) => index.get(key));
+        },
+        { maxBatchSize: MAX_IDS_PER_QUERY },
+      );
+    const among = (ids: number[], codes: string[]) => ({ OR: [{ id: { in: ids } }, { code: { in: codes } }] });
     return {
-      communities: parsed,
-      communityBy: new Map<number | string, (typeof parsed)[number]>(
-        parsed.flatMap((c) => [
-          [c.id, c],
-          [c.code, c],
-        ]),
+      community: byKey(async (ids, codes) =>
+        (await ctx.db.community.findMany({ where: among(ids, codes), select: COMMUNITY_FACTS })).map(parsed),
       ),
-      grids,
-      gridBy: new Map<number | string, (typeof grids)[number]>(
-        grids.flatMap((g) => [
-          [g.id, g],
-          [g.code, g],
-        ]),
+      grid: byKey((ids, codes) => ctx.db.grid.findMany({ where: among(ids, codes), select: GRID_FACTS })),
+      gridsOf: new DataLoader<number, GridFacts[]>(
+        async (communityIds) => {
+          const grids = await ctx.db.grid.findMany({
+            where: { communityId: { in: [...communityIds] } },
+            select: GRID_FACTS,
+          });
+          const of = groupBy(grids, (g) => g.communityId);
+          return communityIds.map((id) => of.get(id) ?? []);
+        },
+        { maxBatchSize: MAX_IDS_PER_QUERY },
       ),
-      gridsOf: groupBy(grids, (g) => g.communityId),
-      sources: new Map(sources.map((s) => [`${s.placeCode}|${s.field}`, s])),
     };
   });
+}
+
+/** The communities and grids a value stands on, and the imported sources of their figures. */
+async function placeFacts(ctx: Context, places: PlacesOf) {
+  const byGrid = Boolean(places.gridIds || places.gridCodes);
+  const byCommunity = Boolean(places.communityIds || places.communityCodes);
+  if (!byGrid && !byCommunity) return everyPlace(ctx);
+  const loaders = await placeLoaders(ctx);
+  const known = <T>(found: (T | undefined | Error)[]) =>
+    found.filter((f): f is T => f !== undefined && !(f instanceof Error));
+  const communities = byCommunity
+    ? known(await loaders.community.loadMany([...(places.communityIds ?? []), ...(places.communityCodes ?? [])]))
+    : [];
+  const grids = byGrid
+    ? known(await loaders.grid.loadMany([...(places.gridIds ?? []), ...(places.gridCodes ?? [])]))
+    : known(await loaders.gridsOf.loadMany(communities.map((c) => c.id))).flat();
+  const codes = byGrid ? grids.map((g) => g.code) : communities.map((c) => c.code);
+  const sources = known(await ctx.loaders.figureSourcesByPlace.loadMany(codes)).flat();
+  return { communities, grids, sources };
 }
 
 interface Origins {
@@ -101,36 +156,26 @@ function originsByGrid(ctx: Context, records: 'cases' | 'logs') {
 
 /**
  * For figures over every place, what recordsProvenance reads of the counts: whether any
- * record of the kind is generated and whether any is not, two index lookups however many
- * records there are.
+ * record of the kind is generated and whether any is not, a lookup in each partial index
+ * (migration 0008_figure_indexes) however many records there are.
  */
 function everyOrigin(ctx: Context, records: 'cases' | 'logs'): Promise<Origins> {
   return ctx.loaders.shared(`provenance:${records}:all`, async () => {
-    const anyWhere = (generated: boolean) =>
-      (records === 'cases'
-        ? ctx.db.case.findFirst({ where: { generated }, select: { id: true } })
-        : ctx.db.volunteerLog.findFirst({ where: { generated }, select: { id: true } })
-      ).then(Boolean);
-    const [someGenerated, someOther] = await Promise.all([anyWhere(true), anyWhere(false)]);
-    return { total: Number(someGenerated) + Number(someOther), generated: Number(someGenerated) };
+    const table = Prisma.raw(records === 'cases' ? '"Case"' : '"VolunteerLog"');
+    const [row] = await ctx.db.$queryRaw<{ generated: unknown; recorded: unknown }[]>`SELECT
+      EXISTS (SELECT 1 FROM ${table} WHERE "generated") AS generated,
+      EXISTS (SELECT 1 FROM ${table} WHERE NOT "generated") AS recorded`;
+    const [someGenerated, someRecorded] = [Boolean(Number(row.generated)), Boolean(Number(row.recorded))];
+    return { total: Number(someGenerated) + Number(someRecorded), generated: Number(someGenerated) };
   });
 }
 
 /** Where a metric's value over some places comes from: their stated, imported or generated figures, or their records. */
 export async function provenanceOf(ctx: Context, metric: Metric, places: PlacesOf): Promise<Provenance | null> {
-  const facts = await placeFacts(ctx);
   const byGrid = Boolean(places.gridIds || places.gridCodes);
   const byCommunity = Boolean(places.communityIds || places.communityCodes);
-  const known = <T>(index: Map<number | string, T>, keys: readonly (number | string)[]) =>
-    keys.map((key) => index.get(key)).filter((found): found is T => found !== undefined);
-  const communities = byCommunity
-    ? known(facts.communityBy, [...(places.communityIds ?? []), ...(places.communityCodes ?? [])])
-    : facts.communities;
-  const grids = byGrid
-    ? known(facts.gridBy, [...(places.gridIds ?? []), ...(places.gridCodes ?? [])])
-    : byCommunity
-      ? communities.flatMap((c) => facts.gridsOf.get(c.id) ?? [])
-      : facts.grids;
+  const { communities, grids, sources: found } = await placeFacts(ctx, places);
+  const sources = new Map(found.map((s) => [`${s.placeCode}|${s.field}`, s]));
   if (METRIC_DEFINITIONS[metric].source !== 'static') {
     const records = metric === 'VOLUNTEER_HOURS' ? 'logs' : 'cases';
     const byPlace = await originsByGrid(ctx, records);
@@ -145,7 +190,7 @@ export async function provenanceOf(ctx: Context, metric: Metric, places: PlacesO
   }
   const fields = FIELDS_OF[metric] ?? [];
   const imported = (code: string, field: string): Provenance | null => {
-    const source = facts.sources.get(`${code}|${field}`);
+    const source = sources.get(`${code}|${field}`);
     if (!source) return null;
     const where = [source.file, source.sheet, source.row ? `row ${source.row}` : null].filter(Boolean).join(', ');
     return { kind: 'IMPORTED', source: where, asOf: localDay(source.asOf), qualifier: null, restsOnGenerated: false };
