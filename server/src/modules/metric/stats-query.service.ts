@@ -290,7 +290,7 @@ function bucketLabel(start: Date, bucket: TimeBucket, language: Language): strin
 
 /**
  * The analysts' query: any measures, grouped by any dimensions, over local calendar days,
- * filtered, sorted and paged. Each bucket is one grouped read per figure the measures need
+ * filtered, sorted and paged. The buckets' figures are counted together, a statement per kind
  * (through groupedFigures, like every other figure); groups of sub-districts and grid workers
  * are the sums of their communities' and grids' counts, and rates are recomputed from them.
  */
