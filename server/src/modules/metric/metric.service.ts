@@ -182,7 +182,7 @@ function caseFigureSql(start = START, end = END): Record<CaseFigure, { condition
   const acceptedIn = Prisma.sql`c."acceptedAt" >= ${start} AND c."acceptedAt" < ${end}`;
   const openAtEnd = Prisma.sql`(c."closedAt" IS NULL OR c."closedAt" >= ${end})`;
   const closedBy = Prisma.sql`${acceptedIn} AND c."closedAt" < ${end}`;
-  const rated = Prisma.sql`c."closedAt" >= ${start} AND c."closedAt" < ${end} AND c.satisfaction IS NOT NULL`;
+  const rated = Prisma.sql`${within('closedAt', start, end)} AND c.satisfaction IS NOT NULL`;
   return {
     accepted: { condition: acceptedIn },
     notYetDue: { condition: Prisma.sql`${acceptedIn} AND ${openAtEnd} AND c.deadline >= ${end}` },
@@ -194,7 +194,7 @@ function caseFigureSql(start = START, end = END): Record<CaseFigure, { condition
     reworked: { condition: Prisma.sql`${closedBy} AND c.reworks > 0` },
     extended: { condition: Prisma.sql`${acceptedIn} AND c."extendedAt" < ${end}` },
     overdueOpen: { condition: Prisma.sql`c."acceptedAt" < ${end} AND ${openAtEnd} AND c.deadline < ${end}` },
-    reported: { condition: Prisma.sql`c."reportedAt" >= ${start} AND c."reportedAt" < ${end}` },
+    reported: { condition: within('reportedAt', start, end) },
     satisfactionSum: { condition: rated, sum: 'c.satisfaction' },
     satisfactionCount: { condition: rated },
     backlog: {

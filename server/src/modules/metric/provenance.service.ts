@@ -45,6 +45,10 @@ const parsed = (c: Omit<CommunityFacts, 'generatedFields'> & { generatedFields: 
   generatedFields: JSON.parse(c.generatedFields) as string[],
 });
 
+/** Imported sources by place code and field. */
+const bySourceKey = <T extends { placeCode: string; field: string }>(sources: T[]) =>
+  new Map(sources.map((s) => [`${s.placeCode}|${s.field}`, s]));
+
 /** What the provenance of figures over every place is read from, once per request. */
 function everyPlace(ctx: Context) {
   return ctx.loaders.shared('provenance:places', async () => {
@@ -53,7 +57,7 @@ function everyPlace(ctx: Context) {
       ctx.db.grid.findMany({ select: GRID_FACTS }),
       ctx.db.figureSource.findMany(),
     ]);
-    return { communities: communities.map(parsed), grids, sources };
+    return { communities: communities.map(parsed), grids, sources: bySourceKey(sources) };
   });
 }
 
@@ -114,7 +118,7 @@ async function placeFacts(ctx: Context, places: PlacesOf) {
     : known(await loaders.gridsOf.loadMany(communities.map((c) => c.id))).flat();
   const codes = byGrid ? grids.map((g) => g.code) : communities.map((c) => c.code);
   const sources = known(await ctx.loaders.figureSourcesByPlace.loadMany(codes)).flat();
-  return { communities, grids, sources };
+  return { communities, grids, sources: bySourceKey(sources) };
 }
 
 interface Origins {
@@ -174,8 +178,7 @@ function everyOrigin(ctx: Context, records: 'cases' | 'logs'): Promise<Origins> 
 export async function provenanceOf(ctx: Context, metric: Metric, places: PlacesOf): Promise<Provenance | null> {
   const byGrid = Boolean(places.gridIds || places.gridCodes);
   const byCommunity = Boolean(places.communityIds || places.communityCodes);
-  const { communities, grids, sources: found } = await placeFacts(ctx, places);
-  const sources = new Map(found.map((s) => [`${s.placeCode}|${s.field}`, s]));
+  const { communities, grids, sources } = await placeFacts(ctx, places);
   if (METRIC_DEFINITIONS[metric].source !== 'static') {
     const records = metric === 'VOLUNTEER_HOURS' ? 'logs' : 'cases';
     const byPlace = await originsByGrid(ctx, records);
