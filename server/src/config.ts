@@ -24,6 +24,8 @@ export interface Config {
   adminToken: string | null;
   displayToken: string | null;
   redisUrl: string | null;
+  /** How long a computed aggregate is kept at most, when no live event has dropped it before; 0 keeps none. */
+  answerSeconds: number;
   seedOnStart: boolean;
   /** Grade bands (优 良 中 差) per metric: the defaults, with GRADES_FILE's over them. */
   gradeBands: GradeBands;
@@ -164,6 +166,7 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
     adminToken: token(env.ADMIN_TOKEN, 'ADMIN_TOKEN', problems),
     displayToken: token(env.DISPLAY_TOKEN, 'DISPLAY_TOKEN', problems),
     redisUrl: env.REDIS_URL || null,
+    answerSeconds: Number(env.ANSWER_CACHE_SECONDS ?? 60),
     seedOnStart: flag(env.SEED_ON_START, true, 'SEED_ON_START', problems),
     development: env.NODE_ENV === 'development',
     timeZone: env.TIME_ZONE || DEFAULT_TIME_ZONE,
@@ -216,6 +219,8 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
     );
   if (!(config.timeoutSeconds > 0 && config.timeoutSeconds <= 600))
     problems.push(`GRAPHQL_TIMEOUT_SECONDS must be above 0 and at most 600, got "${env.GRAPHQL_TIMEOUT_SECONDS}"`);
+  if (!(config.answerSeconds >= 0 && config.answerSeconds <= 86_400))
+    problems.push(`ANSWER_CACHE_SECONDS must be between 0 and 86400, got "${env.ANSWER_CACHE_SECONDS}"`);
   if (!(config.shutdownGraceSeconds >= 0 && config.shutdownGraceSeconds <= 300))
     problems.push(`SHUTDOWN_GRACE_SECONDS must be between 0 and 300, got "${env.SHUTDOWN_GRACE_SECONDS}"`);
   if (!(config.shutdownTimeoutSeconds > 0 && config.shutdownTimeoutSeconds <= 300))

@@ -33,6 +33,7 @@ import { createMetrics } from './observability/metrics';
 import { readiness } from './observability/readiness';
 import { requestLog } from './observability/request-log';
 import { databaseKind, poolStats } from './db/client';
+import { keepAnswers, memoryAnswers, redisAnswers } from './db/answers';
 import { routeReads } from './db/replica';
 import { replicaReads } from './graphql/replica-reads';
 import { basemapRoute } from './basemap/basemap-route';
@@ -88,6 +89,15 @@ export async function createServer(config: Config, db: Database, options: Server
   // Read at each scrape, by which time the sockets below exist.
   const metrics = createMetrics({ openWebSockets: () => liveSockets.open(), pool: () => poolStats(db) });
   const source = options.live ?? createLocalLiveEvents();
+  const answers = config.redisUrl
+    ? await redisAnswers(config.redisUrl, config.databaseUrl, config.answerSeconds, logger)
+    : memoryAnswers(config.answerSeconds);
+  const forget = [
+    keepAnswers(db, answers, 'primary'),
+    ...(reads.replica ? [keepAnswers(reads.replica, answers, 'replica')] : []),
+  ];
+  // Every instance's changes, heard once the replica has them: answers read from it before are dropped too.
+  const unsubscribeAnswers = source.subscribe(() => answers.changed());
   const live: LiveEvents = {
     ...source,
     // A committed write is reported as saved whatever becomes of its live update: a lost one
@@ -95,6 +105,8 @@ export async function createServer(config: Config, db: Database, options: Server
     // goes once the read replica has the change, so that the walls' refetch finds it there.
     publish(change) {
       metrics.liveEvents.inc({ kind: change.kind });
+      // At once, so that the writer's next read (from the primary) computes afresh.
+      answers.changed();
       reads
         .replayed()
         .then(() => source.publish(change))
@@ -292,6 +304,9 @@ export async function createServer(config: Config, db: Database, options: Server
       await liveSockets.close();
       await apollo.stop();
       await reads.close();
+      unsubscribeAnswers();
+      for (const stop of forget) stop();
+      await answers.close();
       await live.close();
       await rateStore.close();
       await basemapArchive?.close();

@@ -14,6 +14,8 @@ const LIVE_WAIT_MS = 10_000;
 
 /** Which database a request reads from. */
 export interface ReadRouting {
+  /** The replica's client, when there is one. */
+  replica: Database | null;
   /** A read-only request's client: the replica, unless it is away or has not replayed the caller's last write. */
   readerFor(caller: string | null): Database;
   /** The caller begins to write; call what this returns once the write has committed, before the caller is answered. */
@@ -41,6 +43,7 @@ const written = (primary: Database) => positionOf(primary, 'SELECT pg_current_wa
 const replayedOn = (replica: Database) => positionOf(replica, 'SELECT pg_last_wal_replay_lsn()::text AS lsn');
 
 const primaryOnly = (primary: Database): ReadRouting => ({
+  replica: null,
   readerFor: () => primary,
   writing: () => async () => undefined,
   replayed: async () => undefined,
@@ -100,6 +103,7 @@ export async function routeReads(primary: Database, readUrl: string | null, logg
   // The first requests already know whether the replica answers; one that hangs is away after the wait.
   await Promise.race([readReplayed(), sleep(AWAY_AFTER_MS, undefined, { ref: false })]);
   return {
+    replica,
     readerFor(caller) {
       const writes = caller === null ? undefined : writers.get(caller);
       const behind = writes !== undefined && (writes.running > 0 || writes.at > replayedAt);

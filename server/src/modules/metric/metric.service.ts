@@ -1,6 +1,7 @@
 import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
 import { memberTotal } from '../../../../shared/metrics/party-members';
 import { Prisma } from '../../../generated/sqlite/client';
+import { answerOnce } from '../../db/answers';
 import { kindOf, type Database, type DatabaseKind } from '../../db/client';
 import { millisBetween, timeValue } from '../../db/dialect';
 import { groupBy } from '../../group-by';
@@ -701,9 +702,18 @@ async function loadFigures(
   );
 }
 
+/** The same places and metrics in any order ask the same question. */
+const inOrder = (metrics: readonly Metric[]) => [...new Set(metrics)].sort();
+const question = (level: ScopeLevel, ids: number[], metrics: Metric[], periods: Period[]) => [
+  level,
+  [...ids].sort((a, b) => a - b),
+  metrics,
+  periods.map(periodKey),
+];
+
 /**
  * The requested metrics for many communities or grids at once: a fixed number of
- * queries whatever the number of scopes.
+ * queries whatever the number of scopes, and none while the answer is kept.
  */
 export async function computeMetrics(
   db: Database,
@@ -712,8 +722,12 @@ export async function computeMetrics(
   metrics: readonly Metric[],
   period: Period,
 ): Promise<Map<number, Map<Metric, MetricResult>>> {
-  const [figures] = await loadFigures(db, level, ids, metrics, [period]);
-  return new Map([...figures].map(([id, f]) => [id, new Map(metrics.map((m) => [m, metricResult(m, f)]))]));
+  const asked = inOrder(metrics);
+  const results = await answerOnce(db, ['metrics', ...question(level, ids, asked, [period])], async () => {
+    const [figures] = await loadFigures(db, level, ids, asked, [period]);
+    return [...figures].map(([id, f]) => [id, asked.map((m) => metricResult(m, f))] as const);
+  });
+  return new Map(results.map(([id, values]) => [id, new Map(asked.map((m, i) => [m, values[i]]))]));
 }
 
 const addNullable = (a: number | null, b: number | null) => (a === null && b === null ? null : (a ?? 0) + (b ?? 0));
@@ -748,8 +762,12 @@ export async function computeTotals(
   metrics: readonly Metric[],
   periods: Period[],
 ): Promise<Map<Metric, MetricResult>[]> {
-  return (await loadFigures(db, level, ids, metrics, periods)).map((figures) => {
-    const merged = mergeFigures([...figures.values()]);
-    return new Map(metrics.map((m) => [m, metricResult(m, merged)]));
-  });
+  const asked = inOrder(metrics);
+  const results = await answerOnce(db, ['totals', ...question(level, ids, asked, periods)], async () =>
+    (await loadFigures(db, level, ids, asked, periods)).map((figures) => {
+      const merged = mergeFigures([...figures.values()]);
+      return asked.map((m) => metricResult(m, merged));
+    }),
+  );
+  return results.map((values) => new Map(asked.map((m, i) => [m, values[i]])));
 }

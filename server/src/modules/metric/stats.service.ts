@@ -2,12 +2,13 @@ import { METRIC_DEFINITIONS, perThousandResidents, type Metric } from '../../../
 import { CASE_CATEGORIES, MAX_COMPARED, type CaseCategory, type TimeBucket } from '../../../../shared/enums';
 import { isOpen, type CaseStatus } from '../../../../shared/case/workflow';
 import { bucketStarts, nextBucket } from '../../../../shared/time/buckets';
+import { answerOnce } from '../../db/answers';
 import type { Database } from '../../db/client';
 import { badInput, notFound } from '../../graphql/errors';
 import { boundedCodes } from '../../graphql/input-bounds';
 import { metricResult, type MetricResult } from './metric-value';
 import { computeMetrics, computeTotals, groupedFigures, inBucket, NO_STATICS, type ScopeLevel } from './metric.service';
-import type { Period } from '../../graphql/period';
+import { periodKey, type Period } from '../../graphql/period';
 import { noMemo, type Memo } from '../../loaders';
 import type { CategoryCount, ComparisonRow, MetricValue, RankingRow, TimePoint } from './metric.type';
 import { rankRows } from '../../../../shared/metrics/grades';
@@ -123,11 +124,11 @@ export async function timeSeries(
     : scope.communityId
       ? { communityId: { in: [scope.communityId] } }
       : {};
-  const figures = await groupedFigures(db, { by: [], places }, [metric], period, bucket, once);
-  return starts.map((start) => ({
-    start,
-    ...metricResult(metric, { ...NO_STATICS, ...figures.get(inBucket('[]', start))! }),
-  }));
+  const results = await answerOnce(db, ['series', metric, places, bucket, periodKey(period)], async () => {
+    const figures = await groupedFigures(db, { by: [], places }, [metric], period, bucket, once);
+    return starts.map((start) => metricResult(metric, { ...NO_STATICS, ...figures.get(inBucket('[]', start))! }));
+  });
+  return starts.map((start, i) => ({ start, ...results[i] }));
 }
 
 async function staticSeries(

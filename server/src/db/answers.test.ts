@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { memoryAnswers } from './answers';
+
+/** A computation that counts its runs and settles when told. */
+function computation(result: unknown) {
+  let settle: () => void = () => undefined;
+  const compute = vi.fn(() => new Promise((resolve) => (settle = () => resolve(result))));
+  return { compute, settle: () => settle() };
+}
+
+describe('answers kept in memory', () => {
+  afterEach(() => void vi.useRealTimers());
+
+  it('computes an answer once for everyone who asks while it runs and after', async () => {
+    const answers = memoryAnswers(60);
+    const { compute, settle } = computation({ value: 7 });
+    const asked = [answers.answer('k', compute), answers.answer('k', compute)];
+    settle();
+    expect(await Promise.all(asked)).toEqual([{ value: 7 }, { value: 7 }]);
+    expect(await answers.answer('k', compute)).toEqual({ value: 7 });
+    expect(compute).toHaveBeenCalledTimes(1);
+    expect(await answers.answer('other', async () => 8)).toBe(8);
+  });
+
+  it('computes afresh once the data has changed, even for an answer still running when it changed', async () => {
+    const answers = memoryAnswers(60);
+    const before = computation('before');
+    const running = answers.answer('k', before.compute);
+    answers.changed();
+    expect(await answers.answer('k', async () => 'after')).toBe('after');
+    before.settle();
+    expect(await running).toBe('before');
+    expect(await answers.answer('k', async () => 'later')).toBe('after');
+  });
+
+  it('keeps an answer for the configured seconds only', async () => {
+    vi.useFakeTimers();
+    const answers = memoryAnswers(60);
+    expect(await answers.answer('k', async () => 1)).toBe(1);
+    vi.advanceTimersByTime(59_000);
+    expect(await answers.answer('k', async () => 2)).toBe(1);
+    vi.advanceTimersByTime(2_000);
+    expect(await answers.answer('k', async () => 3)).toBe(3);
+  });
+
+  it('keeps no failure: the next ask computes again', async () => {
+    const answers = memoryAnswers(60);
+    await expect(answers.answer('k', async () => Promise.reject(new Error('deadline')))).rejects.toThrow('deadline');
+    expect(await answers.answer('k', async () => 'answered')).toBe('answered');
+  });
+
+  it('keeps the most recently used answers only', async () => {
+    const answers = memoryAnswers(60, 2);
+    await answers.answer('a', async () => 'a');
+    await answers.answer('b', async () => 'b');
+    await answers.answer('a', async () => 'a again');
+    await answers.answer('c', async () => 'c');
+    expect(await answers.answer('a', async () => 'a recomputed')).toBe('a');
+    expect(await answers.answer('b', async () => 'b recomputed')).toBe('b recomputed');
+  });
+
+  it('keeps nothing with 0 seconds', async () => {
+    const answers = memoryAnswers(0);
+    await answers.answer('k', async () => 1);
+    expect(await answers.answer('k', async () => 2)).toBe(2);
+  });
+});

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import type { Logger } from '../observability/logger';
+import type { Database } from './client';
+
+/**
+ * Answers of the heavy aggregates (a city's key figures, every community's value of a metric,
+ * a monthly series), kept until the data changes. The live events that refresh the walls say
+ * when it does; answers also expire after a while, for writes made behind the server's back
+ * (SQL by hand, `npm run import` without Redis). Answers must survive JSON: in Redis they are text.
+ */
+export interface AnswerStore {
+  /** The answer to `key` as of the data now: computed once, however many ask for it at the same time. */
+  answer<T>(key: string, compute: () => Promise<T>): Promise<T>;
+  /** The data has changed: nothing computed from before is answered again. */
+  changed(): void;
+  close(): Promise<void>;
+}
+
+/** Answers that are not kept: every ask computes. */
+export const NO_ANSWERS: AnswerStore = {
+  answer: (_key, compute) => compute(),
+  changed: () => undefined,
+  close: async () => undefined,
+};
+
+interface Kept {
+  version: number;
+  until: number;
+  answer: Promise<unknown>;
+}
+
+/** This instance's answers, the most recently used `most` of them. */
+export function memoryAnswers(seconds: number, most = 500): AnswerStore {
+  if (seconds <= 0) return NO_ANSWERS;
+  let version = 0;
+  const kept = new Map<string, Kept>();
+  return {
+    answer<T>(key: string, compute: () => Promise<T>) {
+      const hit = kept.get(key);
+      kept.delete(key);
+      if (hit && hit.version === version && hit.until > Date.now()) {
+        kept.set(key, hit);
+        return hit.answer as Promise<T>;
+      }
+      const entry: Kept = { version, until: Date.now() + seconds * 1000, answer: compute() };
+      kept.set(key, entry);
+      if (kept.size > most) kept.delete(kept.keys().next().value!);
+      entry.answer.catch(() => kept.get(key) === entry && kept.delete(key));
+      return entry.answer as Promise<T>;
+    },
+    changed() {
+      version++;
+      kept.clear();
+    },
+    async close() {
+      kept.clear();
+    },
+  };
+}
+
+/**
+ * Answers shared through Redis by every instance on the same database (`database`: its URL):
+ * under the data's generation, which every instance moves on when it hears of a change, so an
+ * answer computed before a change is never read after it. Asks that arrive together on one
+ * instance share one computation. While Redis is away, this instance computes alone.
+ */
+export async function redisAnswers(
+  url: string,
+  database: string,
+  seconds: number,
+  logger: Logger,
+): Promise<AnswerStore> {
+  if (seconds <= 0) return NO_ANSWERS;
+  const prefix = `gridscope:answers:${createHash('sha256').update(database).digest('base64url').slice(0, 16)}`;
+  const generation = `${prefix}:generation`;
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
+  redis.on('error', () => undefined);
+  await Promise.race([once(redis, 'ready'), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+  const running = new Map<string, Promise<unknown>>();
+  const away = (error: unknown) => logger.warn({ err: error }, 'answers computed per instance: Redis unavailable');
+  async function answer<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    let name: string;
+    try {
+      name = `${prefix}:${(await redis.get(generation)) ?? 0}:${key}`;
+      const stored = await redis.get(name);
+      if (stored !== null) return JSON.parse(stored) as T;
+    } catch (error) {
+      away(error);
+      return compute();
+    }
+    const result = await compute();
+    redis.set(name, JSON.stringify(result), 'EX', seconds).catch(away);
+    return result;
+  }
+  return {
+    answer<T>(key: string, compute: () => Promise<T>) {
+      if (!running.has(key))
+        running.set(
+          key,
+          answer(key, compute).finally(() => running.delete(key)),
+        );
+      return running.get(key) as Promise<T>;
+    },
+    changed() {
+      running.clear();
+      redis.incr(generation).catch(away);
+    },
+    async close() {
+      redis.disconnect();
+    },
+  };
+}
+
+const stores = new WeakMap<Database, { store: AnswerStore; source: string }>();
+
+/**
+ * Keep the answers read through `db` in `store`. `source` tells apart answers read from the
+ * primary and from a replica, which may lag: a caller who has just written reads the primary's.
+ * Returns what stops it.
+ */
+export function keepAnswers(db: Database, store: AnswerStore, source: string): () => void {
+  const entry = { store, source };
+  stores.set(db, entry);
+  return () => void (stores.get(db) === entry && stores.delete(db));
+}
+
+/**
+ * The answer computed from `db` for `question` (anything JSON): kept when the server keeps
+ * answers for this database, else computed each time (the command-line tools, tests of services).
+ */
+export function answerOnce<T>(db: Database, question: unknown[], compute: () => Promise<T>): Promise<T> {
+  const kept = stores.get(db);
+  if (!kept) return compute();
+  const key = createHash('sha256')
+    .update(JSON.stringify([kept.source, ...question]))
+    .digest('base64url');
+  return kept.store.answer(key, compute);
+}
