@@ -116,27 +116,33 @@ interface Operation {
 
 export async function runCityBenchmark() {
   await ensureCity(DATABASE_URL);
-  const [port, peerPort] = [await freePort(), await freePort()];
+  const [port, coldPort, peerPort] = [await freePort(), await freePort(), await freePort()];
   // The production defaults but for the per-caller limits: the benchmark's ten connections stand for ten callers.
-  const stopGridScope = await startProcess(
-    ['server/src/index.ts'],
-    {
-      DATABASE_URL,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SEED_ON_START: 'false',
-      LOG_LEVEL: 'warn',
-      RATE_LIMIT_PER_MINUTE: '1000000',
-      GRAPHQL_CONCURRENT_PER_CALLER: String(CONNECTIONS),
-    },
-    `http://127.0.0.1:${port}/readyz`,
-  );
+  const startGridScope = (listen: number, env: Record<string, string> = {}) =>
+    startProcess(
+      ['server/src/index.ts'],
+      {
+        DATABASE_URL,
+        PORT: String(listen),
+        HOST: '127.0.0.1',
+        SEED_ON_START: 'false',
+        LOG_LEVEL: 'warn',
+        RATE_LIMIT_PER_MINUTE: '1000000',
+        GRAPHQL_CONCURRENT_PER_CALLER: String(CONNECTIONS),
+        ...env,
+      },
+      `http://127.0.0.1:${listen}/readyz`,
+    );
+  const stopGridScope = await startGridScope(port);
+  // The same server keeping no answers: what each answer costs to compute, as after every change of the data.
+  const stopCold = await startGridScope(coldPort, { ANSWER_CACHE_SECONDS: '0' });
   const stopPeer = await startProcess(
     ['test/bench/postgraphile.ts', DATABASE_URL, String(peerPort)],
     {},
     `http://127.0.0.1:${peerPort}/graphql?query=%7B__typename%7D`,
   );
   const url = `http://127.0.0.1:${port}/graphql`;
+  const coldUrl = `http://127.0.0.1:${coldPort}/graphql`;
   const peerUrl = `http://127.0.0.1:${peerPort}/graphql`;
   const raw = new pg.Pool({ connectionString: DATABASE_URL, max: CONNECTIONS });
 
@@ -237,22 +243,20 @@ export async function runCityBenchmark() {
 
   console.log(`\ndata: ${JSON.stringify(counts[0])}; period ${from} – ${to}; ${SECONDS} s per figure\n`);
   console.log(
-    '| operation | GridScope p50 / p95 (ms) | GridScope req/s (10 conn.) | raw SQL p50 / p95 (ms) | raw SQL q/s (10 conn.) | p50 ratio | PostGraphile p50 / p95 (ms) · req/s |\n|---|---|---|---|---|---|---|',
+    '| operation | GridScope p50 / p95 (ms) | GridScope req/s (10 conn.) | computed afresh p50 / p95 (ms) | raw SQL p50 / p95 (ms) | raw SQL q/s (10 conn.) | p50 ratio (kept · afresh) | PostGraphile p50 / p95 (ms) · req/s |\n|---|---|---|---|---|---|---|---|',
   );
   // Ten at once only of what answers alone: ten city-wide requests that each time out can exhaust the server's memory.
   const figures = async (load: (concurrency: number) => Promise<LoadResult>) => {
     const one = await load(1);
     return { one, many: one.count ? await load(CONNECTIONS) : one };
   };
+  const ratio = (r: LoadResult, sql: LoadResult) => (r.count ? `${(r.p50 / sql.p50).toFixed(1)}×` : '—');
   for (const op of operations) {
     const query = typeof op.document === 'string' ? op.document : print(op.document);
-    const api = await figures((concurrency) =>
-      measure(() => postGraphQL(url, query, op.variables), {
-        concurrency,
-        seconds: SECONDS,
-        warmup: 3,
-      }),
-    );
+    const graphQL = (at: string) => (concurrency: number) =>
+      measure(() => postGraphQL(at, query, op.variables), { concurrency, seconds: SECONDS, warmup: 3 });
+    const api = await figures(graphQL(url));
+    const cold = await graphQL(coldUrl)(1);
     const sql = await figures((concurrency) =>
       measure(() => op.sql(raw, op.variables, places), { concurrency, seconds: SECONDS, warmup: 3 }),
     );
@@ -268,10 +272,11 @@ export async function runCityBenchmark() {
       peer = `${latency(pgl.one)} · ${rate(pgl.many)}`;
     }
     console.log(
-      `| ${op.name} | ${latency(api.one)} | ${rate(api.many)} | ${latency(sql.one)} | ${rate(sql.many)} | ${api.one.count ? `${(api.one.p50 / sql.one.p50).toFixed(1)}×` : '—'} | ${peer} |`,
+      `| ${op.name} | ${latency(api.one)} | ${rate(api.many)} | ${latency(cold)} | ${latency(sql.one)} | ${rate(sql.many)} | ${ratio(api.one, sql.one)} · ${ratio(cold, sql.one)} | ${peer} |`,
     );
   }
   await raw.end();
   await stopPeer();
+  await stopCold();
   await stopGridScope();
 }
