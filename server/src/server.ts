@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -136,6 +137,9 @@ export async function createServer(config: Config, db: Database, options: Server
     plugins: [
       // Not Apollo's 10 s: requests still running after the grace get SHUTDOWN_TIMEOUT_SECONDS.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutSeconds * 1000 }),
+      // No cache hints are given (answers are kept by the server, see db/answers.ts); Apollo's
+      // plugin for them would wrap every field's resolver: 77,000 of them in a city's nested read.
+      ApolloServerPluginCacheControlDisabled(),
       readPolicy,
       schemaExposure(config.introspection),
       requestLog(metrics),

@@ -275,6 +275,11 @@ describe('figures', () => {
       ['', '康乐社区', '9,100', '3,190', '800'],
       ['合计', '', '21,445', '7,511', '1,802'],
     ]);
+    // Kept by the server from before the import, as a dashboard would have asked.
+    const kangle = async () =>
+      (await server.gql('{ summary(metrics: [POPULATION], communityCode: "kangle") { value } }')).data!.summary[0]
+        .value;
+    expect(await kangle()).not.toBe(9100);
     const report = await run({ files: [file('人口.csv', csv)] });
     expect(report.problems).toEqual([]);
     expect(report).toMatchObject({ ok: true, kind: 'figures', updated: 2 });
@@ -292,6 +297,7 @@ describe('figures', () => {
       importedBy: 'test',
     });
     expect((await server.db.community.findUniqueOrThrow({ where: { code: 'kangle' } })).population).toBe(9100);
+    expect(await kangle()).toBe(9100);
     expect((await run({ files: [file('人口.csv', csv)] })).unchanged).toBe(2);
   });
 

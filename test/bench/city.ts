@@ -76,7 +76,8 @@ async function freePort(): Promise<number> {
  * event loop. Ready once `ready` answers (not with 503 while it starts).
  */
 async function startProcess(args: string[], env: Record<string, string>, ready: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+  // As `npm start` runs the server (see package.json), and the peer the same way.
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -127,6 +127,14 @@ export function keepAnswers(db: Database, store: AnswerStore, source: string): (
 }
 
 /**
+ * The data read through `db` has changed in a way no live event reports (imported figures or
+ * boundaries, a retired place): answers kept from before are not answered again.
+ */
+export function dataChanged(db: Database): void {
+  stores.get(db)?.store.changed();
+}
+
+/**
  * The answer computed from `db` for `question` (anything JSON): kept when the server keeps
  * answers for this database, else computed each time (the command-line tools, tests of services).
  */

@@ -1,3 +1,4 @@
+import { dataChanged } from '../../db/answers';
 import type { Database } from '../../db/client';
 import { badInput, notFound } from '../../graphql/errors';
 import type { LiveEvents } from '../../live/live-events';
@@ -100,6 +101,8 @@ export async function runImport(
   const retiring = plans.some((p) => p.kind === 'boundaries' && p.plan.retired.length);
   if (ok && !request.dryRun && (counts.created + counts.updated > 0 || retiring)) {
     const grids = await writeAll(db, plans, request, asOf!, onProgress, counts.created + counts.updated);
+    // Figures and boundaries change aggregates too, though no grid's live update says so.
+    dataChanged(db);
     for (const grid of grids) await live.publish({ kind: 'CASE_REPORTED', ...grid, at: new Date() });
   }
   onProgress({ phase: 'done', done: counts.created + counts.updated, total: counts.created + counts.updated });
@@ -295,5 +298,6 @@ export async function retirePlace(
       await tx.boundaryVersion.updateMany({ where: { level, code, validTo: null }, data: { validTo: at } });
     await markPlacesChanged(tx);
   });
+  dataChanged(db);
   return { code, change: 'retired' };
 }

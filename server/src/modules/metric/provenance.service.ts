@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/metrics/provenance';
 import { localDay } from '../../../../shared/time/buckets';
 import type { Context } from '../../context';
+import { answerOnce } from '../../db/answers';
 import { MAX_IDS_PER_QUERY } from '../../db/limits';
 import { groupBy } from '../../group-by';
 import { Prisma } from '../../../generated/sqlite/client';
@@ -174,10 +175,26 @@ function everyOrigin(ctx: Context, records: 'cases' | 'logs'): Promise<Origins> 
   });
 }
 
-/** Where a metric's value over some places comes from: their stated, imported or generated figures, or their records. */
-export async function provenanceOf(ctx: Context, metric: Metric, places: PlacesOf): Promise<Provenance | null> {
+/**
+ * Where a metric's value over some places comes from: their stated, imported or generated
+ * figures, or their records. Over every place (a city's figures read every place's facts),
+ * kept with the answers.
+ */
+export function provenanceOf(ctx: Context, metric: Metric, places: PlacesOf): Promise<Provenance | null> {
   const byGrid = Boolean(places.gridIds || places.gridCodes);
   const byCommunity = Boolean(places.communityIds || places.communityCodes);
+  return byGrid || byCommunity
+    ? readProvenance(ctx, metric, places, byGrid, byCommunity)
+    : answerOnce(ctx.db, ['provenance', metric], () => readProvenance(ctx, metric, places, false, false));
+}
+
+async function readProvenance(
+  ctx: Context,
+  metric: Metric,
+  places: PlacesOf,
+  byGrid: boolean,
+  byCommunity: boolean,
+): Promise<Provenance | null> {
   const { communities, grids, sources } = await placeFacts(ctx, places);
   if (METRIC_DEFINITIONS[metric].source !== 'static') {
     const records = metric === 'VOLUNTEER_HOURS' ? 'logs' : 'cases';

@@ -222,17 +222,20 @@ export async function scopeSummary(
 }
 
 /** Cases reported in the period by category, with how many of them are closed and still open. */
-export async function casesByCategory(db: Database, scope: Scope, period: Period): Promise<CategoryCount[]> {
-  const where = {
-    reportedAt: { gte: period.start, lt: period.endExclusive },
-    ...(scope.gridId ? { gridId: scope.gridId } : scope.communityId ? { communityId: scope.communityId } : {}),
-  };
-  const rows = await db.case.groupBy({ by: ['category', 'status'], where, _count: { _all: true } });
-  return CASE_CATEGORIES.map((category: CaseCategory) => {
-    const of = rows.filter((r) => r.category === category);
-    const count = (pick: (status: CaseStatus) => boolean) =>
-      of.filter((r) => pick(r.status as CaseStatus)).reduce((sum, r) => sum + r._count._all, 0);
-    return { category, reported: count(() => true), closed: count((s) => s === 'CLOSED'), open: count(isOpen) };
+export function casesByCategory(db: Database, scope: Scope, period: Period): Promise<CategoryCount[]> {
+  const place = scope.gridId ? { gridId: scope.gridId } : scope.communityId ? { communityId: scope.communityId } : {};
+  return answerOnce(db, ['categories', place, periodKey(period)], async () => {
+    const rows = await db.case.groupBy({
+      by: ['category', 'status'],
+      where: { reportedAt: { gte: period.start, lt: period.endExclusive }, ...place },
+      _count: { _all: true },
+    });
+    return CASE_CATEGORIES.map((category: CaseCategory) => {
+      const of = rows.filter((r) => r.category === category);
+      const count = (pick: (status: CaseStatus) => boolean) =>
+        of.filter((r) => pick(r.status as CaseStatus)).reduce((sum, r) => sum + r._count._all, 0);
+      return { category, reported: count(() => true), closed: count((s) => s === 'CLOSED'), open: count(isOpen) };
+    });
   });
 }
 
