@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from './harness';
+import { startTestServer, TEST_ADMIN_TOKEN, twoInstances, type TestServer } from './harness';
 
-const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 const REPORT = 'mutation($i: ReportCaseInput!) { reportCase(input: $i) { code } }';
 /** The city-wide aggregates of the overview and the wall: totals, every community's value, a series, a league table. */
 const OVERVIEW = `query($from: DateTime!, $to: DateTime!) {
@@ -89,18 +88,10 @@ describe('kept answers on one instance', () => {
 });
 
 describe('kept answers shared through Redis by two instances', () => {
-  let first: TestServer;
-  let second: TestServer;
-  beforeAll(async () => {
-    first = await startTestServer({ REDIS_URL });
-    second = await startTestServer({ REDIS_URL });
-  });
-  afterAll(async () => {
-    await first.close();
-    await second.close();
-  });
+  const instances = twoInstances();
 
   it('answers on one instance what the other computed, and neither answers from before a change made on either', async () => {
+    const { first, second } = instances;
     const computed = await overview(first);
     const shared = await overview(second);
     expect(shared.figureStatements).toBe(0);

@@ -1,4 +1,4 @@
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { readConfig } from '../../server/src/config';
 import { connectDatabase, type Database } from '../../server/src/db/client';
 import { createLiveEvents } from '../../server/src/live/live-events';
@@ -8,6 +8,8 @@ import { createServer } from '../../server/src/server';
 import { TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN } from './tokens';
 
 export { TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN };
+
+export const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 
 export interface GraphQLResponse<T> {
   status: number;
@@ -89,4 +91,21 @@ export async function startTestServer(
       await db.$disconnect();
     },
   };
+}
+
+/**
+ * Two servers over the run's database that share Redis, as two instances behind a load
+ * balancer: started before the describe block's tests, closed after them.
+ */
+export function twoInstances(): { first: TestServer; second: TestServer } {
+  const pair = {} as { first: TestServer; second: TestServer };
+  beforeAll(async () => {
+    pair.first = await startTestServer({ REDIS_URL });
+    pair.second = await startTestServer({ REDIS_URL });
+  });
+  afterAll(async () => {
+    await pair.first.close();
+    await pair.second.close();
+  });
+  return pair;
 }

@@ -1,9 +1,8 @@
 import { createClient, type Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { startTestServer, TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN, type TestServer } from './harness';
+import { startTestServer, TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN, twoInstances, type TestServer } from './harness';
 
-const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 const SUBSCRIBE = 'subscription($scope: String!) { liveChanges(scope: $scope) { kind communityCode gridCode } }';
 const REPORT = 'mutation($i: ReportCaseInput!) { reportCase(input: $i) { code } }';
 
@@ -81,18 +80,10 @@ describe('live changes over graphql-ws', () => {
 });
 
 describe('two server instances with Redis', () => {
-  let first: TestServer;
-  let second: TestServer;
-  beforeAll(async () => {
-    first = await startTestServer({ REDIS_URL });
-    second = await startTestServer({ REDIS_URL });
-  });
-  afterAll(async () => {
-    await first.close();
-    await second.close();
-  });
+  const instances = twoInstances();
 
   it('delivers a change made through one instance to a subscriber of the other', async () => {
+    const { first, second } = instances;
     const client = wsClient(first, TEST_DISPLAY_TOKEN);
     const all = collect(client, 'all');
     await wait(300);

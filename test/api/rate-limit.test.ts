@@ -2,9 +2,8 @@ import { Writable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { createToken } from '../../server/src/auth/tokens';
 import { createLogger } from '../../server/src/observability/logger';
-import { startTestServer, TEST_ADMIN_TOKEN } from './harness';
+import { REDIS_URL, startTestServer, TEST_ADMIN_TOKEN } from './harness';
 
-const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 const ask = (url: string, headers: Record<string, string> = {}) =>
   fetch(`${url}/graphql`, {
     method: 'POST',
