@@ -102,6 +102,19 @@ describe('the overdue list', () => {
     }
   });
 
+  it('counts the cases only when totalCount is asked, as a wall’s ticker does not', async () => {
+    const counts = () => server.queries.filter((sql) => /SELECT COUNT\(\*\)/i.test(sql) && /[`"]Case[`"]/.test(sql));
+    server.queries.length = 0;
+    const page = await server.gql(`query($first: Int!) { cases(first: $first) { edges { node { code } } } }`, {
+      first: 3,
+    });
+    expect(page.data!.cases.edges).toHaveLength(3);
+    expect(counts()).toEqual([]);
+    const counted = await allPages(50);
+    expect(counts().length).toBeGreaterThan(0);
+    expect(counted.totals).toEqual([(await overdueInDatabase(undefined)).length]);
+  });
+
   it('refuses a cursor of another order', async () => {
     const newest = await server.gql('{ cases(first: 1) { pageInfo { endCursor } } }');
     const answer = await server.gql(OVERDUE, { first: 5, after: newest.data!.cases.pageInfo.endCursor });

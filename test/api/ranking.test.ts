@@ -50,6 +50,40 @@ it('ranks one community’s grids, and asks for the community', async () => {
   expect(without.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
 });
 
+it('gives a wall the head of the table: the best N with enough cases, and a sub-district ranked on its own', async () => {
+  const table = `rank code value tooFewCases`;
+  const all = await server.gql(`{ ranking(level: COMMUNITY, metric: ON_TIME_RATE, ${PERIOD}) { ${table} } }`);
+  const rows = all.data!.ranking as Row[];
+  const rankable = rows.filter((r) => r.value !== null && !r.tooFewCases);
+  expect(rankable.length).toBeGreaterThan(2);
+  const head = await server.gql(`{ ranking(level: COMMUNITY, metric: ON_TIME_RATE, top: 2, ${PERIOD}) { ${table} } }`);
+  expect(head.data!.ranking).toEqual(rankable.slice(0, 2));
+
+  const { data } = await server.gql(`{ communities { code subDistrict { code } } }`);
+  const places = data!.communities as { code: string; subDistrict: { code: string } }[];
+  const subDistrict = places[0].subDistrict.code;
+  const own = places.filter((p) => p.subDistrict.code === subDistrict).map((p) => p.code);
+  expect(own.length).toBeLessThan(places.length);
+  const local = await server.gql(
+    `{ ranking(level: COMMUNITY, metric: ON_TIME_RATE, subDistrictCode: "${subDistrict}", ${PERIOD}) { ${table} } }`,
+  );
+  const localRows = local.data!.ranking as Row[];
+  expect(localRows.map((r) => r.code).sort()).toEqual([...own].sort());
+  // Ranked among themselves: the same order as in the whole table, ranks from 1.
+  expect(localRows.map((r) => r.code)).toEqual(rows.filter((r) => own.includes(r.code)).map((r) => r.code));
+  if (localRows[0].value !== null) expect(localRows[0].rank).toBe(1);
+
+  for (const [args, code] of [
+    ['level: COMMUNITY, top: 0', 'BAD_USER_INPUT'],
+    ['level: COMMUNITY, top: 101', 'BAD_USER_INPUT'],
+    [`level: GRID, communityCode: "kangle", subDistrictCode: "${subDistrict}"`, 'BAD_USER_INPUT'],
+    ['level: COMMUNITY, subDistrictCode: "atlantis"', 'NOT_FOUND'],
+  ]) {
+    const refused = await server.gql(`{ ranking(${args}, metric: ON_TIME_RATE) { code } }`);
+    expect(refused.errors?.[0].extensions?.code, args).toBe(code);
+  }
+});
+
 it('grades by the bands of GRADES_FILE, and refuses a file whose bands are out of order', async () => {
   const folder = mkdtempSync(join(tmpdir(), 'grades-'));
   const strict = join(folder, 'strict.json');

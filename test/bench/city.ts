@@ -30,7 +30,8 @@ import { COMMUNITIES_WITH_GRIDS } from './postgraphile';
  * the nested read, PostGraphile v4 over the same tables, all in the same run.
  */
 const CITY = { communities: 3500, gridsPerCommunity: 10, buildingsPerGrid: 15, cases: 5_000_000 };
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/gridscope_bench_city';
+export const DATABASE_URL =
+  process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/gridscope_bench_city';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 10;
 
@@ -45,7 +46,7 @@ async function ensureDatabase(url: string) {
 }
 
 /** Builds the city unless it is there; a build cut short carries on (npm run generate resumes). */
-async function ensureCity(url: string) {
+export async function ensureCity(url: string) {
   await ensureDatabase(url);
   const { db } = await prepareDatabase(readConfig({ DATABASE_URL: url, SEED_ON_START: 'true' }));
   const communities = await db.community.count();
@@ -63,7 +64,7 @@ async function ensureCity(url: string) {
   });
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = createNetServer().listen(0, '127.0.0.1');
   await once(probe, 'listening');
   const { port } = probe.address() as AddressInfo;
@@ -75,7 +76,7 @@ async function freePort(): Promise<number> {
  * A server in its own process, as deployed: the load generator's work does not share its
  * event loop. Ready once `ready` answers (not with 503 while it starts).
  */
-async function startProcess(args: string[], env: Record<string, string>, ready: string) {
+export async function startProcess(args: string[], env: Record<string, string>, ready: string) {
   // As `npm start` runs the server (see package.json), and the peer the same way.
   const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', ...args], {
     env: { ...process.env, ...env },

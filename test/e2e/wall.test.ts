@@ -16,8 +16,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function openWall(url: string): Promise<Page> {
+/** `watch` sees the page before it loads, to listen to its requests. */
+async function openWall(url: string, watch?: (page: Page) => void): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  watch?.(page);
   await page.goto(url);
   // A marker that survives only as long as the page is not reloaded or navigated.
   await page.evaluate(() => {
@@ -83,15 +85,37 @@ describe('the wall display', () => {
   });
 
   it('updates the backlog within 2 s of a case reported over the API, without navigation', async () => {
-    const page = await openWall(`${server.url}/wall?token=${TEST_DISPLAY_TOKEN}&scope=all&interval=600`);
+    // Each GraphQL operation the wall sends, with whether it asked for the communities' grids.
+    const operations: string[] = [];
+    const page = await openWall(`${server.url}/wall?token=${TEST_DISPLAY_TOKEN}&scope=all&interval=600`, (page) =>
+      page.on('request', (request) => {
+        const body = request.url().endsWith('/graphql') ? request.postDataJSON() : null;
+        if (body?.operationName)
+          operations.push(`${body.operationName}${body.variables?.withGrids ? ' with grids' : ''}`);
+      }),
+    );
     await expect.poll(() => page.getByTestId('wall-scope').textContent(), { timeout: 15_000 }).toBe('康乐社区');
     await expect.poll(() => backlog(page), { timeout: 15_000 }).toMatch(/^\d+$/);
     await page.waitForTimeout(500);
     const before = Number(await backlog(page));
     const reportedAt = Date.now();
     await reportCase(server.url, 'kangle');
+    const sentBefore = operations.length;
     await expect.poll(() => backlog(page), { timeout: 2_000, interval: 50 }).toBe(String(before + 1));
     console.log(`wall: backlog updated ${Date.now() - reportedAt} ms after the mutation returned`);
+    // A city-wide wall rotates through communities: it never asks for their grids, and a change refetches only figures.
+    expect(operations).toContain('WallPlaces');
+    expect(operations.filter((name) => name.includes('grids'))).toEqual([]);
+    const afterChange = operations.slice(sentBefore);
+    expect(afterChange).toContain('WallItem');
+    expect(afterChange).not.toContain('WallPlaces');
+    // A case elsewhere moves the league table and the ticker, not the figures of the community on screen.
+    const beforeElsewhere = operations.length;
+    await reportCase(server.url, 'xinhua');
+    await expect.poll(() => operations.slice(beforeElsewhere), { timeout: 2_000 }).toContain('WallLatestCases');
+    await page.waitForTimeout(300);
+    expect(operations.slice(beforeElsewhere)).toContain('WallRanking');
+    expect(operations.slice(beforeElsewhere)).not.toContain('WallItem');
     expect(await samePage(page)).toBe('same page');
     const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.wall')!).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(28);

@@ -62,7 +62,9 @@ export function WallScreen({ params }: { params: WallParams }) {
   const { language, strings } = useStrings();
   const { tokenState, lastUpdate, staleSince } = useWallFreshness(params.token, params.scope);
   const ready = tokenState === 'ok';
-  const places = useLastData(useQuery(WALL_PLACES, { skip: !ready }).data);
+  const places = useLastData(
+    useQuery(WALL_PLACES, { variables: { withGrids: params.scope !== 'all' }, skip: !ready }).data,
+  );
   const scope = useMemo(
     () => (places ? wallItems(params.scope, places.communities, strings.wall.allScope) : null),
     [places, params.scope, strings],
@@ -110,12 +112,16 @@ export function WallScreen({ params }: { params: WallParams }) {
     },
     [scope, params.metrics.length, params.intervalMs, params.reloadEvery],
   );
+  const mapShown = scope?.mapShown ?? true;
+  // The rows the chart has room for, and of a sub-district's wall only its own communities: a city's table is 3,500 rows.
   const ranking = useLastData(
     useQuery(WALL_RANKING, {
       variables: {
         level: scope?.kind === 'grid' ? 'GRID' : 'COMMUNITY',
         metric,
         communityCode: scope?.kind === 'grid' ? scope.communityCode : null,
+        subDistrictCode: scope?.kind === 'community' && params.scope !== 'all' ? params.scope : null,
+        top: mapShown ? 8 : 12,
         ...period,
       },
       skip: !scope,
@@ -160,19 +166,15 @@ export function WallScreen({ params }: { params: WallParams }) {
     reported: p.value ?? 0,
     closed: itemData!.closed[i]?.value ?? 0,
   }));
-  const mapShown = scope?.mapShown ?? true;
   const unit = METRIC_DEFINITIONS[metric].unit;
-  // Best first by the metric's direction, as the server ranks; a sub-district's wall keeps its own communities.
-  const ranked = (ranking ?? [])
-    .filter((r) => r.value !== null && !r.tooFewCases && (!onlyCodes || onlyCodes.includes(r.code)))
-    .slice(0, mapShown ? 8 : 12)
-    .map((r) => ({
-      name: r.name,
-      value: r.value!,
-      grade: r.grade,
-      label: [formatNumber(r.value, unit, language, true), r.grade].filter(Boolean).join(' '),
-      current: r.code === item?.code,
-    }));
+  // Best first by the metric's direction, as the server ranks, each with a value on enough cases.
+  const ranked = (ranking ?? []).map((r) => ({
+    name: r.name,
+    value: r.value!,
+    grade: r.grade,
+    label: [formatNumber(r.value, unit, language, true), r.grade].filter(Boolean).join(' '),
+    current: r.code === item?.code,
+  }));
   const graded = ranked.some((r) => r.grade);
   const rankingChart = (
     <div className="wall-chart" data-testid="chart-wall-ranking">

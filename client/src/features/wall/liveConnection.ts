@@ -2,12 +2,13 @@ import { print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 
+import type { LiveChange } from './changeConcerns';
 import { LIVE_CHANGES } from './operations';
 
 const LIVE_CHANGES_TEXT = print(LIVE_CHANGES);
 
 export interface LiveHandlers {
-  onChange(): void;
+  onChange(change: LiveChange): void;
   onConnected(): void;
   onLost(): void;
 }
@@ -44,7 +45,10 @@ export function useLiveChanges(enabled: boolean, scope: string, handlers: LiveHa
       const unsubscribe = client.subscribe(
         { query: LIVE_CHANGES_TEXT, variables: { scope } },
         {
-          next: () => latest.current.onChange(),
+          next: ({ data }) => {
+            const change = data?.liveChanges as LiveChange | undefined;
+            if (change) latest.current.onChange(change);
+          },
           error: () => latest.current.onLost(),
           complete: () => undefined,
         },

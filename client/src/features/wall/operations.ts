@@ -10,8 +10,9 @@ export const WALL_KPIS = [
   'BACKLOG',
 ] as const;
 
+/** The places a wall rotates through; a city-wide wall rotates through communities and needs none of their grids. */
 export const WALL_PLACES = graphql(`
-  query WallPlaces {
+  query WallPlaces($withGrids: Boolean!) {
     communities {
       code
       name
@@ -21,7 +22,7 @@ export const WALL_PLACES = graphql(`
         name
         city
       }
-      grids {
+      grids @include(if: $withGrids) {
         code
         name
       }
@@ -72,14 +73,29 @@ export const LIVE_CHANGES = graphql(`
   }
 `);
 
-/** The league table of the scope's communities, or of one community's grids, with grades where the metric has bands. */
+/** The head of the league table of the scope's communities, or of one community's grids, with grades where the metric has bands. */
 export const WALL_RANKING = graphql(`
-  query WallRanking($level: MapLevel!, $metric: Metric!, $communityCode: String, $from: DateTime, $to: DateTime) {
-    ranking(level: $level, metric: $metric, communityCode: $communityCode, from: $from, to: $to) {
+  query WallRanking(
+    $level: MapLevel!
+    $metric: Metric!
+    $communityCode: String
+    $subDistrictCode: String
+    $top: Int!
+    $from: DateTime
+    $to: DateTime
+  ) {
+    ranking(
+      level: $level
+      metric: $metric
+      communityCode: $communityCode
+      subDistrictCode: $subDistrictCode
+      top: $top
+      from: $from
+      to: $to
+    ) {
       code
       name
       value
-      tooFewCases
       grade
     }
   }

@@ -26,7 +26,7 @@ export function wallItems(scope: string, places: readonly Place[], allName: stri
     return { kind: 'community', scopeName: allName, communityCode: null, items: places, mapShown: oneCityMap(places) };
   const community = places.find((p) => p.code === scope);
   if (community)
-    return community.grids.length
+    return community.grids?.length
       ? {
           kind: 'grid',
           scopeName: community.name,

@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { daysOverdue } from '../../../../shared/case/days-overdue';
 import type { CaseStatus } from '../../../../shared/case/workflow';
 import { canReadCaseDetail, canSeePersonalData } from '../../auth/viewer';
@@ -12,6 +13,7 @@ import { LatLng } from '../metric/metric.type';
 import { CaseFilter, ReportCaseInput } from './case.input';
 import { extendCaseDeadline, findCase, listCases, reportCase, transitionCase } from './case.service';
 import { Contact } from '../../auth/contact.type';
+import { selects } from '../../graphql/selection';
 import { Case, CaseConnection, CaseEvent } from './case.type';
 
 const readable = async (ctx: Context, c: Case) => canReadCaseDetail(ctx.viewer, await loadGridPlace(ctx, c.gridId));
@@ -23,12 +25,13 @@ export class CaseResolver {
   })
   cases(
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg('filter', () => CaseFilter, { nullable: true }) filter?: CaseFilter,
     @Arg('first', () => Int, { nullable: true }) first?: number,
     @Arg('after', () => String, { nullable: true }) after?: string,
     @Arg('orderBy', () => CaseOrderEnum, { nullable: true, description: 'Default NEWEST' }) orderBy?: CaseOrder,
   ) {
-    return listCases(ctx.db, filter, first ?? 50, after, orderBy);
+    return listCases(ctx.db, filter, first ?? 50, after, orderBy, selects(info, 'totalCount'));
   }
 
   @Query(() => Case, { nullable: true, description: 'One case by its code; null when there is none' })

@@ -58,5 +58,5 @@ export class PageInfo {
 export class CaseConnection {
   @Field(() => [CaseEdge]) edges!: CaseEdge[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
-  @Field(() => Int) totalCount!: number;
+  @Field(() => Int, { description: 'All cases of the filter, counted only when asked for' }) totalCount!: number;
 }

@@ -26,6 +26,9 @@ import {
 } from './metric.type';
 import { provenanceOf, type PlacesOf } from './provenance.service';
 
+/** The most places a league table's `top` may ask for: more is the whole table. */
+const MAX_TOP = 100;
+
 /** The scope of a community page's series and categories, looked up once per request. */
 const sharedScope = (ctx: Context, communityCode?: string, gridCode?: string) =>
   ctx.loaders.shared(`scope:${communityCode}:${gridCode}`, () =>
@@ -146,9 +149,27 @@ export class StatsResolver {
     @Arg('communityCode', () => String, { nullable: true }) communityCode?: string,
     @Arg('from', () => Date, { nullable: true }) from?: Date,
     @Arg('to', () => Date, { nullable: true }) to?: Date,
+    @Arg('subDistrictCode', () => String, {
+      nullable: true,
+      description: 'Only the communities of this sub-district, ranked among themselves (level COMMUNITY)',
+    })
+    subDistrictCode?: string,
+    @Arg('top', () => Int, {
+      nullable: true,
+      description: `Only the best N places whose value stands on enough cases (1 to ${MAX_TOP}), as a wall shows them`,
+    })
+    top?: number,
   ) {
     if (level === 'BUILDING') throw badInput('Rankings are of communities or grids');
-    const rows = await ranking(ctx.db, level, metric, communityCode ?? null, periodOf(from, to));
+    if (top != null && (top < 1 || top > MAX_TOP)) throw badInput(`top must be between 1 and ${MAX_TOP}`);
+    if (subDistrictCode != null && level !== 'COMMUNITY') throw badInput('subDistrictCode ranks communities');
+    const of = {
+      level,
+      communityCode: communityCode ?? null,
+      subDistrictCode: subDistrictCode ?? null,
+      top: top ?? null,
+    };
+    const rows = await ranking(ctx.db, of, metric, periodOf(from, to));
     return rows.map((row) => ({
       ...row,
       grade: gradeOf(metric, row.value, ctx.config.gradeBands),

@@ -239,36 +239,56 @@ export function casesByCategory(db: Database, scope: Scope, period: Period): Pro
   });
 }
 
+/** Which places a league table ranks, and how much of it is wanted. */
+export interface RankingOf {
+  level: 'COMMUNITY' | 'GRID';
+  /** The community whose grids are ranked (GRID). */
+  communityCode: string | null;
+  /** Only this sub-district's communities (COMMUNITY). */
+  subDistrictCode: string | null;
+  /** Only the best this many places with enough cases to rank, as a wall shows them; all when null. */
+  top: number | null;
+}
+
 /**
- * A league table of every community, or of one community's grids, by one metric over a
+ * A league table of every community (or a sub-district's), or of one community's grids, by one metric over a
  * period: best first, ties sharing their rank, rows on too few cases last and unranked.
  */
 export async function ranking(
   db: Database,
-  level: 'COMMUNITY' | 'GRID',
+  { level, communityCode, subDistrictCode, top }: RankingOf,
   metric: Metric,
-  communityCode: string | null,
   period: Period,
 ): Promise<Omit<RankingRow, 'grade'>[]> {
-  let places: { id: number; code: string; name: string }[];
-  if (level === 'GRID') {
-    if (!communityCode) throw badInput('A ranking of grids needs a communityCode');
-    const community = await db.community.findUnique({ where: { code: communityCode } });
-    if (!community) throw notFound(`Community "${communityCode}"`);
-    places = await db.grid.findMany({ where: { communityId: community.id, retiredAt: null } });
-  } else places = await db.community.findMany({ where: { retiredAt: null } });
-  const values = await computeMetrics(
-    db,
-    level === 'GRID' ? 'grid' : 'community',
-    places.map((p) => p.id),
-    [metric],
-    period,
-  );
-  const rows = places.map((place) => ({
-    code: place.code,
-    name: place.name,
-    metric,
-    ...values.get(place.id)!.get(metric)!,
-  }));
-  return rankRows(metric, rows).map(({ row, rank }) => ({ ...row, rank }));
+  // The whole table is kept, not only its values: a thousand walls ask for its head after every change.
+  const question = ['ranking', level, communityCode, subDistrictCode, metric, periodKey(period)];
+  const table = await answerOnce(db, question, async () => {
+    const select = { id: true, code: true, name: true } as const;
+    let places: { id: number; code: string; name: string }[];
+    if (level === 'GRID') {
+      if (!communityCode) throw badInput('A ranking of grids needs a communityCode');
+      const community = await db.community.findUnique({ where: { code: communityCode } });
+      if (!community) throw notFound(`Community "${communityCode}"`);
+      places = await db.grid.findMany({ where: { communityId: community.id, retiredAt: null }, select });
+    } else if (subDistrictCode) {
+      const subDistrict = await db.subDistrict.findUnique({ where: { code: subDistrictCode } });
+      if (!subDistrict) throw notFound(`Sub-district "${subDistrictCode}"`);
+      places = await db.community.findMany({ where: { subDistrictId: subDistrict.id, retiredAt: null }, select });
+    } else places = await db.community.findMany({ where: { retiredAt: null }, select });
+    const values = await computeMetrics(
+      db,
+      level === 'GRID' ? 'grid' : 'community',
+      places.map((p) => p.id),
+      [metric],
+      period,
+    );
+    const rows = places.map((place) => ({
+      code: place.code,
+      name: place.name,
+      metric,
+      ...values.get(place.id)!.get(metric)!,
+    }));
+    return rankRows(metric, rows).map(({ row, rank }) => ({ ...row, rank }));
+  });
+  return top === null ? table : table.filter((row) => row.value !== null && !row.tooFewCases).slice(0, top);
 }
