@@ -62,6 +62,12 @@ export interface Strings {
     rates: string;
     categories: string;
     open: string;
+    /** Under a chart that draws only the largest places: {shown} of {total}. */
+    largestOf: string;
+    /** Between a long ranking's best and worst: {count} places left out. */
+    between: string;
+    /** After the first names of a long list: {count} more. */
+    andMore: string;
   };
   kinds: { COMMUNITY: string; GRID: string; BUILDING: string };
   /** The overdue list and the case page. */
@@ -336,6 +342,9 @@ const zh: Strings = {
     rates: '结案率与按期结案率',
     categories: '事件类别',
     open: '未结',
+    largestOf: '只画最多的 {shown} 个，共 {total} 个',
+    between: '…… 中间 {count} 个 ……',
+    andMore: '另有 {count} 个',
   },
   kinds: { COMMUNITY: '社区', GRID: '网格', BUILDING: '楼栋' },
   cases: {
@@ -627,6 +636,9 @@ const en: Strings = {
     rates: 'Closure and on-time rate',
     categories: 'Cases by category',
     open: 'Open',
+    largestOf: 'The {shown} largest of {total}',
+    between: '… {count} more …',
+    andMore: 'and {count} more',
   },
   kinds: { COMMUNITY: 'Community', GRID: 'Grid', BUILDING: 'Building' },
   cases: {

@@ -5,9 +5,11 @@ import { Panel } from '../../components/Panel';
 import type { ProvenanceShown } from '../../components/ProvenanceMark';
 import { useStrings } from '../../i18n/LanguageProvider';
 import { SERIES_COLORS } from './axis';
+import { ChartNote } from './ChartNote';
+import { largestFirst } from './mostShown';
 import type { ChartRow } from './rows';
 
-/** Party members per 1,000 residents: comparable across communities of different size. */
+/** Party members per 1,000 residents: comparable across communities of different size; the highest of many. */
 export function PartyChart({
   rows,
   loading,
@@ -23,6 +25,7 @@ export function PartyChart({
   const data = rows
     .filter((r) => r.party.perThousand !== null)
     .map((r) => ({ name: r.name, perThousand: Math.round(r.party.perThousand! * 10) / 10, members: r.party.value }));
+  const shown = largestFirst(data, (d) => d.perThousand);
   return (
     <Panel
       downloads={downloads}
@@ -30,12 +33,19 @@ export function PartyChart({
       title={strings.charts.partyPerThousand}
       testId="chart-party"
       loading={loading}
-      empty={data.length === 0}
+      empty={shown.length === 0}
     >
       <ResponsiveContainer width="100%" height={220}>
-        <BarChart data={data} margin={{ top: 18 }}>
+        <BarChart data={shown} margin={{ top: 18 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="name" tick={{ fontSize: 11 }} interval={0} />
+          <XAxis
+            dataKey="name"
+            tick={{ fontSize: 11 }}
+            interval={0}
+            angle={shown.length > 6 ? -30 : 0}
+            textAnchor={shown.length > 6 ? 'end' : 'middle'}
+            height={shown.length > 6 ? 50 : 30}
+          />
           <YAxis width={40} />
           <Tooltip
             formatter={(v, _n, item) => [
@@ -44,10 +54,11 @@ export function PartyChart({
             ]}
           />
           <Bar dataKey="perThousand" fill={SERIES_COLORS.first} isAnimationActive={false}>
-            <LabelList dataKey="perThousand" position="top" fontSize={11} />
+            {shown.length <= 8 && <LabelList dataKey="perThousand" position="top" fontSize={11} />}
           </Bar>
         </BarChart>
       </ResponsiveContainer>
+      <ChartNote shown={shown.length} total={data.length} />
     </Panel>
   );
 }

@@ -4,9 +4,11 @@ import { Panel } from '../../components/Panel';
 import type { ProvenanceShown } from '../../components/ProvenanceMark';
 import { useStrings } from '../../i18n/LanguageProvider';
 import { axisFormat, SERIES_COLORS } from './axis';
+import { ChartNote } from './ChartNote';
+import { largestFirst } from './mostShown';
 import type { ChartRow } from './rows';
 
-/** Population and households side by side for each community or grid in scope. */
+/** Population and households side by side for each community or grid in scope, or the most populous of many. */
 export function PopulationChart({
   rows,
   loading,
@@ -20,6 +22,7 @@ export function PopulationChart({
 }) {
   const { language, strings } = useStrings();
   const format = axisFormat('people', language);
+  const shown = largestFirst(rows, (r) => r.population ?? 0);
   return (
     <Panel
       downloads={downloads}
@@ -27,18 +30,18 @@ export function PopulationChart({
       title={strings.charts.population}
       testId="chart-population"
       loading={loading}
-      empty={rows.length === 0}
+      empty={shown.length === 0}
     >
       <ResponsiveContainer width="100%" height={220}>
-        <BarChart data={rows} margin={{ right: 8 }}>
+        <BarChart data={shown} margin={{ right: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis
             dataKey="name"
             tick={{ fontSize: 11 }}
             interval={0}
-            angle={rows.length > 6 ? -30 : 0}
-            textAnchor={rows.length > 6 ? 'end' : 'middle'}
-            height={rows.length > 6 ? 50 : 30}
+            angle={shown.length > 6 ? -30 : 0}
+            textAnchor={shown.length > 6 ? 'end' : 'middle'}
+            height={shown.length > 6 ? 50 : 30}
           />
           <YAxis tickFormatter={format} width={56} />
           <Tooltip formatter={format} />
@@ -57,6 +60,7 @@ export function PopulationChart({
           />
         </BarChart>
       </ResponsiveContainer>
+      <ChartNote shown={shown.length} total={rows.length} />
     </Panel>
   );
 }

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Case_status_deadline_idx" ON "Case"("status", "deadline");
+
