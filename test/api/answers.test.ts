@@ -71,6 +71,18 @@ describe('kept answers on one instance', () => {
     expectOneMoreIn(after, first, 'kangle');
   });
 
+  it('keeps where the map’s tiles are, the first thing a city’s map waits for, until the data changes', async () => {
+    const ask = async () => {
+      server.queries.length = 0;
+      const answer = await server.gql<{ mapTiles: { url: string } }>('{ mapTiles { url } }');
+      return { url: answer.data!.mapTiles.url, reads: server.queries.filter((sql) => /BoundaryVersion/.test(sql)) };
+    };
+    const first = await ask();
+    expect(first.reads.length).toBeGreaterThan(0);
+    const again = await ask();
+    expect(again).toEqual({ url: first.url, reads: [] });
+  });
+
   it('computes an aggregate asked by many at once a single time', async () => {
     await report(server, 'xinhua');
     server.queries.length = 0;

@@ -472,9 +472,9 @@ async function wallItem(client: pg.Pool, variables: Variables) {
 }
 
 /**
- * WallRanking: every community by on-time rate, best first (equal values in the order loaded), those
- * on too few cases last; graded by the default bands (GRADES_FILE is configuration: the benchmark's
- * server has none).
+ * WallRanking: the head of the league table, `top` communities by on-time rate with enough cases, best
+ * first (equal values in the order loaded); graded by the default bands (GRADES_FILE is configuration:
+ * the benchmark's server has none).
  */
 async function ranking(client: pg.Pool, variables: Variables) {
   const [metric] = computes(variables.metric, ['ON_TIME_RATE']);
@@ -484,8 +484,9 @@ async function ranking(client: pg.Pool, variables: Variables) {
         + (v.value < ($3::float8[])[3])::int] AS grade
     FROM "Community" c LEFT JOIN ${cohortBy('communityId')} k ON k."communityId" = c.id
     CROSS JOIN LATERAL (SELECT ${rate('k."closedOnTime"', 'k.settled')} AS value) v
-    WHERE c."retiredAt" IS NULL ORDER BY v.value DESC NULLS LAST, c.id`,
-    [...bounds(periodOfVariables(variables)), DEFAULT_GRADE_BANDS[metric], GRADES],
+    WHERE c."retiredAt" IS NULL AND v.value IS NOT NULL AND NOT ${tooFewCases('k.settled')}
+    ORDER BY v.value DESC, c.id LIMIT $5`,
+    [...bounds(periodOfVariables(variables)), DEFAULT_GRADE_BANDS[metric], GRADES, variables.top],
   );
   return { ranking: rows };
 }

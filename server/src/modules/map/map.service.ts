@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon
 import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
 import type { MapLevel } from '../../../../shared/enums';
 import type { Database } from '../../db/client';
+import { answerOnce } from '../../db/answers';
 import { badInput, notFound } from '../../graphql/errors';
 import { computeMetrics, type ScopeLevel } from '../metric/metric.service';
 import type { Period } from '../../graphql/period';
@@ -208,9 +209,16 @@ export async function mapLegend(
   };
 }
 
-/** Where the places' vector tiles of a period are (GET /tiles/…), and the extent of its located communities. */
-export async function mapTiles(db: Database, period: Period): Promise<MapTilesInfo> {
-  const at = period.endExclusive;
+/**
+ * Where the places' vector tiles of a period are (GET /tiles/…), and the extent of its located
+ * communities. Kept until the data changes (imports and retirements move boundaries): seven
+ * counts over 35,000 grids and their boundary versions are the first thing a city's map waits for.
+ */
+export function mapTiles(db: Database, period: Period): Promise<MapTilesInfo> {
+  return answerOnce(db, ['mapTiles', period.endExclusive.toISOString()], () => locateTiles(db, period.endExclusive));
+}
+
+async function locateTiles(db: Database, at: Date): Promise<MapTilesInfo> {
   const [version, extent] = await Promise.all([
     boundaryEpoch(db, at),
     db.community.aggregate({
