@@ -4,7 +4,7 @@ import { formatNumber } from '../../../../shared/format/number';
 import { Panel } from '../../components/Panel';
 import type { ProvenanceShown } from '../../components/ProvenanceMark';
 import { useStrings } from '../../i18n/LanguageProvider';
-import { SERIES_COLORS } from './axis';
+import { placeAxis, SERIES_COLORS } from './axis';
 import { ChartNote } from './ChartNote';
 import { largestFirst } from './mostShown';
 import type { ChartRow } from './rows';
@@ -38,14 +38,7 @@ export function PartyChart({
       <ResponsiveContainer width="100%" height={220}>
         <BarChart data={shown} margin={{ top: 18 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="name"
-            tick={{ fontSize: 11 }}
-            interval={0}
-            angle={shown.length > 6 ? -30 : 0}
-            textAnchor={shown.length > 6 ? 'end' : 'middle'}
-            height={shown.length > 6 ? 50 : 30}
-          />
+          <XAxis {...placeAxis(shown.length)} />
           <YAxis width={40} />
           <Tooltip
             formatter={(v, _n, item) => [

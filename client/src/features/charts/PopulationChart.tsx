@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { Panel } from '../../components/Panel';
 import type { ProvenanceShown } from '../../components/ProvenanceMark';
 import { useStrings } from '../../i18n/LanguageProvider';
-import { axisFormat, SERIES_COLORS } from './axis';
+import { axisFormat, placeAxis, SERIES_COLORS } from './axis';
 import { ChartNote } from './ChartNote';
 import { largestFirst } from './mostShown';
 import type { ChartRow } from './rows';
@@ -35,14 +35,7 @@ export function PopulationChart({
       <ResponsiveContainer width="100%" height={220}>
         <BarChart data={shown} margin={{ right: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis
-            dataKey="name"
-            tick={{ fontSize: 11 }}
-            interval={0}
-            angle={shown.length > 6 ? -30 : 0}
-            textAnchor={shown.length > 6 ? 'end' : 'middle'}
-            height={shown.length > 6 ? 50 : 30}
-          />
+          <XAxis {...placeAxis(shown.length)} />
           <YAxis tickFormatter={format} width={56} />
           <Tooltip formatter={format} />
           <Legend />

@@ -46,3 +46,16 @@ export function withPartialMonth<Row extends Record<string, unknown>>(
 }
 
 export const SERIES_COLORS = { first: '#3b528b', second: '#21918c', third: '#fdae61' };
+
+/** The x axis of a bar per place: every name, slanted once there are more than six of them. */
+export function placeAxis(places: number) {
+  const slanted = places > 6;
+  return {
+    dataKey: 'name',
+    tick: { fontSize: 11 },
+    interval: 0,
+    angle: slanted ? -30 : 0,
+    textAnchor: slanted ? 'end' : 'middle',
+    height: slanted ? 50 : 30,
+  } as const;
+}
