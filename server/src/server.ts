@@ -34,7 +34,7 @@ import { createMetrics } from './observability/metrics';
 import { readiness } from './observability/readiness';
 import { requestLog } from './observability/request-log';
 import { databaseKind, poolStats } from './db/client';
-import { keepAnswers, memoryAnswers, redisAnswers } from './db/answers';
+import { keepAnswers, memoryAnswers, NO_ANSWERS, redisAnswers } from './db/answers';
 import { routeReads } from './db/replica';
 import { replicaReads } from './graphql/replica-reads';
 import { basemapRoute } from './basemap/basemap-route';
@@ -90,9 +90,12 @@ export async function createServer(config: Config, db: Database, options: Server
   // Read at each scrape, by which time the sockets below exist.
   const metrics = createMetrics({ openWebSockets: () => liveSockets.open(), pool: () => poolStats(db) });
   const source = options.live ?? createLocalLiveEvents();
-  const answers = config.redisUrl
-    ? await redisAnswers(config.redisUrl, config.databaseUrl, config.answerSeconds, logger)
-    : memoryAnswers(config.answerSeconds);
+  const answers =
+    config.answerSeconds <= 0
+      ? NO_ANSWERS
+      : config.redisUrl
+        ? await redisAnswers(config.redisUrl, config.databaseUrl, config.answerSeconds, logger)
+        : memoryAnswers(config.answerSeconds);
   const forget = [
     keepAnswers(db, answers, 'primary'),
     ...(reads.replica ? [keepAnswers(reads.replica, answers, 'replica')] : []),

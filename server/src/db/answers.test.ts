@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryAnswers } from './answers';
+import { readConfig } from '../config';
 
 /** A computation that counts its runs and settles when told. */
 function computation(result: unknown) {
@@ -58,10 +59,13 @@ describe('answers kept in memory', () => {
     expect(await answers.answer('a', async () => 'a recomputed')).toBe('a');
     expect(await answers.answer('b', async () => 'b recomputed')).toBe('b recomputed');
   });
+});
 
-  it('keeps nothing with 0 seconds', async () => {
-    const answers = memoryAnswers(0);
-    await answers.answer('k', async () => 1);
-    expect(await answers.answer('k', async () => 2)).toBe(2);
+describe('ANSWER_CACHE_SECONDS', () => {
+  it('is 60 when unset or empty, as the other settings read an empty value; 0 keeps none; beyond a day is refused', () => {
+    expect(readConfig({}).answerSeconds).toBe(60);
+    expect(readConfig({ ANSWER_CACHE_SECONDS: '' }).answerSeconds).toBe(60);
+    expect(readConfig({ ANSWER_CACHE_SECONDS: '0' }).answerSeconds).toBe(0);
+    expect(() => readConfig({ ANSWER_CACHE_SECONDS: '86401' })).toThrow(/ANSWER_CACHE_SECONDS must be between 0/);
   });
 });

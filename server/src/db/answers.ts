@@ -30,9 +30,8 @@ interface Kept {
   answer: Promise<unknown>;
 }
 
-/** This instance's answers, the most recently used `most` of them. */
+/** This instance's answers, the most recently used `most` of them, each for `seconds` (above 0). */
 export function memoryAnswers(seconds: number, most = 500): AnswerStore {
-  if (seconds <= 0) return NO_ANSWERS;
   let version = 0;
   const kept = new Map<string, Kept>();
   return {
@@ -71,7 +70,6 @@ export async function redisAnswers(
   seconds: number,
   logger: Logger,
 ): Promise<AnswerStore> {
-  if (seconds <= 0) return NO_ANSWERS;
   const prefix = `gridscope:answers:${createHash('sha256').update(database).digest('base64url').slice(0, 16)}`;
   const generation = `${prefix}:generation`;
   const { Redis } = await import('ioredis');
