@@ -66,7 +66,7 @@ export async function ensureCity(url: string) {
   });
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   const probe = createNetServer().listen(0, '127.0.0.1');
   await once(probe, 'listening');
   const { port } = probe.address() as AddressInfo;
@@ -78,7 +78,7 @@ export async function freePort(): Promise<number> {
  * A server in its own process, as deployed: the load generator's work does not share its
  * event loop. Ready once `ready` answers (not with 503 while it starts).
  */
-export async function startProcess(args: string[], env: Record<string, string>, ready: string) {
+async function startProcess(args: string[], env: Record<string, string>, ready: string) {
   // As `npm start` runs the server (see package.json), and the peer the same way.
   const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', ...args], {
     env: { ...process.env, ...env },
@@ -102,6 +102,21 @@ export async function startProcess(args: string[], env: Record<string, string>, 
   };
 }
 
+/**
+ * GridScope on the city in its own process, as `npm start` runs it, on a free port; `env` adds
+ * to or overrides the production defaults. `base` is its address, without a path.
+ */
+export async function startGridScope(env: Record<string, string> = {}) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const stop = await startProcess(
+    ['server/src/index.ts'],
+    { DATABASE_URL, PORT: String(port), HOST: '127.0.0.1', SEED_ON_START: 'false', LOG_LEVEL: 'warn', ...env },
+    `${base}/readyz`,
+  );
+  return { base, stop };
+}
+
 /** p50 / p95 in ms, or what went wrong when nothing was answered. */
 const latency = (r: LoadResult) =>
   r.count
@@ -120,33 +135,19 @@ interface Operation {
 
 export async function runCityBenchmark() {
   await ensureCity(DATABASE_URL);
-  const [port, coldPort, peerPort] = [await freePort(), await freePort(), await freePort()];
+  const peerPort = await freePort();
   // The production defaults but for the per-caller limits: the benchmark's ten connections stand for ten callers.
-  const startGridScope = (listen: number, env: Record<string, string> = {}) =>
-    startProcess(
-      ['server/src/index.ts'],
-      {
-        DATABASE_URL,
-        PORT: String(listen),
-        HOST: '127.0.0.1',
-        SEED_ON_START: 'false',
-        LOG_LEVEL: 'warn',
-        RATE_LIMIT_PER_MINUTE: '1000000',
-        GRAPHQL_CONCURRENT_PER_CALLER: String(CONNECTIONS),
-        ...env,
-      },
-      `http://127.0.0.1:${listen}/readyz`,
-    );
-  const stopGridScope = await startGridScope(port);
+  const limits = { RATE_LIMIT_PER_MINUTE: '1000000', GRAPHQL_CONCURRENT_PER_CALLER: String(CONNECTIONS) };
+  const kept = await startGridScope(limits);
   // The same server keeping no answers: what each answer costs to compute, as after every change of the data.
-  const stopCold = await startGridScope(coldPort, { ANSWER_CACHE_SECONDS: '0' });
+  const cold = await startGridScope({ ...limits, ANSWER_CACHE_SECONDS: '0' });
   const stopPeer = await startProcess(
     ['test/bench/postgraphile.ts', DATABASE_URL, String(peerPort)],
     {},
     `http://127.0.0.1:${peerPort}/graphql?query=%7B__typename%7D`,
   );
-  const url = `http://127.0.0.1:${port}/graphql`;
-  const coldUrl = `http://127.0.0.1:${coldPort}/graphql`;
+  const url = `${kept.base}/graphql`;
+  const coldUrl = `${cold.base}/graphql`;
   const peerUrl = `http://127.0.0.1:${peerPort}/graphql`;
   const raw = new pg.Pool({ connectionString: DATABASE_URL, max: CONNECTIONS });
 
@@ -260,7 +261,7 @@ export async function runCityBenchmark() {
     const graphQL = (at: string) => (concurrency: number) =>
       measure(() => postGraphQL(at, query, op.variables), { concurrency, seconds: SECONDS, warmup: 3 });
     const api = await figures(graphQL(url));
-    const cold = await graphQL(coldUrl)(1);
+    const afresh = await graphQL(coldUrl)(1);
     const sql = await figures((concurrency) =>
       measure(() => op.sql(raw, op.variables, places), { concurrency, seconds: SECONDS, warmup: 3 }),
     );
@@ -276,11 +277,11 @@ export async function runCityBenchmark() {
       peer = `${latency(pgl.one)} · ${rate(pgl.many)}`;
     }
     console.log(
-      `| ${op.name} | ${latency(api.one)} | ${rate(api.many)} | ${latency(cold)} | ${latency(sql.one)} | ${rate(sql.many)} | ${ratio(api.one, sql.one)} · ${ratio(cold, sql.one)} | ${peer} |`,
+      `| ${op.name} | ${latency(api.one)} | ${rate(api.many)} | ${latency(afresh)} | ${latency(sql.one)} | ${rate(sql.many)} | ${ratio(api.one, sql.one)} · ${ratio(afresh, sql.one)} | ${peer} |`,
     );
   }
   // The overview in headless Chromium, against the server as deployed: the map's own figures.
-  const map = await measureMap(`http://127.0.0.1:${port}`);
+  const map = await measureMap(kept.base);
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
   console.log(
     `\nthe overview in Chromium at 1920×1080: map fully drawn ${map.firstDrawMs} ms after navigation, ` +
@@ -290,6 +291,6 @@ export async function runCityBenchmark() {
   );
   await raw.end();
   await stopPeer();
-  await stopCold();
-  await stopGridScope();
+  await cold.stop();
+  await kept.stop();
 }

@@ -68,7 +68,7 @@ async function callers(run: () => Promise<unknown>, concurrency: number, more: (
 }
 
 /** Nearest rank of sorted values. */
-function percentile(sorted: number[], fraction: number) {
+export function percentile(sorted: number[], fraction: number) {
   return sorted.length ? sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)] : NaN;
 }
 

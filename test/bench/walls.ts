@@ -17,7 +17,8 @@ import { createToken } from '../../server/src/auth/tokens';
 import { prepareDatabase } from '../../server/src/bootstrap';
 import { readConfig } from '../../server/src/config';
 import { periodRange } from '../../shared/time/period-presets';
-import { DATABASE_URL, ensureCity, freePort, startProcess } from './city';
+import { DATABASE_URL, ensureCity, startGridScope } from './city';
+import { percentile } from './load';
 
 /**
  * npm run bench -- --scale walls: BENCH_WALLS walls (1,000) showing the whole city built by the
@@ -65,7 +66,6 @@ async function post(url: string, token: string, query: string, variables: Record
   return body.data;
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
 const summary = (times: number[]) => {
   const sorted = [...times].sort((a, b) => a - b);
   return sorted.length
@@ -250,26 +250,17 @@ export async function runWallBenchmark() {
   await raw.end();
   const communities = rows.map((r) => r.code);
   const tokens = await wallTokens(WALLS);
-  const start = async (env: Record<string, string> = {}) => {
-    const port = await freePort();
-    const stop = await startProcess(
-      ['server/src/index.ts'],
-      { DATABASE_URL, PORT: String(port), HOST: '127.0.0.1', SEED_ON_START: 'false', LOG_LEVEL: 'warn', ...env },
-      `http://127.0.0.1:${port}/readyz`,
-    );
-    return { url: `http://127.0.0.1:${port}`, stop };
-  };
-  const one = await start();
+  const one = await startGridScope();
   try {
-    await round('one instance', [one.url], tokens, communities, grids[0].code);
+    await round('one instance', [one.base], tokens, communities, grids[0].code);
   } finally {
     await one.stop();
   }
-  const pair = [await start({ REDIS_URL }), await start({ REDIS_URL })];
+  const pair = [await startGridScope({ REDIS_URL }), await startGridScope({ REDIS_URL })];
   try {
     await round(
       'two instances sharing Redis',
-      pair.map((s) => s.url),
+      pair.map((s) => s.base),
       tokens,
       communities,
       grids[0].code,

@@ -113,14 +113,16 @@ export function WallScreen({ params }: { params: WallParams }) {
     [scope, params.metrics.length, params.intervalMs, params.reloadEvery],
   );
   const mapShown = scope?.mapShown ?? true;
-  // The rows the chart has room for, and of a sub-district's wall only its own communities: a city's table is 3,500 rows.
+  // A wall of a sub-district rotates through its communities, and ranks only them.
+  const subDistrictCode = scope?.kind === 'community' && params.scope !== 'all' ? params.scope : null;
+  // The rows the chart has room for: a city's table is 3,500 rows.
   const ranking = useLastData(
     useQuery(WALL_RANKING, {
       variables: {
         level: scope?.kind === 'grid' ? 'GRID' : 'COMMUNITY',
         metric,
         communityCode: scope?.kind === 'grid' ? scope.communityCode : null,
-        subDistrictCode: scope?.kind === 'community' && params.scope !== 'all' ? params.scope : null,
+        subDistrictCode,
         top: mapShown ? 8 : 12,
         ...period,
       },
@@ -135,8 +137,8 @@ export function WallScreen({ params }: { params: WallParams }) {
     }).data?.cases.edges,
   );
   const onlyCodes = useMemo(
-    () => (scope && params.scope !== 'all' && scope.kind === 'community' ? scope.items.map((i) => i.code) : null),
-    [scope, params.scope],
+    () => (scope && subDistrictCode ? scope.items.map((i) => i.code) : null),
+    [scope, subDistrictCode],
   );
 
   const stage = (content: (design: WallDesign) => React.ReactNode) => <WallStage fit={params.fit}>{content}</WallStage>;
