@@ -88,7 +88,7 @@ describe('an offline basemap from the archive the server is given', () => {
   it('draws tiles from this server only, under 康乐 and across the overview, with the 审图号 and credits', async () => {
     await page.goto(`${server.url}/c/kangle`);
     await expect.poll(() => page.getByTestId('grid-map').getAttribute('data-features'), { timeout: 20_000 }).toBe('8');
-    expect(await page.getByTestId('basemap-select').inputValue()).toBe('offline');
+    await expect.poll(() => page.getByTestId('basemap-select').inputValue(), { timeout: 20_000 }).toBe('offline');
     await expect.poll(() => drawnFrom(page, `${server.url}/basemap/`), { timeout: 20_000 }).toBeGreaterThan(0);
     expect((await mapTiles(page)).every((t) => t.src.startsWith(`${server.url}/basemap/`))).toBe(true);
     const credits = page.getByTestId('map-credits');
