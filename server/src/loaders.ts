@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Database } from './db/client';
+import type { Prisma } from '../generated/sqlite/client';
 import { MAX_IDS_PER_QUERY } from './db/limits';
 import { groupBy } from './group-by';
 import { createMetricLoader, createSummaryLoader } from './modules/metric/metric.loader';
@@ -15,15 +16,34 @@ function byId<T extends { id: number }>(find: (ids: number[]) => Promise<T[]>) {
   );
 }
 
-/** The children of each parent id, fetched for a whole batch of parents at once. */
-function childrenOf<T>(find: (parentIds: number[]) => Promise<T[]>, parentOf: (row: T) => number) {
+/**
+ * The children of each parent id, fetched for a whole batch of parents at once. With `whole`, a batch
+ * of more parents than one statement may name reads the whole level once instead of statement after
+ * statement of ids: for a level small enough to read whole, as a city's communities with their grids.
+ */
+function childrenOf<T>(
+  find: (parentIds: number[]) => Promise<T[]>,
+  parentOf: (row: T) => number,
+  whole?: () => Promise<T[]>,
+) {
   return new DataLoader(
     async (parentIds: readonly number[]) => {
-      const groups = groupBy(await find([...parentIds]), parentOf);
+      const rows = whole && parentIds.length > MAX_IDS_PER_QUERY ? await whole() : await find([...parentIds]);
+      const groups = groupBy(rows, parentOf);
       return parentIds.map((id) => groups.get(id) ?? []);
     },
-    { maxBatchSize: MAX_IDS_PER_QUERY },
+    { maxBatchSize: whole ? Infinity : MAX_IDS_PER_QUERY },
   );
+}
+
+/** A loader per set of columns asked for (`columnsAsked`, which sorts them), made when first asked. */
+function perColumns<C extends string, L>(make: (select: Record<C, true>) => L) {
+  const loaders = new Map<string, L>();
+  return (select: Record<C, true>) => {
+    const key = Object.keys(select).join();
+    if (!loaders.has(key)) loaders.set(key, make(select));
+    return loaders.get(key)!;
+  };
 }
 
 /** Loads an answer once per key and request, however many fields ask for it. */
@@ -47,10 +67,16 @@ export function createLoaders(db: Database) {
     subDistrictById: byId((ids) => db.subDistrict.findMany({ where: { id: { in: ids } } })),
     communityById: byId((ids) => db.community.findMany({ where: { id: { in: ids } } })),
     gridById: byId((ids) => db.grid.findMany({ where: { id: { in: ids } } })),
-    gridsByCommunity: childrenOf(
-      (ids) => db.grid.findMany({ where: { communityId: { in: ids }, retiredAt: null }, orderBy: { code: 'asc' } }),
-      (g) => g.communityId,
-    ),
+    /** Called with the columns asked for (`gridColumns`). */
+    gridsByCommunity: perColumns((select: Record<Prisma.GridScalarFieldEnum, true>) => {
+      const read = (where: { communityId?: { in: number[] } }) =>
+        db.grid.findMany({ select, where: { ...where, retiredAt: null }, orderBy: { code: 'asc' } });
+      return childrenOf(
+        (ids) => read({ communityId: { in: ids } }),
+        (g) => g.communityId,
+        () => read({}),
+      );
+    }),
     buildingsByGrid: childrenOf(
       (ids) => db.building.findMany({ where: { gridId: { in: ids }, retiredAt: null }, orderBy: { code: 'asc' } }),
       (b) => b.gridId,

@@ -81,7 +81,7 @@ async function freePort(): Promise<number> {
 async function startProcess(args: string[], env: Record<string, string>, ready: string) {
   // As `npm start` runs the server (see package.json), and the peer the same way.
   const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', ...args], {
-    env: { ...process.env, ...env },
+    env: { ...process.env, NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let tries = 0; ; tries++) {

@@ -1,9 +1,13 @@
 import type { GeoJsonObject } from 'geojson';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Float, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Metric } from '../../../../shared/metrics/definitions';
 import type { Context } from '../../context';
 import { MetricEnum } from '../../graphql/enums';
+import { gridColumns } from '../grid/grid.resolver';
+import { columnsAsked } from '../../graphql/selection';
+import { Prisma } from '../../../generated/sqlite/client';
 import { Grid } from '../grid/grid.type';
 import { loadMetricValue } from '../metric/metric.loader';
 import { LatLng, MetricValue } from '../metric/metric.type';
@@ -11,11 +15,18 @@ import { memberTotal } from '../../../../shared/metrics/party-members';
 import { findCommunity, listCommunities } from './community.service';
 import { Community, PartyMembersByCategory, PartyOrganization, SubDistrict, VolunteerTeam } from './community.type';
 
+/** The columns of community rows a selection of communities reads (see `gridColumns`). */
+const communityColumns = columnsAsked(
+  Prisma.CommunityScalarFieldEnum,
+  { hasLocation: ['centroidLat'], centroid: ['centroidLat', 'centroidLng'] },
+  ['id', 'subDistrictId', 'code'],
+);
+
 @Resolver(() => Community)
 export class CommunityResolver {
   @Query(() => [Community], { description: 'Every community, in the order they were loaded' })
-  communities(@Ctx() ctx: Context) {
-    return listCommunities(ctx.db);
+  communities(@Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return listCommunities(ctx.db, communityColumns(info));
   }
 
   @Query(() => Community, { nullable: true })
@@ -114,7 +125,7 @@ export class CommunityResolver {
   }
 
   @FieldResolver(() => [Grid])
-  grids(@Root() community: Community, @Ctx() ctx: Context) {
-    return ctx.loaders.gridsByCommunity.load(community.id);
+  grids(@Root() community: Community, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.loaders.gridsByCommunity(gridColumns(info)).load(community.id);
   }
 }

@@ -1,8 +1,10 @@
 import type { Database } from '../../db/client';
+import type { Prisma } from '../../../generated/sqlite/client';
 import { notFound } from '../../graphql/errors';
 
-export function listCommunities(db: Database) {
-  return db.community.findMany({ where: { retiredAt: null }, orderBy: { id: 'asc' } });
+/** Every current community, with the columns `select` names (`communityColumns`). */
+export function listCommunities(db: Database, select: Record<Prisma.CommunityScalarFieldEnum, true>) {
+  return db.community.findMany({ select, where: { retiredAt: null }, orderBy: { id: 'asc' } });
 }
 
 export function findCommunity(db: Database, code: string) {

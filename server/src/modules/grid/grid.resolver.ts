@@ -12,6 +12,18 @@ import { LatLng, MetricValue } from '../metric/metric.type';
 import { findGrid, loadGridPlace } from './grid.service';
 import { Grid } from './grid.type';
 import { Contact } from '../../auth/contact.type';
+import { columnsAsked } from '../../graphql/selection';
+import { Prisma } from '../../../generated/sqlite/client';
+
+/**
+ * The columns of grid rows a selection of grids reads: the fields named like a column, the columns
+ * the field resolvers below read, and the keys (the id and community for loaders, the code for figures).
+ */
+export const gridColumns = columnsAsked(
+  Prisma.GridScalarFieldEnum,
+  { centroid: ['centroidLat', 'centroidLng'], worker: ['workerName', 'workerPhone'] },
+  ['id', 'communityId', 'code'],
+);
 
 @Resolver(() => Grid)
 export class GridResolver {
