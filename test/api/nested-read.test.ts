@@ -63,7 +63,8 @@ it('answers every field of communities and grids read through the list as it doe
     TEST_ADMIN_TOKEN,
   );
   expect(listed.errors).toBeUndefined();
-  const communities = listed.data!.communities as { code: string; grids: { code: string }[] }[];
+  type ListedGrid = { code: string; worker: { phone: string } | null; centroid: unknown };
+  const communities = listed.data!.communities as { code: string; grids: ListedGrid[] }[];
   const grids = communities.flatMap((c) => c.grids);
   expect(grids.length).toBeGreaterThan(50);
   // One place at a time, by code: rows read whole, each field resolved from them.
@@ -79,8 +80,8 @@ it('answers every field of communities and grids read through the list as it doe
   );
   expect(grids).toEqual(await Promise.all(grids.map((g) => one('grid', g.code))));
   // The comparison covers what can go wrong: located grids with workers the admin may see.
-  expect(grids.some((g) => (g as { worker: { phone: string } | null }).worker?.phone)).toBe(true);
-  expect(grids.some((g) => (g as { centroid: unknown }).centroid)).toBe(true);
+  expect(grids.some((g) => g.worker?.phone)).toBe(true);
+  expect(grids.some((g) => g.centroid)).toBe(true);
 });
 
 describe('a city-size list', () => {
