@@ -26,6 +26,8 @@ export interface Config {
   redisUrl: string | null;
   /** How long a computed aggregate is kept at most, when no live event has dropped it before; 0 keeps none. */
   answerSeconds: number;
+  /** A query's whole answer is kept (as long as aggregates are) when it took at least this long to compute. */
+  keptResponseMinMs: number;
   seedOnStart: boolean;
   /** Grade bands (优 良 中 差) per metric: the defaults, with GRADES_FILE's over them. */
   gradeBands: GradeBands;
@@ -167,6 +169,7 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
     displayToken: token(env.DISPLAY_TOKEN, 'DISPLAY_TOKEN', problems),
     redisUrl: env.REDIS_URL || null,
     answerSeconds: Number(env.ANSWER_CACHE_SECONDS || 60),
+    keptResponseMinMs: Number(env.KEPT_RESPONSE_MIN_MS || 50),
     seedOnStart: flag(env.SEED_ON_START, true, 'SEED_ON_START', problems),
     development: env.NODE_ENV === 'development',
     timeZone: env.TIME_ZONE || DEFAULT_TIME_ZONE,
@@ -221,6 +224,8 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
     problems.push(`GRAPHQL_TIMEOUT_SECONDS must be above 0 and at most 600, got "${env.GRAPHQL_TIMEOUT_SECONDS}"`);
   if (!(config.answerSeconds >= 0 && config.answerSeconds <= 86_400))
     problems.push(`ANSWER_CACHE_SECONDS must be between 0 and 86400, got "${env.ANSWER_CACHE_SECONDS}"`);
+  if (!(config.keptResponseMinMs >= 0 && config.keptResponseMinMs <= 60_000))
+    problems.push(`KEPT_RESPONSE_MIN_MS must be between 0 and 60000, got "${env.KEPT_RESPONSE_MIN_MS}"`);
   if (!(config.shutdownGraceSeconds >= 0 && config.shutdownGraceSeconds <= 300))
     problems.push(`SHUTDOWN_GRACE_SECONDS must be between 0 and 300, got "${env.SHUTDOWN_GRACE_SECONDS}"`);
   if (!(config.shutdownTimeoutSeconds > 0 && config.shutdownTimeoutSeconds <= 300))

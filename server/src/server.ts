@@ -5,6 +5,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { keptResponses } from './graphql/kept-responses';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -100,8 +101,14 @@ export async function createServer(config: Config, db: Database, options: Server
     keepAnswers(db, answers, 'primary'),
     ...(reads.replica ? [keepAnswers(reads.replica, answers, 'replica')] : []),
   ];
+  // Whole answers of the slowest queries, kept and dropped with the aggregates' answers.
+  const responses = config.answerSeconds > 0 ? keptResponses(config.answerSeconds, config.keptResponseMinMs) : null;
+  const changed = () => {
+    answers.changed();
+    responses?.changed();
+  };
   // Every instance's changes, heard once the replica has them: answers read from it before are dropped too.
-  const unsubscribeAnswers = source.subscribe(() => answers.changed());
+  const unsubscribeAnswers = source.subscribe(changed);
   const live: LiveEvents = {
     ...source,
     // A committed write is reported as saved whatever becomes of its live update: a lost one
@@ -110,7 +117,7 @@ export async function createServer(config: Config, db: Database, options: Server
     publish(change) {
       metrics.liveEvents.inc({ kind: change.kind });
       // At once, so that the writer's next read (from the primary) computes afresh.
-      answers.changed();
+      changed();
       reads
         .replayed()
         .then(() => source.publish(change))
@@ -148,6 +155,7 @@ export async function createServer(config: Config, db: Database, options: Server
       requestLog(metrics),
       databaseOutageStatus,
       replicaReads(reads),
+      ...(responses ? [responses.plugin] : []),
     ],
   });
   await apollo.start();

@@ -26,6 +26,8 @@ export class ServerProcess {
         SEED_ON_START: 'false',
         ADMIN_TOKEN: TEST_ADMIN_TOKEN,
         DISPLAY_TOKEN: TEST_DISPLAY_TOKEN,
+        // As startTestServer: no whole answer kept, whatever the machine's load.
+        KEPT_RESPONSE_MIN_MS: '60000',
         ...this.env,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
