@@ -26,7 +26,7 @@ export interface Config {
   redisUrl: string | null;
   /** How long a computed aggregate is kept at most, when no live event has dropped it before; 0 keeps none. */
   answerSeconds: number;
-  /** A query's whole answer is kept (as long as aggregates are) when it took at least this long to compute. */
+  /** A query's whole answer is kept (as long as aggregates are) when it took at least this long to answer. */
   keptResponseMinMs: number;
   seedOnStart: boolean;
   /** Grade bands (优 良 中 差) per metric: the defaults, with GRADES_FILE's over them. */

@@ -17,11 +17,12 @@ interface Kept {
 }
 
 /**
- * Whole answers to queries that took at least `fromMs` to compute, kept on this instance for
- * `seconds` or until the data changes (the same live events and limit as the aggregates' kept
- * answers, db/answers.ts), for the same caller asking the same question. A city's communities with
- * their grids are 38,500 objects for GraphQL to resolve, whatever the database answers in; asked
- * again, they are sent as they were. Callers are told apart by everything the resolvers know of
+ * Whole answers to queries that took at least `fromMs` to answer (waiting for their turns
+ * included, so that a loaded server keeps more), kept on this instance for `seconds` or until the
+ * data changes (the same live events and limit as the aggregates' kept answers, db/answers.ts),
+ * for the same caller asking the same question. A city's communities with their grids are 38,500
+ * objects for GraphQL to resolve, whatever the database answers in; asked again, they are sent as
+ * they were. Callers are told apart by everything the resolvers know of
  * them (role, jurisdiction, name): no answer reaches a caller who could not have been given it,
  * and each request is still authenticated, limited and checked before its answer is looked up.
  * Answers with errors are never kept.
