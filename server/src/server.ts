@@ -35,7 +35,7 @@ import { createMetrics } from './observability/metrics';
 import { readiness } from './observability/readiness';
 import { requestLog } from './observability/request-log';
 import { databaseKind, poolStats } from './db/client';
-import { keepAnswers, memoryAnswers, NO_ANSWERS, redisAnswers } from './db/answers';
+import { keepAnswers, memoryAnswers, NO_ANSWERS, redisAnswers, type AnswerStore } from './db/answers';
 import { routeReads } from './db/replica';
 import { replicaReads } from './graphql/replica-reads';
 import { basemapRoute } from './basemap/basemap-route';
@@ -97,16 +97,18 @@ export async function createServer(config: Config, db: Database, options: Server
       : config.redisUrl
         ? await redisAnswers(config.redisUrl, config.databaseUrl, config.answerSeconds, logger)
         : memoryAnswers(config.answerSeconds);
-  const forget = [
-    keepAnswers(db, answers, 'primary'),
-    ...(reads.replica ? [keepAnswers(reads.replica, answers, 'replica')] : []),
-  ];
-  // Whole answers of the slowest queries, kept and dropped with the aggregates' answers.
+  // Whole answers of the slowest queries, kept and dropped with the aggregates' answers: by the
+  // live events below, and by the changes no live event reports (dataChanged: imports, retirements).
   const responses = config.answerSeconds > 0 ? keptResponses(config.answerSeconds, config.keptResponseMinMs) : null;
   const changed = () => {
     answers.changed();
     responses?.changed();
   };
+  const kept: AnswerStore = { ...answers, changed };
+  const forget = [
+    keepAnswers(db, kept, 'primary'),
+    ...(reads.replica ? [keepAnswers(reads.replica, kept, 'replica')] : []),
+  ];
   // Every instance's changes, heard once the replica has them: answers read from it before are dropped too.
   const unsubscribeAnswers = source.subscribe(changed);
   const live: LiveEvents = {

@@ -6,7 +6,9 @@ import { REDIS_URL, startTestServer, TEST_ADMIN_TOKEN, type TestServer } from '.
 const PLACES = '{ communities { code name grids { code name worker { phone } } } }';
 const RENAMED = '康乐社区（更名）';
 
-type Places = { communities: { code: string; name: string; grids: { worker: { phone: string } | null }[] }[] };
+type Places = {
+  communities: { code: string; name: string; grids: { code: string; worker: { phone: string } | null }[] }[];
+};
 
 /** The places as `credentials` see them, and how many statements read communities or grids for them. */
 async function places(server: TestServer, credentials?: string, query = PLACES) {
@@ -64,6 +66,21 @@ describe('whole answers kept on one instance', () => {
     const after = await places(server, TEST_ADMIN_TOKEN);
     expect(after.placeStatements).toBeGreaterThan(0);
     expect(kangle(after.data).name).toBe(RENAMED);
+  });
+
+  it('drops them when a place is retired, a change no live event reports', async () => {
+    const before = await places(server, TEST_ADMIN_TOKEN);
+    expect((await places(server, TEST_ADMIN_TOKEN)).placeStatements).toBe(0);
+    const grid = before.data!.communities[0].grids.at(-1)!.code;
+    const retired = await server.gql(
+      'mutation($code: String!) { retirePlace(code: $code) { code } }',
+      { code: grid },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(retired.errors).toBeUndefined();
+    const after = await places(server, TEST_ADMIN_TOKEN);
+    expect(after.placeStatements).toBeGreaterThan(0);
+    expect(after.data!.communities[0].grids.map((g) => g.code)).not.toContain(grid);
   });
 
   it('keeps each caller its own answer: a visitor is never sent what an admin was', async () => {

@@ -1,8 +1,11 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import type { Context } from '../context';
 
-/** The longest-computed answers kept at once: a city's communities with their grids is 2 MB of JSON. */
-const MOST_KEPT = 32;
+/**
+ * The JSON kept at most, in characters, per instance: 32 of a city's communities with their grids
+ * (2 MB each). The least recently asked go first; an answer larger than all of it is never kept.
+ */
+export const MOST_KEPT_CHARACTERS = 64 * 1024 * 1024;
 
 export interface KeptResponses {
   plugin: ApolloServerPlugin<Context>;
@@ -14,6 +17,8 @@ interface Kept {
   version: number;
   until: number;
   response: GraphQLResponse;
+  /** The length of its JSON. */
+  characters: number;
 }
 
 /**
@@ -27,9 +32,14 @@ interface Kept {
  * and each request is still authenticated, limited and checked before its answer is looked up.
  * Answers with errors are never kept.
  */
-export function keptResponses(seconds: number, fromMs: number): KeptResponses {
+export function keptResponses(seconds: number, fromMs: number, most = MOST_KEPT_CHARACTERS): KeptResponses {
   let version = 0;
+  let characters = 0;
   const kept = new Map<string, Kept>();
+  const forget = (key: string) => {
+    characters -= kept.get(key)?.characters ?? 0;
+    kept.delete(key);
+  };
   const plugin: ApolloServerPlugin<Context> = {
     async requestDidStart() {
       const started = { at: performance.now(), version };
@@ -49,21 +59,28 @@ export function keptResponses(seconds: number, fromMs: number): KeptResponses {
             request.variables ?? {},
           ]);
           const hit = kept.get(key);
-          kept.delete(key);
-          if (!hit || hit.version !== version || hit.until <= Date.now()) return null;
+          if (!hit) return null;
+          forget(key);
+          if (hit.version !== version || hit.until <= Date.now()) return null;
+          // Asked again: the most recently asked, the last to go.
           kept.set(key, hit);
+          characters += hit.characters;
           return hit.response;
         },
         async willSendResponse({ response }) {
           const tookMs = performance.now() - started.at;
           if (key === null || kept.has(key) || tookMs < fromMs || started.version !== version) return;
           if (response.body.kind !== 'single' || response.body.singleResult.errors) return;
+          const size = JSON.stringify(response.body.singleResult).length;
+          if (size > most) return;
+          while (kept.size > 0 && characters + size > most) forget(kept.keys().next().value!);
           kept.set(key, {
             version,
             until: Date.now() + seconds * 1000,
             response: { body: response.body, http: { headers: new HeaderMap() } },
+            characters: size,
           });
-          if (kept.size > MOST_KEPT) kept.delete(kept.keys().next().value!);
+          characters += size;
         },
       };
     },
@@ -73,6 +90,7 @@ export function keptResponses(seconds: number, fromMs: number): KeptResponses {
     changed() {
       version++;
       kept.clear();
+      characters = 0;
     },
   };
 }
