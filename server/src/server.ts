@@ -99,7 +99,10 @@ export async function createServer(config: Config, db: Database, options: Server
         : memoryAnswers(config.answerSeconds);
   // Whole answers of the slowest queries, kept and dropped with the aggregates' answers: by the
   // live events below, and by the changes no live event reports (dataChanged: imports, retirements).
-  const responses = config.answerSeconds > 0 ? keptResponses(config.answerSeconds, config.keptResponseMinMs) : null;
+  const responses =
+    config.answerSeconds > 0
+      ? keptResponses(config.answerSeconds, config.keptResponseMinMs, () => answers.generation())
+      : null;
   const changed = () => {
     answers.changed();
     responses?.changed();

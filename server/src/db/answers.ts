@@ -14,6 +14,11 @@ export interface AnswerStore {
   answer<T>(key: string, compute: () => Promise<T>): Promise<T>;
   /** The data has changed: nothing computed from before is answered again. */
   changed(): void;
+  /**
+   * What `changed()` moves on, here or on any instance sharing the store: for what is kept
+   * elsewhere under it (whole answers, graphql/kept-responses.ts). Null while it cannot be read.
+   */
+  generation(): Promise<string | null>;
   close(): Promise<void>;
 }
 
@@ -21,6 +26,7 @@ export interface AnswerStore {
 export const NO_ANSWERS: AnswerStore = {
   answer: (_key, compute) => compute(),
   changed: () => undefined,
+  generation: async () => null,
   close: async () => undefined,
 };
 
@@ -52,6 +58,7 @@ export function memoryAnswers(seconds: number, most = 500): AnswerStore {
       version++;
       kept.clear();
     },
+    generation: async () => String(version),
     async close() {
       kept.clear();
     },
@@ -105,6 +112,14 @@ export async function redisAnswers(
       running.clear();
       redis.incr(generation).catch(away);
     },
+    async generation() {
+      try {
+        return (await redis.get(generation)) ?? '0';
+      } catch (error) {
+        away(error);
+        return null;
+      }
+    },
     async close() {
       redis.disconnect();
     },
@@ -123,6 +138,9 @@ export function keepAnswers(db: Database, store: AnswerStore, source: string): (
   stores.set(db, entry);
   return () => void (stores.get(db) === entry && stores.delete(db));
 }
+
+/** Where answers read through `db` come from ('primary' or 'replica'), when they are kept. */
+export const answerSource = (db: Database): string | null => stores.get(db)?.source ?? null;
 
 /**
  * The data read through `db` has changed in a way no live event reports (imported figures or

@@ -4,25 +4,27 @@ import { PUBLIC_VIEWER } from '../auth/viewer';
 import type { Context } from '../context';
 import { keptResponses } from './kept-responses';
 
-/** An answer whose JSON is `{"data":{"text":"…"}}`: 20 characters and the text. */
-const ENVELOPE = 20;
+/** An answer whose JSON is `{"data":{"search":"…"}}`: 22 characters and the text. */
+const ENVELOPE = 22;
 
-/** A server answering `text(size)` with that many characters, keeping at most `most` characters of answers. */
+/** A server answering `search(size)` (a root field whose answers are kept) with that many characters, keeping at most `most` characters of answers. */
 async function serverKeeping(most: number) {
   const computed: number[] = [];
   const apollo = new ApolloServer<Context>({
-    typeDefs: 'type Query { text(size: Int!): String! }',
-    resolvers: { Query: { text: (_: unknown, { size }: { size: number }) => (computed.push(size), 'x'.repeat(size)) } },
-    plugins: [keptResponses(60, 0, most).plugin],
+    typeDefs: 'type Query { search(size: Int!): String! }',
+    resolvers: {
+      Query: { search: (_: unknown, { size }: { size: number }) => (computed.push(size), 'x'.repeat(size)) },
+    },
+    plugins: [keptResponses(60, 0, async () => '0', most).plugin],
   });
   await apollo.start();
   const ask = async (size: number) => {
     const response = await apollo.executeOperation(
-      { query: 'query($size: Int!) { text(size: $size) }', variables: { size } },
+      { query: 'query($size: Int!) { search(size: $size) }', variables: { size } },
       { contextValue: { viewer: PUBLIC_VIEWER } as Context },
     );
-    const body = response.body as { kind: 'single'; singleResult: { data?: { text: string } } };
-    expect(body.singleResult.data?.text).toHaveLength(size);
+    const body = response.body as { kind: 'single'; singleResult: { data?: { search: string } } };
+    expect(body.singleResult.data?.search).toHaveLength(size);
   };
   return { ask, computed, stop: () => apollo.stop() };
 }

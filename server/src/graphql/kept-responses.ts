@@ -1,5 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
+import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { Context } from '../context';
+import { answerSource } from '../db/answers';
 
 /**
  * The JSON kept at most, in characters, per instance: 32 of a city's communities with their grids
@@ -21,18 +23,58 @@ interface Kept {
   characters: number;
 }
 
+/** The longest an answer is kept, whatever ANSWER_CACHE_SECONDS says: days overdue and "today" move on. */
+const MOST_SECONDS = 300;
+
 /**
- * Whole answers to queries that took at least `fromMs` to answer (waiting for their turns
- * included, so that a loaded server keeps more), kept on this instance for `seconds` or until the
- * data changes (the same live events and limit as the aggregates' kept answers, db/answers.ts),
- * for the same caller asking the same question. A city's communities with their grids are 38,500
- * objects for GraphQL to resolve, whatever the database answers in; asked again, they are sent as
- * they were. Callers are told apart by everything the resolvers know of
- * them (role, jurisdiction, name): no answer reaches a caller who could not have been given it,
- * and each request is still authenticated, limited and checked before its answer is looked up.
- * Answers with errors are never kept.
+ * The root fields whose answers are kept: places, figures and cases, which change only by what
+ * drops kept answers (live events, imports, retirements). Accounts, tokens, the audit log and
+ * `viewer` change by signing in and by administration, which drop nothing: never kept.
  */
-export function keptResponses(seconds: number, fromMs: number, most = MOST_KEPT_CHARACTERS): KeptResponses {
+const KEPT_FIELDS = new Set([
+  'building',
+  'case',
+  'cases',
+  'casesByCategory',
+  'communities',
+  'community',
+  'compare',
+  'grid',
+  'mapFeatures',
+  'mapLegend',
+  'mapTiles',
+  'metricDefinitions',
+  'ranking',
+  'search',
+  'stats',
+  'summary',
+  'timeSeries',
+]);
+
+const keptFields = (operation: OperationDefinitionNode) =>
+  operation.operation === 'query' &&
+  operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && KEPT_FIELDS.has(s.name.value));
+
+/**
+ * Whole answers to queries of places, figures and cases that took at least `fromMs` to answer
+ * (from Apollo's start of the request: statements wait longer for their turns on a loaded server,
+ * which so keeps more), kept on this instance for `seconds` (5 minutes at most) or until the data
+ * changes, for the same caller asking the same question. A city's communities with their grids
+ * are 38,500 objects for GraphQL to resolve, whatever the database answers in; asked again, they
+ * are sent as they were.
+ * - Dropped with the aggregates' kept answers (db/answers.ts): `changed()` here at once, and the
+ *   store's `generation` (shared through Redis) in the key, for changes made on other instances.
+ * - Callers are told apart by everything the resolvers know of them (role, jurisdiction, name),
+ *   and answers read from a replica apart from the primary's, which a writer reads.
+ * - Each request is still authenticated, limited and checked before its answer is looked up.
+ * - Answers with errors are never kept.
+ */
+export function keptResponses(
+  seconds: number,
+  fromMs: number,
+  generation: () => Promise<string | null>,
+  most = MOST_KEPT_CHARACTERS,
+): KeptResponses {
   let version = 0;
   let characters = 0;
   const kept = new Map<string, Kept>();
@@ -46,9 +88,13 @@ export function keptResponses(seconds: number, fromMs: number, most = MOST_KEPT_
       let key: string | null = null;
       return {
         async responseForOperation({ operation, operationName, queryHash, request, contextValue }) {
-          if (operation.operation !== 'query') return null;
+          if (!keptFields(operation)) return null;
+          const shared = await generation();
+          if (shared === null) return null;
           const { role, scope, via, name, displayName } = contextValue.viewer;
           key = JSON.stringify([
+            shared,
+            answerSource(contextValue.db),
             role,
             scope,
             via,
@@ -76,7 +122,7 @@ export function keptResponses(seconds: number, fromMs: number, most = MOST_KEPT_
           while (kept.size > 0 && characters + size > most) forget(kept.keys().next().value!);
           kept.set(key, {
             version,
-            until: Date.now() + seconds * 1000,
+            until: Date.now() + Math.min(seconds, MOST_SECONDS) * 1000,
             response: { body: response.body, http: { headers: new HeaderMap() } },
             characters: size,
           });
