@@ -9,6 +9,12 @@ import { TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN } from './tok
 
 export { TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN };
 
+/**
+ * Whether a query is slow enough for its whole answer to be kept depends on the machine's load, and
+ * tests write behind the server's back: test servers keep none unless a test asks (kept-responses.test.ts).
+ */
+export const KEEP_NO_WHOLE_ANSWERS = { KEPT_RESPONSE_MIN_MS: '60000' };
+
 export const REDIS_URL = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
 
 export interface GraphQLResponse<T> {
@@ -52,9 +58,7 @@ export async function startTestServer(
     PORT: '0',
     HOST: '127.0.0.1',
     SEED_ON_START: 'false',
-    // Whether a query is slow enough for its whole answer to be kept depends on the machine's load, and
-    // tests write behind the server's back: none is kept unless a test asks (kept-responses.test.ts).
-    KEPT_RESPONSE_MIN_MS: '60000',
+    ...KEEP_NO_WHOLE_ANSWERS,
     ...env,
   });
   const queries: string[] = [];

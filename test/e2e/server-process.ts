@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { inject } from 'vitest';
+import { KEEP_NO_WHOLE_ANSWERS } from '../api/harness';
 import { TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN } from '../api/tokens';
 
 /** A real server process on a fixed port over the run's database, for tests that kill and restart it. */
@@ -26,8 +27,7 @@ export class ServerProcess {
         SEED_ON_START: 'false',
         ADMIN_TOKEN: TEST_ADMIN_TOKEN,
         DISPLAY_TOKEN: TEST_DISPLAY_TOKEN,
-        // As startTestServer: no whole answer kept, whatever the machine's load.
-        KEPT_RESPONSE_MIN_MS: '60000',
+        ...KEEP_NO_WHOLE_ANSWERS,
         ...this.env,
       },
       stdio: ['ignore', 'ignore', 'inherit'],

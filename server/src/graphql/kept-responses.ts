@@ -16,7 +16,6 @@ export interface KeptResponses {
 }
 
 interface Kept {
-  version: number;
   until: number;
   response: GraphQLResponse;
   /** The length of its JSON. */
@@ -107,7 +106,7 @@ export function keptResponses(
           const hit = kept.get(key);
           if (!hit) return null;
           forget(key);
-          if (hit.version !== version || hit.until <= Date.now()) return null;
+          if (hit.until <= Date.now()) return null;
           // Asked again: the most recently asked, the last to go.
           kept.set(key, hit);
           characters += hit.characters;
@@ -121,7 +120,6 @@ export function keptResponses(
           if (size > most) return;
           while (kept.size > 0 && characters + size > most) forget(kept.keys().next().value!);
           kept.set(key, {
-            version,
             until: Date.now() + Math.min(seconds, MOST_SECONDS) * 1000,
             response: { body: response.body, http: { headers: new HeaderMap() } },
             characters: size,
@@ -133,6 +131,7 @@ export function keptResponses(
   };
   return {
     plugin,
+    // Nothing kept from before survives: what is being computed now is not kept either (started.version).
     changed() {
       version++;
       kept.clear();
