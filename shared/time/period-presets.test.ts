@@ -13,12 +13,15 @@ describe('period presets', () => {
   it('starts the quarter in the new one from midnight on 1 January, Beijing time, which is still December in UTC', () => {
     expect(periodRange('quarter', new Date('2026-12-31T17:00:00Z')).from).toBe('2026-12-31T16:00:00.000Z');
   });
-  it('starts this month and this year on their first day, both partial', () => {
+  it('starts this month and this year on their first day, both partial, ending at the start of today', () => {
     expect(periodRange('month', now)).toEqual({
       from: '2026-10-31T16:00:00.000Z',
-      to: now.toISOString(),
+      to: '2026-11-21T16:00:00.000Z',
       partial: true,
     });
+    // Asked again later the same day: the same question, so the server may answer it from what it kept.
+    expect(periodRange('month', new Date('2026-11-22T15:59:59Z'))).toEqual(periodRange('month', now));
+    expect(periodRange('month', new Date('2026-11-22T16:00:00Z')).to).toBe('2026-11-22T16:00:00.000Z');
     expect(periodRange('thisYear', now).from).toBe('2025-12-31T16:00:00.000Z');
   });
   it('takes last month whole, ending on its last day, not partial', () => {

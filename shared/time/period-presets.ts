@@ -37,13 +37,14 @@ const dayStart = (day: string) => {
 /**
  * The preset as a from/to pair in the calendar's time zone: this month, quarter or year
  * from its first day; the last 12 or 24 months counting this one; last month whole; or a
- * custom range of days (last 12 months when it is missing). `to` is an instant of the last
+ * custom range of days (last 12 months when it is missing). `to` is the start of the last
  * day: the server counts the whole of it.
  */
 export function periodRange(preset: PeriodPreset, now = new Date(), custom: DayRange | null = null): PeriodRange {
   const ending = (from: Date, to = now) => ({
     from: from.toISOString(),
-    to: to.toISOString(),
+    // Midnight of the last day, which the server counts whole: the same question all day, kept as one answer.
+    to: dayStart(localDay(to)).toISOString(),
     partial: localDay(to) === localDay(now),
   });
   if (preset === 'month') return ending(monthStart(now));
