@@ -50,7 +50,7 @@ export type Role = (typeof ROLES)[number];
 /** Roles a person signs in with; walls never sign in, they hold a display token. */
 export const ACCOUNT_ROLES = ['ADMIN', 'LEADER', 'ANALYST', 'GRID_WORKER'] as const satisfies readonly Role[];
 
-export const MAP_LEVELS = ['COMMUNITY', 'GRID', 'BUILDING'] as const;
+export const MAP_LEVELS = ['SUB_DISTRICT', 'COMMUNITY', 'GRID', 'BUILDING'] as const;
 export type MapLevel = (typeof MAP_LEVELS)[number];
 /** Places `compare` puts side by side at most: enough for a sub-district's communities or a community's grids. */
 export const MAX_COMPARED = 10;

@@ -1,6 +1,7 @@
 import type { BuildingKind } from '../../shared/enums';
 import { allocate } from './allocate';
 import { countValue, type CommunityFacts } from './facts';
+import { boxAreaKm2 } from './geometry';
 import type { SeededRandom } from './random';
 
 /** The figures the structure is built to, stated where the article gives them. */
@@ -95,7 +96,9 @@ export function planCommunity(facts: CommunityFacts, random: SeededRandom): Comm
   if (facts.areaKm2 === undefined) generatedFields.push('areaKm2');
   const households = facts.households ?? Math.round(population / PEOPLE_PER_HOUSEHOLD);
   // Never nothing: a few hundred residents still live on a hundredth of a square kilometre.
-  const areaKm2 = facts.areaKm2 ?? Math.max(0.01, Math.round((population / RESIDENTS_PER_KM2) * 100) / 100);
+  const areaKm2 =
+    facts.areaKm2 ??
+    Math.max(0.01, Math.round((facts.extent ? boxAreaKm2(facts.extent) : population / RESIDENTS_PER_KM2) * 100) / 100);
   const gridCount = facts.grids?.count ?? Math.min(30, Math.max(3, Math.round(households / HOUSEHOLDS_PER_GRID)));
   return {
     population,

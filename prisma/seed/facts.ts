@@ -1,4 +1,5 @@
 import factsFile from './communities.json' with { type: 'json' };
+import type { Box } from './geometry';
 
 /** A figure stated as "N余"/"N多" (more than N) is kept as N with atLeast. */
 export type StatedCount = number | { value: number; atLeast: boolean };
@@ -14,6 +15,8 @@ export interface CommunityFacts {
   district?: string;
   subDistrict: string;
   approxCentroid: { lat: number; lng: number } | null;
+  /** Its exact extent where it is known (a generated city's lattice cell); otherwise a box of its area around approxCentroid. */
+  extent?: Box;
   founded?: string;
   areaKm2?: number;
   households?: number;

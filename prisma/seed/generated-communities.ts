@@ -1,4 +1,5 @@
 import type { CommunityFacts } from './facts';
+import { boxCentre, type Box } from './geometry';
 import { emptyDataset, type Dataset, type IdSequence } from './dataset';
 import { SeededRandom } from './random';
 import { addCommunityActivity } from './seed-dataset';
@@ -24,15 +25,18 @@ const BLOCK_ROWS = 3;
 const ORIGIN = { lat: 22, lng: 100 };
 const STEP = { lat: 0.006, lng: 0.0065 };
 
-/** Where community `n` of `count` sits: sub-districts are contiguous blocks, the city roughly square. */
-function latticeCentre(n: number, count: number) {
+/** The lattice cell of community `n` of `count`: sub-districts are contiguous blocks, the city roughly square, neighbours share edges. */
+function latticeCell(n: number, count: number): Box {
   const blocks = Math.ceil(count / COMMUNITIES_PER_SUB_DISTRICT);
   const blocksPerRow = Math.ceil(Math.sqrt((blocks * BLOCK_ROWS) / BLOCK_COLUMNS));
   const block = Math.floor(n / COMMUNITIES_PER_SUB_DISTRICT),
     k = n % COMMUNITIES_PER_SUB_DISTRICT;
   const row = Math.floor(block / blocksPerRow) * BLOCK_ROWS + Math.floor(k / BLOCK_COLUMNS);
   const column = (block % blocksPerRow) * BLOCK_COLUMNS + (k % BLOCK_COLUMNS);
-  return { lat: ORIGIN.lat + row * STEP.lat, lng: ORIGIN.lng + column * STEP.lng };
+  // Each edge computed once from its own index, so that neighbours' edges are the same numbers.
+  const lat = (r: number) => ORIGIN.lat + r * STEP.lat;
+  const lng = (c: number) => ORIGIN.lng + c * STEP.lng;
+  return { minLat: lat(row), maxLat: lat(row + 1), minLng: lng(column), maxLng: lng(column + 1) };
 }
 
 /**
@@ -55,6 +59,7 @@ export function* generateCommunities(
       const data = emptyDataset();
       if (k === 0) data.subDistricts.push({ id: subDistrictId, code: subDistrictCode, name: `生成街道${s + 1}` });
       const n = s * COMMUNITIES_PER_SUB_DISTRICT + k;
+      const cell = latticeCell(n, plan.communities);
       const random = new SeededRandom(Number(plan.tag) * 1_000_003 + n + 1);
       const facts: CommunityFacts = {
         code: `gen-${plan.tag}-${String(n + 1).padStart(5, '0')}`,
@@ -62,7 +67,8 @@ export function* generateCommunities(
         nameEn: `Generated community ${n + 1}`,
         source: 'generated (npm run generate)',
         subDistrict: `生成街道${s + 1}`,
-        approxCentroid: latticeCentre(n, plan.communities),
+        approxCentroid: boxCentre(cell),
+        extent: cell,
         population: plan.gridsPerCommunity * plan.buildingsPerGrid * random.int(20, 40),
         grids: { count: plan.gridsPerCommunity },
         residentialBuildings: plan.gridsPerCommunity * plan.buildingsPerGrid,

@@ -61,7 +61,7 @@ export function addCommunityStructure(
 ): { plan: CommunityPlan; ids: CommunityIds } {
   const plan = planCommunity(facts, random);
   const communityId = ids.next('communities');
-  const box = facts.approxCentroid ? boxAround(facts.approxCentroid, plan.areaKm2) : null;
+  const box = facts.extent ?? (facts.approxCentroid ? boxAround(facts.approxCentroid, plan.areaKm2) : null);
   data.communities.push({
     id: communityId,
     code: facts.code,

@@ -4,8 +4,11 @@
  * how it is laid out. Metric values are not in them: they come from `mapLegend { places }`.
  */
 
-/** The levels tiles hold: communities while they are small on screen, their grids from GRID_TILE_ZOOM. */
-export type TileLevel = 'COMMUNITY' | 'GRID';
+/**
+ * The levels tiles hold: sub-districts while a city's communities are too many and too small to
+ * tell apart, then communities, then their grids from GRID_TILE_ZOOM.
+ */
+export type TileLevel = 'SUB_DISTRICT' | 'COMMUNITY' | 'GRID';
 
 /** From this tile zoom (about 9 m a pixel, a grid of 100–300 m is 10–30 px across) tiles hold grids. */
 export const GRID_TILE_ZOOM = 14;
@@ -16,8 +19,25 @@ export const MAX_TILE_ZOOM = 18;
 /** Coordinates in a tile run from 0 to this, as in most vector tiles. */
 export const TILE_EXTENT = 4096;
 
-export function tileLevelAt(tileZoom: number): TileLevel {
-  return tileZoom >= GRID_TILE_ZOOM ? 'GRID' : 'COMMUNITY';
+/** Up to this many located communities, each is drawn as itself at every zoom (a dot where it is too small to see). */
+export const COMMUNITIES_DRAWN_AT_EVERY_ZOOM = 500;
+
+/** Past that, sub-districts are drawn until a typical community is this wide on screen (px). */
+const COMMUNITY_MIN_PIXELS = 12;
+
+/**
+ * The tile zoom from which communities are drawn, below which their sub-districts are: 0 (never
+ * sub-districts) for a few hundred communities, a legible mosaic of dots; for a city, the zoom at
+ * which its median community (`medianSize`, its larger side in pixels at zoom 0) is 12 px across.
+ */
+export function communityMinZoom(located: number, medianSize: number): number {
+  if (located <= COMMUNITIES_DRAWN_AT_EVERY_ZOOM || !(medianSize > 0)) return 0;
+  return Math.max(0, Math.min(GRID_TILE_ZOOM, Math.ceil(Math.log2(COMMUNITY_MIN_PIXELS / medianSize))));
+}
+
+export function tileLevelAt(tileZoom: number, fromCommunityZoom: number): TileLevel {
+  if (tileZoom >= GRID_TILE_ZOOM) return 'GRID';
+  return tileZoom >= fromCommunityZoom ? 'COMMUNITY' : 'SUB_DISTRICT';
 }
 
 /**
@@ -28,7 +48,7 @@ export function tileLevelAt(tileZoom: number): TileLevel {
 export interface PlaceTileProperties {
   code: string;
   name: string;
-  /** A grid's community; absent on communities. */
+  /** A grid's community; absent on communities and sub-districts. */
   community?: string;
   /** The larger side of the place's extent in pixels at zoom 0 (the world 256 across): its size on screen at any zoom. */
   size: number;

@@ -1,11 +1,13 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GRID_TILE_ZOOM, worldPoint } from '../../shared/geo/place-tiles';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { COMMUNITIES_DRAWN_AT_EVERY_ZOOM, GRID_TILE_ZOOM, worldPoint } from '../../shared/geo/place-tiles';
 import { seededDatabase, type ScratchDatabase } from './databases';
+import { addLattice, LATTICE, latticeLat, latticeLng, latticePopulation } from './lattice';
 import { startTestServer, TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, TEST_DISPLAY_TOKEN, type TestServer } from './harness';
 
-const MAP_TILES = `{ mapTiles { url gridMinZoom bounds { west south east north } } }`;
+const MAP_TILES = `{ mapTiles { url communityMinZoom gridMinZoom bounds { west south east north } } }`;
 
 /** The tile of zoom z that holds a point. */
 function tileAt(lng: number, lat: number, z: number) {
@@ -50,8 +52,10 @@ describe('the places as vector tiles', () => {
 
   it('says where the tiles are and the extent of the located communities', async () => {
     const { data } = await server.gql(MAP_TILES);
-    expect(data!.mapTiles.url).toMatch(/^\/tiles\/\{z\}\/\{x\}\/\{y\}\.pbf\?v=\d+\.[\w-]+$/);
+    expect(data!.mapTiles.url).toMatch(/^\/tiles\/\{z\}\/\{x\}\/\{y\}\.pbf\?v=\d+\.[\w-]+&c=0$/);
     expect(data!.mapTiles.gridMinZoom).toBe(GRID_TILE_ZOOM);
+    // A few communities are each drawn at every zoom: no sub-districts.
+    expect(data!.mapTiles.communityMinZoom).toBe(0);
     const { west, south, east, north } = data!.mapTiles.bounds;
     expect(west).toBeLessThan(kangle.lng);
     expect(east).toBeGreaterThan(kangle.lng);
@@ -193,5 +197,120 @@ describe('tiles after a place changes', () => {
     expect(second.headers.get('etag')).not.toBe(first.headers.get('etag'));
     expect(await nameIn(second)).toBe('改名网格');
     expect(await nameIn(await fetch(before(z, x, y)))).toBe('改名网格');
+  });
+});
+
+describe('a city: sub-districts far out, each its communities dissolved and measured together', () => {
+  let database: ScratchDatabase;
+  let server: TestServer;
+  const { rows: ROWS, columns: COLUMNS } = LATTICE;
+  const [west, east] = LATTICE.subDistricts;
+  const [lat, lng] = [latticeLat, latticeLng];
+  let communityMinZoom: number;
+
+  beforeAll(async () => {
+    database = await seededDatabase();
+    server = await startTestServer({ DATABASE_URL: database.url, ANSWER_CACHE_SECONDS: '0' });
+    await addLattice(server.db);
+    const { data } = await server.gql<{ mapTiles: { url: string; communityMinZoom: number } }>(MAP_TILES);
+    communityMinZoom = data!.mapTiles.communityMinZoom;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+  });
+
+  it('draws sub-districts until its communities are 12 px across, and says so in the tiles’ URL', async () => {
+    expect(await server.db.community.count({ where: { boundary: { not: null } } })).toBeGreaterThan(
+      COMMUNITIES_DRAWN_AT_EVERY_ZOOM,
+    );
+    const [left] = worldPoint(lng(0), lat(0));
+    const [right] = worldPoint(lng(1), lat(0));
+    const width = (right - left) * 256;
+    expect(width * 2 ** communityMinZoom).toBeGreaterThanOrEqual(12);
+    expect(width * 2 ** (communityMinZoom - 1)).toBeLessThan(12);
+    const url = await tileUrl(server);
+    expect(url(0, 0, 0)).toContain(`&c=${communityMinZoom}`);
+
+    const middle = { lng: lng(COLUMNS / 2), lat: lat(ROWS / 2) };
+    const far = tileAt(middle.lng, middle.lat, communityMinZoom - 1);
+    const layers = await decode(await fetch(url(far.z, far.x, far.y)));
+    expect(Object.keys(layers)).toEqual(['SUB_DISTRICT']);
+    // Each sub-district once as a shape and once as its centre, named as it is.
+    const shapes = layers.SUB_DISTRICT.filter((f) => f.type === 3);
+    expect(shapes.map((f) => f.code).sort()).toEqual([east.code, west.code]);
+    expect(shapes.find((f) => f.code === west.code)).toMatchObject({ name: west.name });
+    const near = tileAt(middle.lng, middle.lat, communityMinZoom);
+    expect(Object.keys(await decode(await fetch(url(near.z, near.x, near.y))))).toEqual(['COMMUNITY']);
+    expect((await fetch(url(near.z, near.x, near.y).replace(/c=\d+/, 'c=99'))).status).toBe(400);
+  });
+
+  it('dissolves neighbouring communities into one outline, and adds up their population', async () => {
+    const { data, errors } = await server.gql(`{ mapFeatures(level: SUB_DISTRICT, metric: POPULATION) }`);
+    expect(errors).toBeUndefined();
+    const features = data!.mapFeatures.features as Feature<Polygon | MultiPolygon, { code: string; value: number }>[];
+    const shape = features.find((f) => f.properties.code === west.code)!;
+    expect(shape.geometry.type).toBe('Polygon');
+    const [outline, ...holes] = (shape.geometry as Polygon).coordinates;
+    expect(holes).toEqual([]);
+    const along = (i: 0 | 1) => outline.map((point) => point[i]);
+    expect(Math.min(...along(0))).toBeCloseTo(lng(0), 9);
+    expect(Math.max(...along(0))).toBeCloseTo(lng(COLUMNS), 9);
+    expect(Math.min(...along(1))).toBeCloseTo(lat(0), 9);
+    expect(Math.max(...along(1))).toBeCloseTo(lat(ROWS), 9);
+    let population = 0;
+    for (let row = 0; row < ROWS; row++)
+      for (let column = 0; column < COLUMNS; column++) population += latticePopulation(row, column);
+    expect(shape.properties.value).toBe(population);
+    const legend = await server.gql(
+      `{ mapLegend(level: SUB_DISTRICT, metric: POPULATION) { places { codes values } } }`,
+    );
+    const { codes, values } = legend.data!.mapLegend.places;
+    for (const feature of features)
+      expect(values[codes.indexOf(feature.properties.code)]).toBe(feature.properties.value);
+  });
+
+  it('computes a sub-district’s rate from its communities’ counts, not from their rates', async () => {
+    // 康乐 joins the sub-district of another seeded community with cases: two scattered shapes, one value.
+    const kangle = await server.db.community.findUniqueOrThrow({ where: { code: 'kangle' } });
+    const other = await server.db.community.findFirstOrThrow({
+      where: {
+        code: { not: 'kangle' },
+        boundary: { not: null },
+        cases: { some: {} },
+        subDistrict: { code: { notIn: [west.code, east.code] } },
+      },
+      include: { subDistrict: true },
+    });
+    await server.db.community.update({ where: { id: kangle.id }, data: { subDistrictId: other.subDistrictId } });
+    const period = 'from: "2025-12-01T00:00:00+08:00", to: "2026-11-30T00:00:00+08:00"';
+    const valueOf = async (level: string, metric: string, code: string) => {
+      const { data } = await server.gql(
+        `{ mapLegend(level: ${level}, metric: ${metric}, ${period}) { places { codes values } } }`,
+      );
+      const { codes, values } = data!.mapLegend.places;
+      return values[codes.indexOf(code)] as number;
+    };
+    const sum = async (metric: string) =>
+      (await valueOf('COMMUNITY', metric, 'kangle')) + (await valueOf('COMMUNITY', metric, other.code));
+    const expected = (await sum('CASES_CLOSED_ON_TIME')) / ((await sum('CASES_DUE')) - (await sum('CASES_POSTPONED')));
+    const rate = await valueOf('SUB_DISTRICT', 'ON_TIME_RATE', other.subDistrict.code);
+    expect(rate).toBeCloseTo(expected, 12);
+    const mean =
+      ((await valueOf('COMMUNITY', 'ON_TIME_RATE', 'kangle')) +
+        (await valueOf('COMMUNITY', 'ON_TIME_RATE', other.code))) /
+      2;
+    expect(rate).not.toBeCloseTo(mean, 6);
+    const { data } = await server.gql(`{ mapFeatures(level: SUB_DISTRICT, metric: ON_TIME_RATE, ${period}) }`);
+    const joined = data!.mapFeatures.features.find(
+      (f: { properties: { code: string } }) => f.properties.code === other.subDistrict.code,
+    );
+    expect(joined.geometry.type).toBe('MultiPolygon');
+    expect(joined.properties.value).toBeCloseTo(expected, 12);
+  });
+
+  it('ranks no sub-districts', async () => {
+    const { errors } = await server.gql(`{ ranking(level: SUB_DISTRICT, metric: POPULATION) { code } }`);
+    expect(errors?.[0].message).toBe('Rankings are of communities or grids');
   });
 });

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import type express from 'express';
-import { MAX_TILE_ZOOM } from '../../../shared/geo/place-tiles';
+import { GRID_TILE_ZOOM, MAX_TILE_ZOOM, tileLevelAt } from '../../../shared/geo/place-tiles';
 import { signInRequired } from '../auth/read-policy';
 import { tileCoordinates } from '../basemap/basemap-route';
 import type { Context } from '../context';
@@ -14,11 +14,18 @@ function versionOf(v: unknown): BoundaryEpoch | null {
   return match ? { epoch: new Date(Number(match[1])), key: match[2] } : null;
 }
 
+/** `c` as mapTiles writes it: the tile zoom from which communities are drawn, sub-districts below; 0 without it. */
+function communityZoomOf(c: unknown): number | null {
+  if (c === undefined) return 0;
+  const zoom = typeof c === 'string' && /^\d{1,2}$/.test(c) ? Number(c) : NaN;
+  return zoom <= GRID_TILE_ZOOM ? zoom : null;
+}
+
 /**
- * GET /tiles/{z}/{x}/{y}.pbf?v=…: a vector tile of the places' shapes (communities, or grids
- * from GRID_TILE_ZOOM), read under the same rules as mapFeatures. The URL that mapTiles gives
- * names the boundaries' version, so a tile is cached for a day and then revalidated by its
- * ETag; without `v` it is the current boundaries. An empty tile is 204.
+ * GET /tiles/{z}/{x}/{y}.pbf?v=…&c=…: a vector tile of the places' shapes (sub-districts below
+ * zoom `c`, communities, grids from GRID_TILE_ZOOM), read under the same rules as mapFeatures.
+ * The URL that mapTiles gives names the boundaries' version, so a tile is cached for a day and
+ * then revalidated by its ETag; without `v` it is the current boundaries. An empty tile is 204.
  */
 export function tileRoute(
   source: PlaceTileSource,
@@ -27,13 +34,16 @@ export function tileRoute(
   return async (req, res) => {
     const coordinates = tileCoordinates(req.params);
     if (!coordinates || coordinates[0] > MAX_TILE_ZOOM) return void res.status(404).type('text').send('No such tile');
+    const fromCommunityZoom = communityZoomOf(req.query.c);
+    if (fromCommunityZoom === null)
+      return void res.status(400).type('text').send(`c must be a tile zoom from 0 to ${GRID_TILE_ZOOM}`);
     let tile, publicDashboard;
     try {
       const ctx = await contextOf(req, res);
       publicDashboard = ctx.config.publicDashboard;
       if (ctx.viewer.role === 'PUBLIC' && !publicDashboard) throw signInRequired();
       const version = versionOf(req.query.v) ?? (await boundaryEpoch(ctx.db, new Date()));
-      tile = await source.tile(version, ...coordinates);
+      tile = await source.tile(version, tileLevelAt(coordinates[0], fromCommunityZoom), ...coordinates);
     } catch (error) {
       if (sendRefusal(res, error)) return;
       throw error;

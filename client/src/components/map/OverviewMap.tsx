@@ -23,7 +23,7 @@ interface Props {
   period: { from: string; to: string };
   basemap: BasemapName;
   config: ServerConfig | null;
-  /** A community, or a grid (with its community) once zoomed in far enough to draw grids, was clicked. */
+  /** A community, or a grid (with its community) once zoomed in far enough to draw grids, was clicked (a sub-district is zoomed into). */
   onSelect(place: TilePlace): void;
 }
 
@@ -36,21 +36,26 @@ interface Drawn {
 const NO_PLACES: readonly never[] = [];
 
 /**
- * Every community (or, zoomed in, every grid) of the jurisdiction, drawn from vector tiles of
- * their shapes and coloured from a list of their values: a city's 35,000 grids are drawn only
- * where the screen shows them, the shapes are cached by the browser, and another metric or
- * period fetches the values alone.
+ * Every community (or, zoomed in, every grid; zoomed out over a city, every sub-district) of the
+ * jurisdiction, drawn from vector tiles of their shapes and coloured from a list of their values:
+ * a city's 35,000 grids are drawn only where the screen shows them, the shapes are cached by the
+ * browser, and another metric or period fetches the values alone.
  */
 export function OverviewMap({ metric, period, basemap, config, onSelect }: Props) {
   const { language, strings } = useStrings();
   const fallback = useBasemapFallback(basemap, config);
   const crs = BASEMAP_CRS[fallback.shown];
-  const [level, setLevel] = useState<TileLevel>('COMMUNITY');
+  // Known once the tile layer is on the map at its first zoom: a city's first view may be of sub-districts.
+  const [level, setLevel] = useState<TileLevel | null>(null);
   const [tilesLoading, setTilesLoading] = useState(true);
   const [drawn, setDrawn] = useState<Drawn | null>(null);
   const tiles = useQuery(MAP_TILES, { variables: period });
   // Not kept in Apollo's cache: a city's 35,000 values would cost a frame to store, and are asked for by nothing else.
-  const legend = useQuery(MAP_PLACE_VALUES, { variables: { level, metric, ...period }, fetchPolicy: 'no-cache' });
+  const legend = useQuery(MAP_PLACE_VALUES, {
+    variables: { level: level ?? 'COMMUNITY', metric, ...period },
+    skip: !level,
+    fetchPolicy: 'no-cache',
+  });
   const data = legend.data?.mapLegend;
   const colors = useMemo(() => legendColors(data, metric, language, undefined), [data, metric, language]);
   const valueOf = useMemo(() => {
@@ -83,7 +88,7 @@ export function OverviewMap({ metric, period, basemap, config, onSelect }: Props
   const box = tiles.data?.mapTiles.bounds;
   const bounds = useMemo(() => box && L.latLngBounds([box.south, box.west], [box.north, box.east]), [box]);
   const shown = (drawn?.places ?? []).filter((p) => p.level === level).sort((a, b) => (a.code < b.code ? -1 : 1));
-  const loading = tiles.loading || legend.loading || tilesLoading;
+  const loading = tiles.loading || !level || legend.loading || tilesLoading;
   return (
     <MapFrame
       fallback={fallback}
@@ -92,7 +97,7 @@ export function OverviewMap({ metric, period, basemap, config, onSelect }: Props
       colors={colors}
       loading={loading}
       attributes={{
-        'data-level': level,
+        'data-level': level ?? '',
         'data-renderer': 'tiles',
         'data-features': loading ? 0 : shown.length,
         'data-fills': loading ? '' : shown.map(fill).join(','),
@@ -103,6 +108,7 @@ export function OverviewMap({ metric, period, basemap, config, onSelect }: Props
       {tiles.data && (
         <PlaceTiles
           url={tiles.data.mapTiles.url}
+          communityMinZoom={tiles.data.mapTiles.communityMinZoom}
           crs={crs}
           fill={fill}
           label={label}
@@ -111,7 +117,7 @@ export function OverviewMap({ metric, period, basemap, config, onSelect }: Props
           onLevel={setLevel}
         />
       )}
-      {drawn && !loading && <MapLabels candidates={candidates} group={level === 'COMMUNITY'} />}
+      {drawn && !loading && <MapLabels candidates={candidates} group={level !== 'GRID'} />}
       {bounds && <PrintFit bounds={bounds} />}
     </MapFrame>
   );

@@ -6,16 +6,22 @@ import { tileLevelAt, type TileLevel } from '../../../../shared/geo/place-tiles'
 import { PlaceTileLayer } from './PlaceTileLayer';
 import { placeTileReader, type TilePlace } from './placeTiles';
 
-/** The level drawn at a map zoom: the layer draws 512-px tiles from the server's tiles one zoom up. */
-export const levelAtMapZoom = (zoom: number): TileLevel => tileLevelAt(Math.max(0, Math.round(zoom) - 1));
+/** The layer draws 512-px tiles from the server's tiles one zoom up. */
+const tileZoomAt = (mapZoom: number) => Math.max(0, Math.round(mapZoom) - 1);
+
+/** A sub-district clicked is zoomed into until it fills about this share of the map's shorter side. */
+const ZOOMED_SHARE = 0.6;
 
 interface Props {
   /** The tile URL template mapTiles gives. */
   url: string;
+  /** The tile zoom from which the tiles hold communities, sub-districts below (mapTiles). */
+  communityMinZoom: number;
   crs: Crs;
   fill(place: TilePlace): string;
   /** The hover text of a place. */
   label(place: TilePlace): string;
+  /** A community or grid was clicked (a sub-district clicked is zoomed into). */
   onSelect(place: TilePlace): void;
   /** Tiles began loading (true), or every tile on screen is drawn (false: the layer says what it holds). */
   onLoading(loading: boolean, layer: PlaceTileLayer): void;
@@ -26,7 +32,7 @@ interface Props {
  * The places' vector tiles as a layer of the map, with a hover text and a click for each place.
  * The layer is made anew only for another URL or coordinate system; another `fill` repaints it.
  */
-export function PlaceTiles({ url, crs, fill, label, onSelect, onLoading, onLevel }: Props) {
+export function PlaceTiles({ url, communityMinZoom, crs, fill, label, onSelect, onLoading, onLevel }: Props) {
   const map = useMap();
   const layerRef = useRef<PlaceTileLayer | null>(null);
   const latest = useRef({ fill, label, onSelect, onLoading, onLevel });
@@ -36,6 +42,7 @@ export function PlaceTiles({ url, crs, fill, label, onSelect, onLoading, onLevel
 
   useEffect(
     function addTileLayer() {
+      const levelAt = (mapZoom: number): TileLevel => tileLevelAt(tileZoomAt(mapZoom), communityMinZoom);
       const layer = new PlaceTileLayer({
         read: placeTileReader(url),
         crs,
@@ -67,17 +74,26 @@ export function PlaceTiles({ url, crs, fill, label, onSelect, onLoading, onLevel
         },
         click(event: L.LeafletMouseEvent) {
           const place = layer.placeAt(event.latlng);
-          if (place) latest.current.onSelect(place);
+          if (!place) return;
+          if (place.level !== 'SUB_DISTRICT') return latest.current.onSelect(place);
+          const { x, y } = map.getSize();
+          const fitting = Math.floor(Math.log2((ZOOMED_SHARE * Math.min(x, y)) / place.size));
+          const centre = layer.placesInView().find((p) => p.place === place)?.at ?? event.latlng;
+          map.setView(centre, Math.max(fitting, communityMinZoom + 1));
+        },
+        zoomstart() {
+          // What was under the pointer is not after the zoom; the next move finds what is.
+          map.closeTooltip(tooltip);
         },
         zoomend() {
-          latest.current.onLevel(levelAtMapZoom(map.getZoom()));
+          latest.current.onLevel(levelAt(map.getZoom()));
         },
       };
       layer.on('loading', () => latest.current.onLoading(true, layer));
       layer.on('load', () => latest.current.onLoading(false, layer));
       layer.addTo(map);
       map.on(handlers);
-      latest.current.onLevel(levelAtMapZoom(map.getZoom()));
+      latest.current.onLevel(levelAt(map.getZoom()));
       return function removeTileLayer() {
         map.off(handlers);
         map.closeTooltip(tooltip);
@@ -85,7 +101,7 @@ export function PlaceTiles({ url, crs, fill, label, onSelect, onLoading, onLevel
         layerRef.current = null;
       };
     },
-    [map, url, crs],
+    [map, url, communityMinZoom, crs],
   );
 
   useEffect(

@@ -69,6 +69,7 @@ export const MAP_TILES = graphql(`
   query MapTiles($from: DateTime, $to: DateTime) {
     mapTiles(from: $from, to: $to) {
       url
+      communityMinZoom
       bounds {
         west
         south

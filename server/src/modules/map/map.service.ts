@@ -12,7 +12,8 @@ import type { GradeBands } from '../../../../shared/metrics/grades';
 import type { MapLegendInfo, MapTilesInfo } from './map.type';
 import type { BBoxInput } from './map.input';
 import { boundariesAt, boundaryEpoch, existedAt } from './boundary.service';
-import { GRID_TILE_ZOOM } from '../../../../shared/geo/place-tiles';
+import { communityMinZoom, GRID_TILE_ZOOM, worldPoint } from '../../../../shared/geo/place-tiles';
+import { subDistrictShapes, subDistrictsAt, subDistrictValues } from './sub-districts.service';
 
 export interface MapRequest {
   level: MapLevel;
@@ -56,6 +57,7 @@ export async function mapFeatures(
   }
   if (request.zoom !== null && (request.zoom < 0 || request.zoom > 22)) throw badInput('zoom must be between 0 and 22');
   if (level === 'BUILDING') return buildingFeatures(db, request);
+  if (level === 'SUB_DISTRICT') return subDistrictFeatures(db, request);
   let rows: { id: number; code: string; name: string; boundary: string | null; parentCode: string | null }[];
   if (level === 'COMMUNITY') {
     rows = (
@@ -108,6 +110,36 @@ export async function mapFeatures(
       };
       return fitToView(feature, request.zoom, bbox);
     })
+    .filter((feature) => !isEmptyGeometry(feature));
+  return { type: 'FeatureCollection', features };
+}
+
+/** Sub-districts as their communities dissolved into one shape, each measured as its communities together. */
+async function subDistrictFeatures(
+  db: Database,
+  request: MapRequest,
+): Promise<FeatureCollection<Geometry, FeatureProperties>> {
+  const at = request.period.endExclusive;
+  const [shapes, places] = await Promise.all([subDistrictShapes(db, at), subDistrictsAt(db, at)]);
+  const values = await subDistrictValues(db, places, request.metric, request.period);
+  const features = shapes
+    .map(({ code, name, boundary }) =>
+      fitToView(
+        {
+          type: 'Feature',
+          geometry: boundary,
+          properties: {
+            code,
+            name,
+            ...(values.get(code) ?? { value: null, sampleSize: 0, tooFewCases: false }),
+            unit: METRIC_DEFINITIONS[request.metric].unit,
+            parentCode: null,
+          },
+        } satisfies Feature<Polygon | MultiPolygon, FeatureProperties>,
+        request.zoom,
+        request.bbox,
+      ),
+    )
     .filter((feature) => !isEmptyGeometry(feature));
   return { type: 'FeatureCollection', features };
 }
@@ -174,6 +206,14 @@ export async function mapLegend(
         })
       : [];
     places = buildings.map((b) => ({ code: b.code, value: b[field!], tooFewCases: false }));
+  } else if (level === 'SUB_DISTRICT') {
+    const subDistricts = await subDistrictsAt(db, period.endExclusive);
+    const values = await subDistrictValues(db, subDistricts, metric, period);
+    places = subDistricts.map(({ code }) => ({
+      code,
+      value: values.get(code)?.value ?? null,
+      tooFewCases: values.get(code)?.tooFewCases ?? false,
+    }));
   } else {
     const query = {
       where: existedAt(period.endExclusive),
@@ -219,22 +259,36 @@ export function mapTiles(db: Database, period: Period): Promise<MapTilesInfo> {
 }
 
 async function locateTiles(db: Database, at: Date): Promise<MapTilesInfo> {
-  const [version, extent] = await Promise.all([
+  const [version, extents] = await Promise.all([
     boundaryEpoch(db, at),
-    db.community.aggregate({
+    db.community.findMany({
       where: { boundary: { not: null }, ...existedAt(at) },
-      _min: { minLng: true, minLat: true },
-      _max: { maxLng: true, maxLat: true },
+      select: { minLng: true, minLat: true, maxLng: true, maxLat: true },
     }),
   ]);
-  const { minLng, minLat } = extent._min;
-  const { maxLng, maxLat } = extent._max;
+  const located = extents.filter(
+    (e): e is { [K in keyof typeof e]: number } =>
+      e.minLng !== null && e.minLat !== null && e.maxLng !== null && e.maxLat !== null,
+  );
+  const sizes = located
+    .map((e) => {
+      const [west, north] = worldPoint(e.minLng, e.maxLat);
+      const [east, south] = worldPoint(e.maxLng, e.minLat);
+      return Math.max(east - west, south - north) * 256;
+    })
+    .sort((a, b) => a - b);
+  const fromCommunityZoom = communityMinZoom(located.length, sizes[Math.floor(sizes.length / 2)] ?? 0);
   return {
-    url: `/tiles/{z}/{x}/{y}.pbf?v=${version.epoch.getTime()}.${version.key}`,
+    url: `/tiles/{z}/{x}/{y}.pbf?v=${version.epoch.getTime()}.${version.key}&c=${fromCommunityZoom}`,
+    communityMinZoom: fromCommunityZoom,
     gridMinZoom: GRID_TILE_ZOOM,
-    bounds:
-      minLng === null || minLat === null || maxLng === null || maxLat === null
-        ? null
-        : { west: minLng, south: minLat, east: maxLng, north: maxLat },
+    bounds: located.length
+      ? {
+          west: Math.min(...located.map((e) => e.minLng)),
+          south: Math.min(...located.map((e) => e.minLat)),
+          east: Math.max(...located.map((e) => e.maxLng)),
+          north: Math.max(...located.map((e) => e.maxLat)),
+        }
+      : null,
   };
 }

@@ -53,7 +53,7 @@ export class MapBoundsInfo {
 @ObjectType('MapTiles', {
   simpleResolvers: true,
   description:
-    'Where the places’ shapes are served as Mapbox Vector Tiles: communities, and grids from gridMinZoom; values come from mapLegend { places }',
+    'Where the places’ shapes are served as Mapbox Vector Tiles: sub-districts below communityMinZoom, communities, and grids from gridMinZoom; values come from mapLegend { places }',
 })
 export class MapTilesInfo {
   @Field(() => String, {
@@ -61,6 +61,11 @@ export class MapTilesInfo {
       'URL template /tiles/{z}/{x}/{y}.pbf?v=… (XYZ, 256-pixel numbering) of the boundaries drawn in the period; v changes when they do',
   })
   url!: string;
+  @Field(() => Int, {
+    description:
+      'The tile zoom from which tiles hold communities; below it, sub-districts (each its communities dissolved into one shape). 0 unless there are more than 500 located communities: then the zoom at which the median community is 12 px across',
+  })
+  communityMinZoom!: number;
   @Field(() => Int, { description: 'The tile zoom from which tiles hold grids instead of communities' })
   gridMinZoom!: number;
   @Field(() => MapBoundsInfo, {

@@ -6,13 +6,13 @@ import {
   lngLatOf,
   MAX_TILE_ZOOM,
   TILE_EXTENT,
-  tileLevelAt,
   worldPoint,
   type PlaceTileProperties,
   type TileLevel,
 } from '../../../../shared/geo/place-tiles';
 import type { Database } from '../../db/client';
 import { boundariesAt, boundaryEpoch, existedAt, type BoundaryEpoch } from './boundary.service';
+import { subDistrictShapes } from './sub-districts.service';
 
 /** One vector tile of place shapes, gzipped, with the ETag that names its content. */
 export interface PlaceTile {
@@ -27,8 +27,8 @@ export interface PlaceTile {
  * column) can take its place on PostgreSQL behind the same call.
  */
 export interface PlaceTileSource {
-  /** Tile z/x/y of the places as drawn in `version`'s epoch (the level by tileLevelAt(z)). */
-  tile(version: BoundaryEpoch, z: number, x: number, y: number): Promise<PlaceTile>;
+  /** Tile z/x/y of the level's places as drawn in `version`'s epoch. */
+  tile(version: BoundaryEpoch, level: TileLevel, z: number, x: number, y: number): Promise<PlaceTile>;
 }
 
 /** A place as tiles draw it: its shape and its centre, and the extent that says which tiles it is in. */
@@ -48,7 +48,7 @@ interface PlaceSet {
 /**
  * Grids are read by region, the tiles of this zoom (about 10 km across): a city's 35,000 grids
  * take seconds to read, a region's two thousand a tenth of that, and a screen of grids lies in a
- * few regions. Communities, drawn at every lower zoom, are read together.
+ * few regions. Communities and sub-districts, drawn at lower zooms, are read together.
  */
 const GRID_REGION_ZOOM = 12;
 /** Sets kept: the communities and a city's regions of grids, of the current boundaries and a past period's. */
@@ -94,6 +94,8 @@ function tilePlace(shape: Polygon | MultiPolygon, place: Omit<PlaceTilePropertie
 
 /** Every place of the level drawn at `at` (within the region, with a margin). */
 async function readPlaces(db: Database, level: TileLevel, at: Date, region: TileId | null): Promise<TilePlace[]> {
+  if (level === 'SUB_DISTRICT')
+    return (await subDistrictShapes(db, at)).map(({ code, name, boundary }) => tilePlace(boundary, { code, name }));
   const where = { boundary: { not: null }, ...existedAt(at) };
   if (region) {
     const [west, south, east, north] = tileBounds(region, 1 / 8);
@@ -186,12 +188,11 @@ export function inProcessTileSource(db: Database): PlaceTileSource {
   };
 
   return {
-    async tile(version, z, x, y): Promise<PlaceTile> {
-      const level = tileLevelAt(z);
+    async tile(version, level, z, x, y): Promise<PlaceTile> {
       const up = z - GRID_REGION_ZOOM;
       const region: TileId | null = level === 'GRID' ? [GRID_REGION_ZOOM, x >> up, y >> up] : null;
       const { key, places } = await placesOf(level, version, region);
-      const etag = `"${key}-${version.epoch.getTime()}-${z}-${x}-${y}"`;
+      const etag = `"${key}-${version.epoch.getTime()}-${level}-${z}-${x}-${y}"`;
       if (!tiles.has(etag)) {
         tiles.set(etag, cut(places, level, [z, x, y]));
         if (tiles.size > TILES_KEPT) tiles.delete(tiles.keys().next().value!);

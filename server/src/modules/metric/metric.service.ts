@@ -771,3 +771,25 @@ export async function computeTotals(
   );
   return results.map((values) => new Map(asked.map((m, i) => [m, values[i]])));
 }
+
+/**
+ * The metrics of groups of communities (a sub-district's), each group taken as one scope: its
+ * communities' counts added up and its rates computed from them, as the overview's totals are.
+ */
+export async function computeGroupMetrics(
+  db: Database,
+  groups: Map<number, number[]>,
+  metrics: readonly Metric[],
+  period: Period,
+): Promise<Map<number, Map<Metric, MetricResult>>> {
+  const asked = inOrder(metrics);
+  const members = [...groups].sort(([a], [b]) => a - b).map(([id, ids]) => [id, [...ids].sort((a, b) => a - b)]);
+  const results = await answerOnce(db, ['groupMetrics', members, asked, periodKey(period)], async () => {
+    const [figures] = await loadFigures(db, 'community', [...groups.values()].flat(), asked, [period]);
+    return [...groups].map(([id, ids]) => {
+      const merged = mergeFigures(ids.flatMap((member) => figures.get(member) ?? []));
+      return [id, asked.map((m) => metricResult(m, merged))] as const;
+    });
+  });
+  return new Map(results.map(([id, values]) => [id, new Map(asked.map((m, i) => [m, values[i]]))]));
+}

@@ -160,7 +160,7 @@ export class StatsResolver {
     })
     top?: number,
   ) {
-    if (level === 'BUILDING') throw badInput('Rankings are of communities or grids');
+    if (level === 'BUILDING' || level === 'SUB_DISTRICT') throw badInput('Rankings are of communities or grids');
     if (top != null && (top < 1 || top > MAX_TOP)) throw badInput(`top must be between 1 and ${MAX_TOP}`);
     if (subDistrictCode != null && level !== 'COMMUNITY') throw badInput('subDistrictCode ranks communities');
     const of = {
