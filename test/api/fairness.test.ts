@@ -44,6 +44,8 @@ const HOSTILE: Record<string, string> = {
 
 const RUN_MS = 6_000;
 const ATTACKERS = 4;
+/** Probes answered under attack at least: over 100, a p99 is not simply the slowest one. */
+const PROBES = 120;
 
 let server: TestServer;
 beforeAll(async () => {
@@ -64,9 +66,11 @@ it('keeps cheap queries from others answering within 1 s at p99 while one client
   const names = Object.keys(HOSTILE);
   const outcomes = new Map<string, Map<number, number>>();
   let attacking = true;
-  // Each attacker sends documents in turn for RUN_MS, and until every document has been answered.
+  // Each attacker sends documents in turn for RUN_MS, until every document has been answered, and
+  // until enough probes have been answered (a slow machine answers fewer in the time).
+  const latencies: number[] = [];
   const attack = async (offset: number) => {
-    for (let i = offset; Date.now() < stopAt || outcomes.size < names.length; i++) {
+    for (let i = offset; Date.now() < stopAt || outcomes.size < names.length || latencies.length < PROBES; i++) {
       const name = names[i % names.length];
       const response = await post(HOSTILE[name], '203.0.113.66');
       await response.arrayBuffer();
@@ -75,7 +79,6 @@ it('keeps cheap queries from others answering within 1 s at p99 while one client
       outcomes.set(name, byStatus);
     }
   };
-  const latencies: number[] = [];
   const probe = async () => {
     while (attacking) {
       const started = performance.now();
@@ -84,7 +87,6 @@ it('keeps cheap queries from others answering within 1 s at p99 while one client
       latencies.push(performance.now() - started);
       expect(response.status).toBe(200);
       expect(body.data.communities.length).toBeGreaterThan(0);
-      // Often enough for a p99 to mean something: over 100 probes, it is not simply the slowest one.
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
   };
@@ -99,6 +101,5 @@ it('keeps cheap queries from others answering within 1 s at p99 while one client
     `fairness: ${latencies.length} probes, p50 ${at(0.5).toFixed(0)} ms, p99 ${at(0.99).toFixed(0)} ms, max ${latencies.at(-1)!.toFixed(0)} ms`,
   );
   for (const [name, byStatus] of outcomes) console.log(`  ${name}: ${JSON.stringify(Object.fromEntries(byStatus))}`);
-  expect(latencies.length).toBeGreaterThan(100);
   expect(at(0.99)).toBeLessThan(1000);
 }, 60_000);
