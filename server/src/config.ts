@@ -35,6 +35,8 @@ export interface Config {
   timeZone: string;
   /** NODE_ENV=development (npm run dev): unexpected errors answer with their message and stack trace. */
   development: boolean;
+  /** Who cuts the overview's vector tiles: PostGIS (ST_AsMVT) where the database has it (`auto`), or this process. */
+  placeTiles: PlaceTiles;
   /** The default basemap; `offline` is the archive of BASEMAP=file:…. */
   basemap: 'none' | 'tianditu' | 'amap' | 'osm' | 'offline';
   /** BASEMAP=file:…: the MBTiles or PMTiles file the server serves at /basemap/{z}/{x}/{y}. */
@@ -76,6 +78,8 @@ export interface Config {
 export class ConfigError extends Error {}
 
 const BASEMAPS: readonly string[] = ['none', 'tianditu', 'amap', 'osm'];
+const PLACE_TILES = ['auto', 'postgis', 'in-process'] as const;
+export type PlaceTiles = (typeof PLACE_TILES)[number];
 
 /** BASEMAP=file:…: an .mbtiles or .pmtiles file the server may read; its content is checked when the server opens it. */
 function basemapFileProblem(file: string): string | null {
@@ -151,6 +155,11 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
     if (problem) problems.push(problem);
   } else if (!BASEMAPS.includes(basemap))
     problems.push(`BASEMAP must be one of ${BASEMAPS.join(', ')} or file:/path/to/city.pmtiles, got "${env.BASEMAP}"`);
+  const placeTiles = (env.PLACE_TILES || 'auto') as PlaceTiles;
+  if (!PLACE_TILES.includes(placeTiles))
+    problems.push(`PLACE_TILES must be one of ${PLACE_TILES.join(', ')}, got "${env.PLACE_TILES}"`);
+  else if (placeTiles === 'postgis' && databaseKind(databaseUrl) === 'sqlite')
+    problems.push('PLACE_TILES=postgis needs a PostgreSQL DATABASE_URL with the PostGIS extension');
   const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel))
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
@@ -174,6 +183,7 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
     development: env.NODE_ENV === 'development',
     timeZone: env.TIME_ZONE || DEFAULT_TIME_ZONE,
     gradeBands: gradeBands(env.GRADES_FILE, problems),
+    placeTiles,
     basemap,
     basemapFile,
     tiandituKey: env.TIANDITU_KEY || null,

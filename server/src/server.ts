@@ -40,7 +40,7 @@ import { replicaReads } from './graphql/replica-reads';
 import { keptResponses } from './graphql/kept-responses';
 import { basemapRoute } from './basemap/basemap-route';
 import { openTileArchive } from './basemap/open-tile-archive';
-import { inProcessTileSource } from './modules/map/place-tiles.service';
+import { placeTileSource } from './modules/map/place-tiles.service';
 import { tileRoute } from './tiles/tile-route';
 
 const CLIENT_DIST = new URL('../../client/dist', import.meta.url).pathname;
@@ -264,7 +264,8 @@ export async function createServer(config: Config, db: Database, options: Server
   const takingTurns = concurrencyLimit(config.concurrentPerCaller);
   app.get(['/api/export.csv', '/api/export.xlsx'], takingTurns, exportRoute(readingContextOf));
   // Not rate-limited, as the basemap's are not: a screen of the map is a dozen tiles, cached by the browser.
-  app.get('/tiles/:z/:x/:y.pbf', tileRoute(inProcessTileSource(db), contextOf));
+  const tiles = await placeTileSource(config, db, (by) => logger.info({ by }, 'place tiles'));
+  app.get('/tiles/:z/:x/:y.pbf', tileRoute(tiles, contextOf));
   app.use(
     '/graphql',
     express.json({ limit: config.limits.bytes }),

@@ -10,8 +10,11 @@ import {
   type PlaceTileProperties,
   type TileLevel,
 } from '../../../../shared/geo/place-tiles';
-import type { Database } from '../../db/client';
+import type { Config } from '../../config';
+import { databaseKind, type Database } from '../../db/client';
+import { isDatabaseUnavailable } from '../../db/unavailable';
 import { boundariesAt, boundaryEpoch, existedAt, type BoundaryEpoch } from './boundary.service';
+import { postgisTileSource } from './postgis-tiles.service';
 import { subDistrictShapes } from './sub-districts.service';
 
 /** One vector tile of place shapes, gzipped, with the ETag that names its content. */
@@ -23,8 +26,8 @@ export interface PlaceTile {
 
 /**
  * Where the overview's tiles come from. `inProcessTileSource` cuts them from GeoJSON in the
- * server's memory and works on every database; a PostGIS source (ST_AsMVT over a geometry
- * column) can take its place on PostgreSQL behind the same call.
+ * server's memory and works on every database; `postgisTileSource` has PostGIS cut them
+ * (ST_AsMVT over geometry columns) where PostgreSQL has the extension.
  */
 export interface PlaceTileSource {
   /** Tile z/x/y of the level's places as drawn in `version`'s epoch. */
@@ -200,4 +203,39 @@ export function inProcessTileSource(db: Database): PlaceTileSource {
       return { etag, gzipped: tiles.get(etag)! };
     },
   };
+}
+
+/**
+ * The tile source PLACE_TILES names: PostGIS where the database has the extension (`auto`), or
+ * this process (SQLite, PostgreSQL without PostGIS, or `in-process`). Chosen when the server
+ * starts, or at the first tile when the database is away then; `chosen` hears which.
+ */
+export async function placeTileSource(
+  config: Pick<Config, 'placeTiles' | 'databaseUrl'>,
+  db: Database,
+  chosen: (by: 'postgis' | 'in-process') => void,
+): Promise<PlaceTileSource> {
+  if (config.placeTiles === 'in-process' || databaseKind(config.databaseUrl) === 'sqlite') {
+    chosen('in-process');
+    return inProcessTileSource(db);
+  }
+  let choice: Promise<PlaceTileSource> | null = null;
+  const choose = () => {
+    choice ??= (async () => {
+      const postgis = await postgisTileSource(db);
+      if (!postgis && config.placeTiles === 'postgis')
+        throw new Error(
+          'PLACE_TILES=postgis: the database has no PostGIS extension (apt-get install postgresql-15-postgis-3, then CREATE EXTENSION postgis in the database)',
+        );
+      chosen(postgis ? 'postgis' : 'in-process');
+      return postgis ?? inProcessTileSource(db);
+    })();
+    // Asked again at the next tile, once the database is back.
+    choice.catch(() => (choice = null));
+    return choice;
+  };
+  await choose().catch((error: unknown) => {
+    if (!isDatabaseUnavailable(error)) throw error;
+  });
+  return { tile: async (...tile) => (await choose()).tile(...tile) };
 }

@@ -1,0 +1,34 @@
+import { VectorTile } from '@mapbox/vector-tile';
+import Pbf from 'pbf';
+import { worldPoint } from '../../shared/geo/place-tiles';
+import type { TestServer } from './harness';
+
+export const MAP_TILES = `{ mapTiles { url communityMinZoom gridMinZoom bounds { west south east north } } }`;
+
+/** The tile of zoom z that holds a point. */
+export function tileAt(lng: number, lat: number, z: number) {
+  const [x, y] = worldPoint(lng, lat);
+  return { z, x: Math.floor(x * 2 ** z), y: Math.floor(y * 2 ** z) };
+}
+
+export async function tileUrl(server: TestServer, credentials?: string | Record<string, string>) {
+  const { data } = await server.gql<{ mapTiles: { url: string } }>(MAP_TILES, {}, credentials);
+  return (z: number, x: number, y: number) =>
+    `${server.url}${data!.mapTiles.url.replace('{z}', String(z)).replace('{x}', String(x)).replace('{y}', String(y))}`;
+}
+
+/** A tile's features by layer: each with its geometry type (1 point, 3 polygon) and properties. */
+export async function decode(response: Response) {
+  const tile = new VectorTile(new Pbf(new Uint8Array(await response.arrayBuffer())));
+  return Object.fromEntries(
+    Object.entries(tile.layers).map(([name, layer]) => [
+      name,
+      Array.from({ length: layer.length }, (_, i) => layer.feature(i)).map(
+        (f): { type: number; size?: number } & Partial<Record<'code' | 'name' | 'community', string>> => ({
+          type: f.type,
+          ...(f.properties as Record<string, string>),
+        }),
+      ),
+    ]),
+  );
+}
