@@ -264,7 +264,11 @@ export async function createServer(config: Config, db: Database, options: Server
   const takingTurns = concurrencyLimit(config.concurrentPerCaller);
   app.get(['/api/export.csv', '/api/export.xlsx'], takingTurns, exportRoute(readingContextOf));
   // Not rate-limited, as the basemap's are not: a screen of the map is a dozen tiles, cached by the browser.
-  const tiles = await placeTileSource(config, db, (by) => logger.info({ by }, 'place tiles'));
+  const tiles = await placeTileSource(config, db, (by, error) =>
+    error
+      ? logger.warn({ err: error, by }, 'place tiles: PostGIS is installed but could not be used')
+      : logger.info({ by }, 'place tiles'),
+  );
   app.get('/tiles/:z/:x/:y.pbf', tileRoute(tiles, contextOf));
   app.use(
     '/graphql',

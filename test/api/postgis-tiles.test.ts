@@ -95,7 +95,12 @@ if (databaseKind(inject('databaseUrl')) === 'postgresql')
       const another = await startTestServer({ DATABASE_URL: database.url, PLACE_TILES: 'postgis' });
       try {
         const { z, x, y } = tileAt(kangle.lng, kangle.lat, 12);
-        expect((await fetch((await tileUrl(another))(z, x, y))).status).toBe(200);
+        const url = (await tileUrl(another))(z, x, y);
+        expect((await fetch(url)).status).toBe(200);
+        expect(await shapeVersions()).toEqual(before);
+        // A made-up epoch in the URL is read as the last change before it: nothing new is written.
+        const madeUp = await fetch(url.replace(/v=\d+\./, 'v=999999999999.'));
+        expect(madeUp.status).toBe(200);
         expect(await shapeVersions()).toEqual(before);
       } finally {
         await another.close();

@@ -1,5 +1,5 @@
-/** Prisma's codes for a database it cannot reach, lost, or waited too long for. */
-const UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
+/** Prisma's codes for a database it cannot reach, lost, waited too long for, or that has no connection left. */
+const UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2037']);
 /** The same as the driver adapter names it under a raw query's P2010 (which is any failure of a raw query). */
 const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections']);
 

@@ -2,7 +2,7 @@ import L from 'leaflet';
 import { useEffect, useRef } from 'react';
 import { useMap } from 'react-leaflet';
 import type { Crs } from '../../../../shared/geo/convert';
-import { tileLevelAt, type TileLevel } from '../../../../shared/geo/place-tiles';
+import { GRID_TILE_ZOOM, tileLevelAt, type TileLevel } from '../../../../shared/geo/place-tiles';
 import { PlaceTileLayer } from './PlaceTileLayer';
 import { placeTileReader, type TilePlace } from './placeTiles';
 
@@ -79,7 +79,8 @@ export function PlaceTiles({ url, communityMinZoom, crs, fill, label, onSelect, 
           const { x, y } = map.getSize();
           const fitting = Math.floor(Math.log2((ZOOMED_SHARE * Math.min(x, y)) / place.size));
           const centre = layer.placesInView().find((p) => p.place === place)?.at ?? event.latlng;
-          map.setView(centre, Math.max(fitting, communityMinZoom + 1));
+          // Map zooms are tile zooms + 1: from communityMinZoom + 1 the map draws communities, from GRID_TILE_ZOOM + 1 grids.
+          map.setView(centre, Math.min(GRID_TILE_ZOOM, Math.max(fitting, communityMinZoom + 1)));
         },
         zoomstart() {
           // What was under the pointer is not after the zoom; the next move finds what is.

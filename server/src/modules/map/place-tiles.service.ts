@@ -15,7 +15,7 @@ import { databaseKind, type Database } from '../../db/client';
 import { isDatabaseUnavailable } from '../../db/unavailable';
 import { boundariesAt, boundaryEpoch, existedAt, type BoundaryEpoch } from './boundary.service';
 import { postgisTileSource } from './postgis-tiles.service';
-import { subDistrictShapes } from './sub-districts.service';
+import { dissolvedSubDistricts } from './sub-districts.service';
 
 /** One vector tile of place shapes, gzipped, with the ETag that names its content. */
 export interface PlaceTile {
@@ -98,7 +98,7 @@ function tilePlace(shape: Polygon | MultiPolygon, place: Omit<PlaceTilePropertie
 /** Every place of the level drawn at `at` (within the region, with a margin). */
 async function readPlaces(db: Database, level: TileLevel, at: Date, region: TileId | null): Promise<TilePlace[]> {
   if (level === 'SUB_DISTRICT')
-    return (await subDistrictShapes(db, at)).map(({ code, name, boundary }) => tilePlace(boundary, { code, name }));
+    return (await dissolvedSubDistricts(db, at)).map(({ code, name, boundary }) => tilePlace(boundary, { code, name }));
   const where = { boundary: { not: null }, ...existedAt(at) };
   if (region) {
     const [west, south, east, north] = tileBounds(region, 1 / 8);
@@ -208,34 +208,47 @@ export function inProcessTileSource(db: Database): PlaceTileSource {
 /**
  * The tile source PLACE_TILES names: PostGIS where the database has the extension (`auto`), or
  * this process (SQLite, PostgreSQL without PostGIS, or `in-process`). Chosen when the server
- * starts, or at the first tile when the database is away then; `chosen` hears which.
+ * starts, or at the first tile when the database is away then; `chosen` hears which, and why
+ * not PostGIS when `auto` found it present but unusable (its tables could not be made, say).
  */
 export async function placeTileSource(
   config: Pick<Config, 'placeTiles' | 'databaseUrl'>,
   db: Database,
-  chosen: (by: 'postgis' | 'in-process') => void,
+  chosen: (by: 'postgis' | 'in-process', error?: unknown) => void,
 ): Promise<PlaceTileSource> {
   if (config.placeTiles === 'in-process' || databaseKind(config.databaseUrl) === 'sqlite') {
     chosen('in-process');
     return inProcessTileSource(db);
   }
+  const choose = async (): Promise<PlaceTileSource> => {
+    let postgis: PlaceTileSource | null;
+    try {
+      postgis = await postgisTileSource(db);
+    } catch (error) {
+      if (isDatabaseUnavailable(error) || config.placeTiles === 'postgis') throw error;
+      chosen('in-process', error);
+      return inProcessTileSource(db);
+    }
+    if (postgis) {
+      chosen('postgis');
+      return postgis;
+    }
+    if (config.placeTiles === 'postgis')
+      throw new Error(
+        'PLACE_TILES=postgis: the database has no PostGIS extension (apt-get install postgresql-15-postgis-3, then CREATE EXTENSION postgis in the database)',
+      );
+    chosen('in-process');
+    return inProcessTileSource(db);
+  };
   let choice: Promise<PlaceTileSource> | null = null;
-  const choose = () => {
-    choice ??= (async () => {
-      const postgis = await postgisTileSource(db);
-      if (!postgis && config.placeTiles === 'postgis')
-        throw new Error(
-          'PLACE_TILES=postgis: the database has no PostGIS extension (apt-get install postgresql-15-postgis-3, then CREATE EXTENSION postgis in the database)',
-        );
-      chosen(postgis ? 'postgis' : 'in-process');
-      return postgis ?? inProcessTileSource(db);
-    })();
+  const source = () => {
+    choice ??= choose();
     // Asked again at the next tile, once the database is back.
     choice.catch(() => (choice = null));
     return choice;
   };
-  await choose().catch((error: unknown) => {
+  await source().catch((error: unknown) => {
     if (!isDatabaseUnavailable(error)) throw error;
   });
-  return { tile: async (...tile) => (await choose()).tile(...tile) };
+  return { tile: async (...tile) => (await source()).tile(...tile) };
 }

@@ -3,7 +3,7 @@ import { Prisma } from '../../../generated/sqlite/client';
 import { TILE_EXTENT, type TileLevel } from '../../../../shared/geo/place-tiles';
 import type { Database } from '../../db/client';
 import { answerOnce } from '../../db/answers';
-import { boundaryEpoch } from './boundary.service';
+import { boundaryEpoch, type BoundaryEpoch } from './boundary.service';
 import type { PlaceTile, PlaceTileSource } from './place-tiles.service';
 
 /**
@@ -34,23 +34,28 @@ export async function hasPostgis(db: Database): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** Makes the tables once, whichever of several servers starting together comes first. */
 async function createTables(db: Database): Promise<void> {
-  await db.$executeRawUnsafe(`CREATE TABLE IF NOT EXISTS ${SHAPES} (
-    "version" text NOT NULL,
-    "level" text NOT NULL,
-    "code" text NOT NULL,
-    "name" text NOT NULL,
-    "community" text,
-    "size" double precision NOT NULL,
-    "shape" geometry(Geometry, 3857) NOT NULL,
-    "centre" geometry(Point, 3857) NOT NULL,
-    PRIMARY KEY ("version", "level", "code"))`);
-  await db.$executeRawUnsafe(
-    `CREATE INDEX IF NOT EXISTS "gridscope_place_shapes_shape" ON ${SHAPES} USING GIST ("shape")`,
-  );
-  await db.$executeRawUnsafe(
-    `CREATE TABLE IF NOT EXISTS ${VERSIONS} ("version" text PRIMARY KEY, "madeAt" timestamptz NOT NULL DEFAULT now())`,
-  );
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('gridscope place shapes'))`;
+    const [{ made }] = await tx.$queryRaw<{ made: boolean }[]>`
+      SELECT to_regclass('"gridscope_place_shape_versions"') IS NOT NULL AS made`;
+    if (made) return;
+    await tx.$executeRawUnsafe(`CREATE TABLE ${SHAPES} (
+      "version" text NOT NULL,
+      "level" text NOT NULL,
+      "code" text NOT NULL,
+      "name" text NOT NULL,
+      "community" text,
+      "size" double precision NOT NULL,
+      "shape" geometry(Geometry, 3857) NOT NULL,
+      "centre" geometry(Point, 3857) NOT NULL,
+      PRIMARY KEY ("version", "level", "code"))`);
+    await tx.$executeRawUnsafe(`CREATE INDEX "gridscope_place_shapes_shape" ON ${SHAPES} USING GIST ("shape")`);
+    await tx.$executeRawUnsafe(
+      `CREATE TABLE ${VERSIONS} ("version" text PRIMARY KEY, "usedAt" timestamptz NOT NULL DEFAULT now())`,
+    );
+  });
 }
 
 /**
@@ -121,8 +126,10 @@ async function writeShapes(db: Database, version: string, epoch: Date): Promise<
           JOIN "SubDistrict" s ON s."id" = merged."subDistrictId"`,
       );
       await tx.$executeRaw`INSERT INTO "gridscope_place_shape_versions" ("version") VALUES (${version})`;
+      // The least recently used versions go, one server at a time.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('gridscope place shapes'))`;
       await tx.$executeRaw`DELETE FROM "gridscope_place_shape_versions" WHERE "version" NOT IN (
-        SELECT "version" FROM "gridscope_place_shape_versions" ORDER BY "madeAt" DESC LIMIT ${VERSIONS_KEPT})`;
+        SELECT "version" FROM "gridscope_place_shape_versions" ORDER BY "usedAt" DESC LIMIT ${VERSIONS_KEPT})`;
       await tx.$executeRaw`DELETE FROM "gridscope_place_shapes" p WHERE NOT EXISTS (
         SELECT 1 FROM "gridscope_place_shape_versions" v WHERE v."version" = p."version")`;
     },
@@ -143,25 +150,46 @@ export async function postgisTileSource(db: Database): Promise<PlaceTileSource |
   const writing = new Map<string, Promise<void>>();
   /** Encoded tiles by version, level and z/x/y: a version names its shapes, which never change. */
   const tiles = new Map<string, Buffer | null>();
+  /** When this server last marked a version used (at most once a minute each). */
+  const used = new Map<string, number>();
+  /** Keys of old pages' URLs, each with the key that was current when it was found out of date. */
+  const outdated = new Map<string, string>();
 
   /**
-   * The version of the places drawn at the epoch, whichever version the URL named: a page from
-   * before a change is sent the shapes of now, as the in-process tiles do. Kept as aggregates
-   * are (dropped by the same changes), so that a tile costs no counting.
+   * The version of the places drawn at the URL's epoch: named by the last change at or before it
+   * (not by the URL's number, so that made-up epochs write nothing new) and by the places' key
+   * then. A page from before a change is sent the shapes of now, as the in-process tiles are.
+   * Kept as aggregates are (dropped by the same changes); a URL naming another key than the one
+   * kept is checked afresh, as its page may know of a change this server has not heard of.
    */
-  const currentVersion = async (epoch: Date): Promise<string> => {
-    const key = await answerOnce(db, ['placeShapes', epoch.toISOString()], async () => {
-      return (await boundaryEpoch(db, new Date(epoch.getTime() + 1))).key;
-    });
-    return `${key}@${epoch.getTime()}`;
+  const versionOf = async (asked: BoundaryEpoch): Promise<{ version: string; epoch: Date }> => {
+    const count = async () => {
+      const { key, epoch } = await boundaryEpoch(db, new Date(asked.epoch.getTime() + 1));
+      return { key, epoch: epoch.getTime() };
+    };
+    let current = await answerOnce(db, ['placeShapes', asked.epoch.toISOString()], count);
+    if (asked.key !== current.key && outdated.get(asked.key) !== current.key) {
+      const now = await count();
+      if (now.key === current.key) {
+        if (outdated.size > 100) outdated.clear();
+        outdated.set(asked.key, current.key);
+      }
+      current = now;
+    }
+    return { version: `${current.key}@${current.epoch}`, epoch: new Date(current.epoch) };
   };
 
-  /** Writes the version's shapes unless a server has (another's may have dropped an old one: it is written again). */
+  /** Writes the version's shapes unless a server has (one may have dropped an old one: it is written again). */
   const written = async (version: string, epoch: Date): Promise<void> => {
     const made = await db.$queryRaw<
       unknown[]
     >`SELECT 1 FROM "gridscope_place_shape_versions" WHERE "version" = ${version}`;
-    if (made.length) return;
+    if (made.length) {
+      if ((used.get(version) ?? 0) > Date.now() - 60_000) return;
+      used.set(version, Date.now());
+      await db.$executeRaw`UPDATE "gridscope_place_shape_versions" SET "usedAt" = now() WHERE "version" = ${version}`;
+      return;
+    }
     let write = writing.get(version);
     if (!write) {
       write = writeShapes(db, version, epoch).finally(() => writing.delete(version));
@@ -170,22 +198,23 @@ export async function postgisTileSource(db: Database): Promise<PlaceTileSource |
     await write;
   };
 
+  /** A tile's places: shapes found through the GiST index, and the dots of the same places. */
   const cut = async (version: string, level: TileLevel, z: number, x: number, y: number): Promise<Buffer | null> => {
     const tolerance = (TOLERANCE * WORLD) / (TILE_EXTENT * 2 ** z);
     const margin = BUFFER / TILE_EXTENT;
     const [row] = await db.$queryRaw<{ tile: Uint8Array }[]>`
       WITH bounds AS (SELECT ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int) AS tile,
                              ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int, margin => ${margin}::float8) AS wide),
+      places AS (
+        SELECT p.*, b.tile FROM "gridscope_place_shapes" p, bounds b
+        WHERE p."version" = ${version} AND p."level" = ${level} AND p."shape" && b.wide),
       features AS (
-        SELECT p."code", p."name", p."community", p."size",
-               ST_AsMVTGeom(ST_SimplifyPreserveTopology(p."shape", ${tolerance}::float8), b.tile, ${TILE_EXTENT}::int, ${BUFFER}::int, true) AS geom
-        FROM "gridscope_place_shapes" p, bounds b
-        WHERE p."version" = ${version} AND p."level" = ${level} AND p."shape" && b.wide
+        SELECT "code", "name", "community", "size",
+               ST_AsMVTGeom(ST_SimplifyPreserveTopology("shape", ${tolerance}::float8), tile, ${TILE_EXTENT}::int, ${BUFFER}::int, true) AS geom
+        FROM places
         UNION ALL
-        SELECT p."code", p."name", p."community", p."size",
-               ST_AsMVTGeom(p."centre", b.tile, ${TILE_EXTENT}::int, ${BUFFER}::int, true)
-        FROM "gridscope_place_shapes" p, bounds b
-        WHERE p."version" = ${version} AND p."level" = ${level} AND p."centre" && b.wide)
+        SELECT "code", "name", "community", "size", ST_AsMVTGeom("centre", tile, ${TILE_EXTENT}::int, ${BUFFER}::int, true)
+        FROM places)
       SELECT ST_AsMVT(f.*, ${level}, ${TILE_EXTENT}::int, 'geom') AS tile FROM features f
       WHERE f.geom IS NOT NULL AND (ST_Dimension(f.geom) = 0 OR ST_Area(f.geom) >= ${TOLERANCE ** 2}::float8)`;
     return row?.tile?.length ? gzipSync(row.tile) : null;
@@ -193,11 +222,17 @@ export async function postgisTileSource(db: Database): Promise<PlaceTileSource |
 
   return {
     async tile(asked, level, z, x, y): Promise<PlaceTile> {
-      const version = await currentVersion(asked.epoch);
+      const { version, epoch } = await versionOf(asked);
       const name = `${version}/${level}/${z}/${x}/${y}`;
       if (!tiles.has(name)) {
-        await written(version, asked.epoch);
-        tiles.set(name, await cut(version, level, z, x, y));
+        await written(version, epoch);
+        let gzipped = await cut(version, level, z, x, y);
+        // Nothing found, perhaps because another server dropped the version meanwhile: then written anew.
+        if (!gzipped) {
+          await written(version, epoch);
+          gzipped = await cut(version, level, z, x, y);
+        }
+        tiles.set(name, gzipped);
         if (tiles.size > TILES_KEPT) tiles.delete(tiles.keys().next().value!);
       }
       return { etag: `"${name.replace(/[@/]/g, '-')}"`, gzipped: tiles.get(name)! };

@@ -54,30 +54,49 @@ export interface SubDistrictShape {
 }
 
 /**
+ * One outline of touching polygons. A union that fails (turf's sweep line can on nearly
+ * coincident vertices) or comes out empty leaves the parts side by side instead: the map still
+ * draws the sub-district, with its communities' inner edges.
+ */
+function dissolve(shapes: (Polygon | MultiPolygon)[]): Polygon | MultiPolygon {
+  if (shapes.length === 1) return shapes[0];
+  try {
+    const merged = union(featureCollection(shapes.map((shape) => feature(shape))));
+    if (merged) return merged.geometry;
+  } catch {
+    // Drawn from its parts below.
+  }
+  return {
+    type: 'MultiPolygon',
+    coordinates: shapes.flatMap((shape) => (shape.type === 'Polygon' ? [shape.coordinates] : shape.coordinates)),
+  };
+}
+
+/**
  * The shape of each sub-district with a located community at `at`, in order of code: the union
  * of its communities' boundaries drawn then (shared edges dissolve, so neighbouring communities
- * make one outline). Kept until places change: a city's 300 unions take about a second.
+ * make one outline). A city's 300 unions take about half a second; the tiles keep them with
+ * the places' version they were read at.
  */
-export function subDistrictShapes(db: Database, at: Date): Promise<SubDistrictShape[]> {
-  return answerOnce(db, ['subDistrictShapes', at.toISOString()], async () => {
-    const rows = await db.community.findMany({
-      where: { boundary: { not: null }, ...existedAt(at) },
-      select: { code: true, boundary: true, subDistrict: { select: { code: true, name: true } } },
-    });
-    const drawn = await boundariesAt(db, 'COMMUNITY', rows, at);
-    const located = rows.filter((row) => drawn.has(row.code));
-    const parts = groupBy(
-      located,
-      (row) => row.subDistrict.code,
-      (row): Polygon | MultiPolygon => JSON.parse(drawn.get(row.code)!),
-    );
-    const nameOf = new Map(located.map((row) => [row.subDistrict.code, row.subDistrict.name]));
-    return [...parts]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([code, shapes]) => ({
-        code,
-        name: nameOf.get(code)!,
-        boundary: shapes.length === 1 ? shapes[0] : union(featureCollection(shapes.map((p) => feature(p))))!.geometry,
-      }));
+export async function dissolvedSubDistricts(db: Database, at: Date): Promise<SubDistrictShape[]> {
+  const rows = await db.community.findMany({
+    where: { boundary: { not: null }, ...existedAt(at) },
+    select: { code: true, boundary: true, subDistrict: { select: { code: true, name: true } } },
   });
+  const drawn = await boundariesAt(db, 'COMMUNITY', rows, at);
+  const located = rows.filter((row) => drawn.has(row.code));
+  const parts = groupBy(
+    located,
+    (row) => row.subDistrict.code,
+    (row): Polygon | MultiPolygon => JSON.parse(drawn.get(row.code)!),
+  );
+  const nameOf = new Map(located.map((row) => [row.subDistrict.code, row.subDistrict.name]));
+  return [...parts]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([code, shapes]) => ({ code, name: nameOf.get(code)!, boundary: dissolve(shapes) }));
+}
+
+/** dissolvedSubDistricts kept as aggregates are, until places change (mapFeatures). */
+export function subDistrictShapes(db: Database, at: Date): Promise<SubDistrictShape[]> {
+  return answerOnce(db, ['subDistrictShapes', at.toISOString()], () => dissolvedSubDistricts(db, at));
 }
