@@ -62,6 +62,10 @@ if (databaseKind(inject('databaseUrl')) === 'postgresql')
       await database?.drop();
     });
 
+    it('writes the shapes of today as it starts, before any map asks for a tile', async () => {
+      await expect.poll(shapeVersions, { timeout: 20_000 }).toHaveLength(1);
+    });
+
     it('cuts the tiles the in-process source cuts: the same places, dots and shapes, at every level', async () => {
       const { data } = await postgis.gql<{ mapTiles: { communityMinZoom: number } }>(
         '{ mapTiles { communityMinZoom } }',

@@ -220,6 +220,12 @@ export async function postgisTileSource(db: Database): Promise<PlaceTileSource |
     return row?.tile?.length ? gzipSync(row.tile) : null;
   };
 
+  // Today's shapes are written as the server starts, not while the first map waits (seconds for a city).
+  // A failure here is tried again by the first tile.
+  void versionOf({ epoch: new Date(), key: '' })
+    .then(({ version, epoch }) => written(version, epoch))
+    .catch(() => undefined);
+
   return {
     async tile(asked, level, z, x, y): Promise<PlaceTile> {
       const { version, epoch } = await versionOf(asked);
