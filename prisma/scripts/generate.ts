@@ -124,8 +124,8 @@ try {
       worker.postMessage('more');
     }
   // The planner's statistics, and the visibility map and hint bits, after a load that may have multiplied the
-  // tables: without the vacuum, index-only scans read the table too and the first reads write every page, which
-  // made a fresh city's queries twice as slow until autovacuum got there (hours later).
+  // tables: without the vacuum, index-only scans read the table too and the first reads write every page, until
+  // autovacuum gets there (hours later for a city).
   if (kind === 'postgresql') await writer.execute('VACUUM (ANALYZE)');
 } catch (error) {
   console.error(`\n${(error as Error).message}\nWhat was written is kept; the same command carries on from there.`);
