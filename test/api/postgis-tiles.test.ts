@@ -3,9 +3,9 @@ import { GRID_TILE_ZOOM } from '../../shared/geo/place-tiles';
 import { readConfig } from '../../server/src/config';
 import { databaseKind } from '../../server/src/db/client';
 import { seededDatabase, type ScratchDatabase } from './databases';
-import { startTestServer, TEST_ADMIN_TOKEN, type TestServer } from './harness';
+import { startTestServer, type TestServer } from './harness';
 import { addLattice, LATTICE, latticeLat, latticeLng } from './lattice';
-import { decode, tileAt, tileUrl } from './vector-tiles';
+import { decode, tileAt, tileUrl, upsertGrid } from './vector-tiles';
 
 describe('PLACE_TILES', () => {
   it('names who cuts the tiles, and PostGIS only beside PostgreSQL', () => {
@@ -132,20 +132,7 @@ if (databaseKind(inject('databaseUrl')) === 'postgresql')
         (await decode(await fetch(url))).GRID.find((f) => f.code === grid.code)?.name;
       const before = await tileUrl(postgis);
       expect(await nameIn(before(z, x, y))).toBe(grid.name);
-      const renamed = await postgis.gql(
-        `mutation($input: PlaceInput!) { upsertPlace(input: $input) { change } }`,
-        {
-          input: {
-            level: 'GRID',
-            code: grid.code,
-            name: '改名网格',
-            parentCode: grid.community.code,
-            boundary: JSON.parse(grid.boundary!),
-          },
-        },
-        TEST_ADMIN_TOKEN,
-      );
-      expect(renamed.data?.upsertPlace.change).toBe('updated');
+      expect(await upsertGrid(postgis, grid, { name: '改名网格' })).toBe('updated');
       const after = await tileUrl(postgis);
       expect(after(z, x, y)).not.toBe(before(z, x, y));
       expect(await nameIn(after(z, x, y))).toBe('改名网格');
@@ -163,20 +150,7 @@ if (databaseKind(inject('databaseUrl')) === 'postgresql')
       const [lng, lat] = [grid.centroidLng!, grid.centroidLat!];
       // Redrawn at half its size about its centre: a new boundary version from now on.
       const shrunk = ring.map(([x, y]) => [lng + (x - lng) / 2, lat + (y - lat) / 2]);
-      const redrawn = await postgis.gql(
-        `mutation($input: PlaceInput!) { upsertPlace(input: $input) { change } }`,
-        {
-          input: {
-            level: 'GRID',
-            code: grid.code,
-            name: grid.name,
-            parentCode: grid.community.code,
-            boundary: { type: 'Polygon', coordinates: [shrunk] },
-          },
-        },
-        TEST_ADMIN_TOKEN,
-      );
-      expect(redrawn.data?.upsertPlace.change).toBe('updated');
+      expect(await upsertGrid(postgis, grid, { boundary: { type: 'Polygon', coordinates: [shrunk] } })).toBe('updated');
       const { z, x, y } = tileAt(lng, lat, 15);
       const tileOf = async (server: TestServer, to: string) => {
         const { data } = await server.gql<{ mapTiles: { url: string } }>(`{ mapTiles(to: "${to}") { url } }`);

@@ -1,7 +1,7 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import Pbf from 'pbf';
 import { worldPoint } from '../../shared/geo/place-tiles';
-import type { TestServer } from './harness';
+import { TEST_ADMIN_TOKEN, type TestServer } from './harness';
 
 export const MAP_TILES = `{ mapTiles { url communityMinZoom gridMinZoom bounds { west south east north } } }`;
 
@@ -31,4 +31,26 @@ export async function decode(response: Response) {
       ),
     ]),
   );
+}
+
+/** A grid of kangle's, renamed or redrawn through the API as an admin: says what upsertPlace did. */
+export async function upsertGrid(
+  server: TestServer,
+  grid: { code: string; name: string; boundary: string | null; community: { code: string } },
+  changes: { name?: string; boundary?: object },
+): Promise<string | undefined> {
+  const { data } = await server.gql<{ upsertPlace: { change: string } }>(
+    `mutation($input: PlaceInput!) { upsertPlace(input: $input) { change } }`,
+    {
+      input: {
+        level: 'GRID',
+        code: grid.code,
+        name: changes.name ?? grid.name,
+        parentCode: grid.community.code,
+        boundary: changes.boundary ?? JSON.parse(grid.boundary!),
+      },
+    },
+    TEST_ADMIN_TOKEN,
+  );
+  return data?.upsertPlace.change;
 }
