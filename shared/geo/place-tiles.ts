@@ -60,6 +60,13 @@ export function worldPoint(lng: number, lat: number): [number, number] {
   return [(lng + 180) / 360, 0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI)];
 }
 
+/** The larger side of an extent in WGS-84 degrees, in pixels at zoom 0 (the world 256 across): PlaceTileProperties.size. */
+export function sizeAtZoomZero(west: number, south: number, east: number, north: number): number {
+  const [left, top] = worldPoint(west, north);
+  const [right, bottom] = worldPoint(east, south);
+  return Math.max(right - left, bottom - top) * 256;
+}
+
 /** The inverse of worldPoint: [lng, lat]. */
 export function lngLatOf(x: number, y: number): [number, number] {
   return [x * 360 - 180, (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI];

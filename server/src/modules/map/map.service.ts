@@ -12,7 +12,7 @@ import type { GradeBands } from '../../../../shared/metrics/grades';
 import type { MapLegendInfo, MapTilesInfo } from './map.type';
 import type { BBoxInput } from './map.input';
 import { boundariesAt, boundaryEpoch, existedAt } from './boundary.service';
-import { communityMinZoom, GRID_TILE_ZOOM, worldPoint } from '../../../../shared/geo/place-tiles';
+import { communityMinZoom, GRID_TILE_ZOOM, sizeAtZoomZero } from '../../../../shared/geo/place-tiles';
 import { subDistrictShapes, subDistrictsAt, subDistrictValues } from './sub-districts.service';
 
 export interface MapRequest {
@@ -270,25 +270,21 @@ async function locateTiles(db: Database, at: Date): Promise<MapTilesInfo> {
     (e): e is { [K in keyof typeof e]: number } =>
       e.minLng !== null && e.minLat !== null && e.maxLng !== null && e.maxLat !== null,
   );
-  const sizes = located
-    .map((e) => {
-      const [west, north] = worldPoint(e.minLng, e.maxLat);
-      const [east, south] = worldPoint(e.maxLng, e.minLat);
-      return Math.max(east - west, south - north) * 256;
-    })
-    .sort((a, b) => a - b);
+  const sizes = located.map((e) => sizeAtZoomZero(e.minLng, e.minLat, e.maxLng, e.maxLat)).sort((a, b) => a - b);
   const fromCommunityZoom = communityMinZoom(located.length, sizes[Math.floor(sizes.length / 2)] ?? 0);
+  const bounds = located.reduce(
+    (b, e) => ({
+      west: Math.min(b.west, e.minLng),
+      south: Math.min(b.south, e.minLat),
+      east: Math.max(b.east, e.maxLng),
+      north: Math.max(b.north, e.maxLat),
+    }),
+    { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity },
+  );
   return {
     url: `/tiles/{z}/{x}/{y}.pbf?v=${version.epoch.getTime()}.${version.key}&c=${fromCommunityZoom}`,
     communityMinZoom: fromCommunityZoom,
     gridMinZoom: GRID_TILE_ZOOM,
-    bounds: located.length
-      ? {
-          west: Math.min(...located.map((e) => e.minLng)),
-          south: Math.min(...located.map((e) => e.minLat)),
-          east: Math.max(...located.map((e) => e.maxLng)),
-          north: Math.max(...located.map((e) => e.maxLat)),
-        }
-      : null,
+    bounds: located.length ? bounds : null,
   };
 }

@@ -5,8 +5,8 @@ import type { Feature, MultiPolygon, Point, Polygon } from 'geojson';
 import {
   lngLatOf,
   MAX_TILE_ZOOM,
+  sizeAtZoomZero,
   TILE_EXTENT,
-  worldPoint,
   type PlaceTileProperties,
   type TileLevel,
 } from '../../../../shared/geo/place-tiles';
@@ -83,9 +83,7 @@ function tilePlace(shape: Polygon | MultiPolygon, place: Omit<PlaceTilePropertie
       [Infinity, Infinity, -Infinity, -Infinity],
     );
   const centre = [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2];
-  const [west, north] = worldPoint(bounds[0], bounds[3]);
-  const [east, south] = worldPoint(bounds[2], bounds[1]);
-  const properties: PlaceTileProperties = { ...place, size: Math.max(east - west, south - north) * 256 };
+  const properties: PlaceTileProperties = { ...place, size: sizeAtZoomZero(...bounds) };
   return {
     bounds,
     features: [

@@ -28,8 +28,11 @@ const TOLERANCE = 3;
 /** The Web-Mercator world's width in metres: a tile unit at zoom z is this / (4096 × 2^z). */
 const WORLD = 40075016.685578488;
 
+/** A version of the shapes: the places' key and the boundary epoch (ms) they are drawn at. */
+const versionName = (key: string, epochMs: number) => `${key}@${epochMs}`;
+
 /** Whether the database has PostGIS. */
-export async function hasPostgis(db: Database): Promise<boolean> {
+async function hasPostgis(db: Database): Promise<boolean> {
   const rows = await db.$queryRaw<unknown[]>`SELECT 1 FROM pg_extension WHERE extname = 'postgis'`;
   return rows.length > 0;
 }
@@ -176,7 +179,7 @@ export async function postgisTileSource(db: Database): Promise<PlaceTileSource |
       }
       current = now;
     }
-    return { version: `${current.key}@${current.epoch}`, epoch: new Date(current.epoch) };
+    return { version: versionName(current.key, current.epoch), epoch: new Date(current.epoch) };
   };
 
   /** Writes the version's shapes unless a server has (one may have dropped an old one: it is written again). */
@@ -222,8 +225,8 @@ export async function postgisTileSource(db: Database): Promise<PlaceTileSource |
 
   // Today's shapes are written as the server starts, not while the first map waits (seconds for a city).
   // A failure here is tried again by the first tile.
-  void versionOf({ epoch: new Date(), key: '' })
-    .then(({ version, epoch }) => written(version, epoch))
+  void boundaryEpoch(db, new Date())
+    .then(({ key, epoch }) => written(versionName(key, epoch.getTime()), epoch))
     .catch(() => undefined);
 
   return {

@@ -84,16 +84,17 @@ export async function dissolvedSubDistricts(db: Database, at: Date): Promise<Sub
     select: { code: true, boundary: true, subDistrict: { select: { code: true, name: true } } },
   });
   const drawn = await boundariesAt(db, 'COMMUNITY', rows, at);
-  const located = rows.filter((row) => drawn.has(row.code));
-  const parts = groupBy(
-    located,
+  const bySubDistrict = groupBy(
+    rows.filter((row) => drawn.has(row.code)),
     (row) => row.subDistrict.code,
-    (row): Polygon | MultiPolygon => JSON.parse(drawn.get(row.code)!),
   );
-  const nameOf = new Map(located.map((row) => [row.subDistrict.code, row.subDistrict.name]));
-  return [...parts]
+  return [...bySubDistrict]
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([code, shapes]) => ({ code, name: nameOf.get(code)!, boundary: dissolve(shapes) }));
+    .map(([code, members]) => ({
+      code,
+      name: members[0].subDistrict.name,
+      boundary: dissolve(members.map((row): Polygon | MultiPolygon => JSON.parse(drawn.get(row.code)!))),
+    }));
 }
 
 /** dissolvedSubDistricts kept as aggregates are, until places change (mapFeatures). */
