@@ -52,6 +52,10 @@ describe('a city of 520 communities on the overview map', () => {
     const west = { x: box.x + box.width / 2 - 20, y: box.y + box.height / 2 };
     await page.mouse.move(west.x, west.y);
     await expect.poll(() => page.locator('.leaflet-tooltip').textContent()).toContain(LATTICE.subDistricts[0].name);
+    // In the page's fonts, bundled CJK among them, not Leaflet's Helvetica: a kiosk without Noto CJK draws the name.
+    expect(await page.locator('.leaflet-tooltip').evaluate((e) => getComputedStyle(e).fontFamily)).toContain(
+      'Noto Sans SC Variable',
+    );
     await page.mouse.click(west.x, west.y);
     await expect.poll(() => map().getAttribute('data-level'), { timeout: 20_000 }).toBe('COMMUNITY');
     await drawn();
