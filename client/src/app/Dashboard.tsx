@@ -1,3 +1,4 @@
+import { useDeferredValue, useMemo } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PrintHeading } from '../components/PrintHeading';
@@ -24,6 +25,8 @@ import type { ExportParams } from '../components/Downloads';
 import { METRIC_DEFINITIONS, type Metric } from '../../../shared/metrics/definitions';
 import { localDay } from '../../../shared/time/buckets';
 
+const NO_ROWS: never[] = [];
+
 interface Props {
   route: Route;
   period: { from: string; to: string };
@@ -49,7 +52,13 @@ export function Dashboard({ route, period, partial, basemap, config, navigate }:
   });
   const values = summary.dataState === 'complete' ? summary.data.summary : null;
   const provenance = (m: Metric) => values?.find((v) => v.metric === m)?.provenance;
-  const communities = useQuery(COMMUNITY_ROWS, { variables: { metric, ...period } });
+  // Every community's row, for the overview only. Not normalised into the cache: on a city, writing
+  // and reading back 3,500 communities took the page's main thread for about 400 ms before the map drew.
+  const communities = useQuery(COMMUNITY_ROWS, {
+    variables: { metric, ...period },
+    fetchPolicy: 'no-cache',
+    skip: !!communityCode,
+  });
   const grids = useQuery(GRID_ROWS, {
     variables: { code: communityCode ?? '', metric, ...period },
     skip: !communityCode,
@@ -57,11 +66,19 @@ export function Dashboard({ route, period, partial, basemap, config, navigate }:
   const series = useQuery(SCOPE_SERIES, { variables: { communityCode, gridCode, ...period } });
   const visitor = useQuery(VIEWER).data?.viewer.via === 'none';
   const error = summary.error ?? communities.error ?? grids.error ?? series.error;
-  const allCommunities = communities.data?.communities ?? [];
+  const allCommunities = communities.data?.communities ?? NO_ROWS;
   const community = grids.data?.community;
-  const rows = communityCode ? (community?.grids ?? []) : allCommunities;
+  const rows = communityCode ? (community?.grids ?? NO_ROWS) : allCommunities;
   const rowsLoading = communityCode ? grids.loading : communities.loading;
   const grid = community?.grids.find((g) => g.code === gridCode);
+  // The charts under the map render in the background, in slices the map's tiles can draw between:
+  // on a city their first render takes about 300 ms, which held the map back when it came first.
+  const charts = useDeferredValue(
+    useMemo(
+      () => ({ rows, rowsLoading, series: series.data ?? null, seriesLoading: series.loading }),
+      [rows, rowsLoading, series.data, series.loading],
+    ),
+  );
   const select = (code: string) =>
     navigate(communityCode ? { gridCode: code } : { communityCode: code, gridCode: null });
   // What the panels show, as downloads: the same scope and local days, its places as rows.
@@ -233,37 +250,37 @@ export function Dashboard({ route, period, partial, basemap, config, navigate }:
           />
           {!gridCode && (
             <PopulationChart
-              rows={rows}
-              loading={rowsLoading}
+              rows={charts.rows}
+              loading={charts.rowsLoading}
               provenance={provenance('POPULATION')}
               downloads={{ ...places, measures: ['POPULATION', 'HOUSEHOLDS'] }}
             />
           )}
           {!gridCode && (
             <PartyChart
-              rows={rows}
-              loading={rowsLoading}
+              rows={charts.rows}
+              loading={charts.rowsLoading}
               provenance={provenance('PARTY_MEMBERS')}
               downloads={{ ...places, measures: 'PARTY_MEMBERS' }}
             />
           )}
           <VolunteerHoursChart
-            points={series.data?.hours ?? []}
-            loading={series.loading}
+            points={charts.series?.hours ?? []}
+            loading={charts.seriesLoading}
             partial={partial}
             provenance={provenance('VOLUNTEER_HOURS')}
             downloads={{ ...monthly, measures: 'VOLUNTEER_HOURS' }}
           />
           <CaseFlowChart
-            series={series.data ?? null}
-            loading={series.loading}
+            series={charts.series}
+            loading={charts.seriesLoading}
             partial={partial}
             provenance={provenance('CLOSURE_RATE')}
             downloads={{ ...monthly, measures: ['CASES_REPORTED', 'CASES_CLOSED', 'CLOSURE_RATE', 'ON_TIME_RATE'] }}
           />
           <CategoryChart
-            categories={series.data?.categories ?? []}
-            loading={series.loading}
+            categories={charts.series?.categories ?? []}
+            loading={charts.seriesLoading}
             provenance={provenance('CASES_REPORTED')}
             downloads={{ ...scope, dimensions: 'CATEGORY', measures: 'CASES_REPORTED' }}
           />
