@@ -34,7 +34,7 @@ import { createMetrics } from './observability/metrics';
 import { readiness } from './observability/readiness';
 import { requestLog } from './observability/request-log';
 import { databaseKind, poolStats } from './db/client';
-import { keepAnswers, memoryAnswers, NO_ANSWERS, redisAnswers, type AnswerStore } from './db/answers';
+import { keepAnswers, memoryAnswers, NO_ANSWERS, redisAnswers, type AnswerStore, type Changed } from './db/answers';
 import { routeReads } from './db/replica';
 import { replicaReads } from './graphql/replica-reads';
 import { keptResponses } from './graphql/kept-responses';
@@ -103,8 +103,8 @@ export async function createServer(config: Config, db: Database, options: Server
     config.answerSeconds > 0
       ? keptResponses(config.answerSeconds, config.keptResponseMinMs, () => answers.generation())
       : null;
-  const changed = () => {
-    answers.changed();
+  const changed = (what: Changed) => {
+    answers.changed(what);
     responses?.changed();
   };
   const kept: AnswerStore = { ...answers, changed };
@@ -113,7 +113,7 @@ export async function createServer(config: Config, db: Database, options: Server
     ...(reads.replica ? [keepAnswers(reads.replica, kept, 'replica')] : []),
   ];
   // Every instance's changes, heard once the replica has them: answers read from it before are dropped too.
-  const unsubscribeAnswers = source.subscribe(changed);
+  const unsubscribeAnswers = source.subscribe(() => changed('figures'));
   const live: LiveEvents = {
     ...source,
     // A committed write is reported as saved whatever becomes of its live update: a lost one
@@ -122,7 +122,7 @@ export async function createServer(config: Config, db: Database, options: Server
     publish(change) {
       metrics.liveEvents.inc({ kind: change.kind });
       // At once, so that the writer's next read (from the primary) computes afresh.
-      changed();
+      changed('figures');
       reads
         .replayed()
         .then(() => source.publish(change))

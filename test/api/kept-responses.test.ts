@@ -123,6 +123,36 @@ describe('whole answers kept on one instance', () => {
   });
 });
 
+describe('answers about places, on a busy city', () => {
+  const MAP_TILES = '{ mapTiles { url bounds { west } } }';
+  const west = async (server: TestServer) => {
+    const answer = await server.gql<{ mapTiles: { url: string; bounds: { west: number } } }>(
+      MAP_TILES,
+      {},
+      TEST_ADMIN_TOKEN,
+    );
+    expect(answer.errors).toBeUndefined();
+    return answer.data!.mapTiles.bounds.west;
+  };
+
+  it('keeps where the map’s tiles are through reported cases, and reads the places again when they change', async () => {
+    const server = await start({});
+    const before = await west(server);
+    // Moved behind the server's back: only a change of places, not a reported case, makes it read them again.
+    await server.db.community.update({ where: { code: 'kangle' }, data: { minLng: before - 1 } });
+    await reportCase(server);
+    expect(await west(server)).toBe(before);
+    const grid = await server.db.grid.findFirstOrThrow({ where: { retiredAt: null }, orderBy: { code: 'desc' } });
+    const retired = await server.gql(
+      'mutation($code: String!) { retirePlace(code: $code) { code } }',
+      { code: grid.code },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(retired.errors).toBeUndefined();
+    expect(await west(server)).toBeCloseTo(before - 1, 9);
+  });
+});
+
 describe('how long whole answers are kept', () => {
   it('keeps none of a query quicker than KEPT_RESPONSE_MIN_MS', async () => {
     const server = await start({ KEPT_RESPONSE_MIN_MS: '60000' });

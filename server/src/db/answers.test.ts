@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { memoryAnswers } from './answers';
+import { randomUUID } from 'node:crypto';
+import { memoryAnswers, redisAnswers } from './answers';
 import { readConfig } from '../config';
+import { createLogger } from '../observability/logger';
 
 /** A computation that counts its runs and settles when told. */
 function computation(result: unknown) {
@@ -27,11 +29,35 @@ describe('answers kept in memory', () => {
     const answers = memoryAnswers(60);
     const before = computation('before');
     const running = answers.answer('k', before.compute);
-    answers.changed();
+    answers.changed('figures');
     expect(await answers.answer('k', async () => 'after')).toBe('after');
     before.settle();
     expect(await running).toBe('before');
     expect(await answers.answer('k', async () => 'later')).toBe('after');
+  });
+
+  it('keeps answers of places through a change of figures, and drops them when places change', async () => {
+    const answers = memoryAnswers(60);
+    await answers.answer('tiles', async () => 'places before', 'places');
+    await answers.answer('totals', async () => 'figures before');
+    answers.changed('figures');
+    expect(await answers.answer('tiles', async () => 'places after', 'places')).toBe('places before');
+    expect(await answers.answer('totals', async () => 'figures after')).toBe('figures after');
+    expect(await answers.generation()).toBe('1');
+    answers.changed('places');
+    expect(await answers.answer('tiles', async () => 'places after', 'places')).toBe('places after');
+    expect(await answers.answer('totals', async () => 'figures later')).toBe('figures later');
+    expect(await answers.generation()).toBe('2');
+  });
+
+  it('keeps no answer of places that was running when places changed', async () => {
+    const answers = memoryAnswers(60);
+    const before = computation('before');
+    const running = answers.answer('tiles', before.compute, 'places');
+    answers.changed('places');
+    before.settle();
+    expect(await running).toBe('before');
+    expect(await answers.answer('tiles', async () => 'after', 'places')).toBe('after');
   });
 
   it('keeps an answer for the configured seconds only', async () => {
@@ -58,6 +84,30 @@ describe('answers kept in memory', () => {
     await answers.answer('c', async () => 'c');
     expect(await answers.answer('a', async () => 'a recomputed')).toBe('a');
     expect(await answers.answer('b', async () => 'b recomputed')).toBe('b recomputed');
+  });
+});
+
+describe('answers shared through Redis', () => {
+  it('keeps answers of places through a change of figures on another instance, and drops them when places change', async () => {
+    const database = `postgresql://answers-test/${randomUUID()}`;
+    const url = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
+    const logger = createLogger('silent');
+    const [one, other] = await Promise.all([1, 2].map(() => redisAnswers(url, database, 60, logger)));
+    try {
+      await one.answer('tiles', async () => 'places before', 'places');
+      await one.answer('totals', async () => 'figures before');
+      expect(await other.answer('tiles', async () => 'recomputed', 'places')).toBe('places before');
+      other.changed('figures');
+      await other.generation();
+      expect(await one.answer('tiles', async () => 'places after', 'places')).toBe('places before');
+      expect(await one.answer('totals', async () => 'figures after')).toBe('figures after');
+      one.changed('places');
+      await one.generation();
+      expect(await other.answer('tiles', async () => 'places after', 'places')).toBe('places after');
+      expect(await other.answer('totals', async () => 'figures later')).toBe('figures later');
+    } finally {
+      await Promise.all([one.close(), other.close()]);
+    }
   });
 });
 

@@ -10,10 +10,13 @@ import type { Database } from './client';
  * (SQL by hand, `npm run import` without Redis). Answers must survive JSON: in Redis they are text.
  */
 export interface AnswerStore {
-  /** The answer to `key` as of the data now: computed once, however many ask for it at the same time. */
-  answer<T>(key: string, compute: () => Promise<T>): Promise<T>;
-  /** The data has changed: nothing computed from before is answered again. */
-  changed(): void;
+  /**
+   * The answer to `key` as of the data now: computed once, however many ask for it at the same time.
+   * One `of` places (read from places and boundaries only) outlives changes of figures.
+   */
+  answer<T>(key: string, compute: () => Promise<T>, of?: Changed): Promise<T>;
+  /** The data has changed: nothing computed from before (from places, if places changed) is answered again. */
+  changed(what: Changed): void;
   /**
    * What `changed()` moves on, here or on any instance sharing the store: for what is kept
    * elsewhere under it (whole answers, graphql/kept-responses.ts). Null while it cannot be read.
@@ -21,6 +24,14 @@ export interface AnswerStore {
   generation(): Promise<string | null>;
   close(): Promise<void>;
 }
+
+/**
+ * What a change touched. Cases and volunteer hours (every live event) change figures: answers
+ * computed from places only (where the map's tiles are, the shapes of sub-districts) are kept,
+ * so that a busy city's stream of cases does not make each map load read its places again. An
+ * import or a retirement changes places, and every answer is dropped.
+ */
+export type Changed = 'figures' | 'places';
 
 /** Answers that are not kept: every ask computes. */
 export const NO_ANSWERS: AnswerStore = {
@@ -30,35 +41,44 @@ export const NO_ANSWERS: AnswerStore = {
   close: async () => undefined,
 };
 
+/** Counts of changes: of any kind (`figures`), and of places. An answer is as of the counts it was asked at. */
+type Versions = Record<Changed, number>;
+
 interface Kept {
-  version: number;
+  of: Changed;
+  versions: Versions;
   until: number;
   answer: Promise<unknown>;
 }
 
+/** Whether an answer computed at `then` still holds at `now`. */
+const holds = (of: Changed, then: Versions, now: Versions) =>
+  then.places === now.places && (of === 'places' || then.figures === now.figures);
+
 /** This instance's answers, the most recently used `most` of them, each for `seconds` (above 0). */
 export function memoryAnswers(seconds: number, most = 500): AnswerStore {
-  let version = 0;
+  const versions: Versions = { figures: 0, places: 0 };
   const kept = new Map<string, Kept>();
   return {
-    answer<T>(key: string, compute: () => Promise<T>) {
+    answer<T>(key: string, compute: () => Promise<T>, of: Changed = 'figures') {
       const hit = kept.get(key);
       kept.delete(key);
-      if (hit && hit.version === version && hit.until > Date.now()) {
+      if (hit && holds(hit.of, hit.versions, versions) && hit.until > Date.now()) {
         kept.set(key, hit);
         return hit.answer as Promise<T>;
       }
-      const entry: Kept = { version, until: Date.now() + seconds * 1000, answer: compute() };
+      const entry: Kept = { of, versions: { ...versions }, until: Date.now() + seconds * 1000, answer: compute() };
       kept.set(key, entry);
       if (kept.size > most) kept.delete(kept.keys().next().value!);
       entry.answer.catch(() => kept.get(key) === entry && kept.delete(key));
       return entry.answer as Promise<T>;
     },
-    changed() {
-      version++;
-      kept.clear();
+    changed(what) {
+      versions.figures++;
+      if (what === 'places') versions.places++;
+      for (const [key, entry] of kept) if (!holds(entry.of, entry.versions, versions)) kept.delete(key);
     },
-    generation: async () => String(version),
+    generation: async () => String(versions.figures),
     async close() {
       kept.clear();
     },
@@ -78,17 +98,22 @@ export async function redisAnswers(
   logger: Logger,
 ): Promise<AnswerStore> {
   const prefix = `gridscope:answers:${createHash('sha256').update(database).digest('base64url').slice(0, 16)}`;
+  // Moved on by every change, and by changes of places (Versions above).
   const generation = `${prefix}:generation`;
+  const placesGeneration = `${prefix}:places`;
   const { Redis } = await import('ioredis');
   const redis = new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
   redis.on('error', () => undefined);
   await Promise.race([once(redis, 'ready'), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
-  const running = new Map<string, Promise<unknown>>();
+  const running = new Map<string, { of: Changed; answer: Promise<unknown> }>();
   const away = (error: unknown) => logger.warn({ err: error }, 'answers computed per instance: Redis unavailable');
-  async function answer<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  async function answer<T>(key: string, compute: () => Promise<T>, of: Changed): Promise<T> {
     let name: string;
     try {
-      name = `${prefix}:${(await redis.get(generation)) ?? 0}:${key}`;
+      name =
+        of === 'places'
+          ? `${prefix}:p${(await redis.get(placesGeneration)) ?? 0}:${key}`
+          : `${prefix}:${(await redis.get(generation)) ?? 0}:${key}`;
       const stored = await redis.get(name);
       if (stored !== null) return JSON.parse(stored) as T;
     } catch (error) {
@@ -100,17 +125,22 @@ export async function redisAnswers(
     return result;
   }
   return {
-    answer<T>(key: string, compute: () => Promise<T>) {
-      if (!running.has(key))
-        running.set(
-          key,
-          answer(key, compute).finally(() => running.delete(key)),
-        );
-      return running.get(key) as Promise<T>;
+    answer<T>(key: string, compute: () => Promise<T>, of: Changed = 'figures') {
+      let entry = running.get(key);
+      if (!entry) {
+        const asked = {
+          of,
+          answer: answer(key, compute, of).finally(() => running.get(key) === asked && running.delete(key)),
+        };
+        running.set(key, asked);
+        entry = asked;
+      }
+      return entry.answer as Promise<T>;
     },
-    changed() {
-      running.clear();
+    changed(what) {
+      for (const [key, entry] of running) if (what === 'places' || entry.of === 'figures') running.delete(key);
       redis.incr(generation).catch(away);
+      if (what === 'places') redis.incr(placesGeneration).catch(away);
     },
     async generation() {
       try {
@@ -147,18 +177,24 @@ export const answerSource = (db: Database): string | null => stores.get(db)?.sou
  * boundaries, a retired place): answers kept from before are not answered again.
  */
 export function dataChanged(db: Database): void {
-  stores.get(db)?.store.changed();
+  stores.get(db)?.store.changed('places');
 }
 
 /**
  * The answer computed from `db` for `question` (anything JSON): kept when the server keeps
  * answers for this database, else computed each time (the command-line tools, tests of services).
+ * `of` says what it is computed from: 'places' for answers that read no case, figure or hours.
  */
-export function answerOnce<T>(db: Database, question: unknown[], compute: () => Promise<T>): Promise<T> {
+export function answerOnce<T>(
+  db: Database,
+  question: unknown[],
+  compute: () => Promise<T>,
+  of: Changed = 'figures',
+): Promise<T> {
   const kept = stores.get(db);
   if (!kept) return compute();
   const key = createHash('sha256')
     .update(JSON.stringify([kept.source, ...question]))
     .digest('base64url');
-  return kept.store.answer(key, compute);
+  return kept.store.answer(key, compute, of);
 }

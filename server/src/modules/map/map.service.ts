@@ -251,11 +251,17 @@ export async function mapLegend(
 
 /**
  * Where the places' vector tiles of a period are (GET /tiles/…), and the extent of its located
- * communities. Kept until the data changes (imports and retirements move boundaries): seven
- * counts over 35,000 grids and their boundary versions are the first thing a city's map waits for.
+ * communities. Kept until places change (imports and retirements move boundaries), through
+ * reported cases: seven counts over 35,000 grids and their boundary versions are the first thing
+ * a city's map waits for, and a city reports a case every few seconds.
  */
 export function mapTiles(db: Database, period: Period): Promise<MapTilesInfo> {
-  return answerOnce(db, ['mapTiles', period.endExclusive.toISOString()], () => locateTiles(db, period.endExclusive));
+  return answerOnce(
+    db,
+    ['mapTiles', period.endExclusive.toISOString()],
+    () => locateTiles(db, period.endExclusive),
+    'places',
+  );
 }
 
 async function locateTiles(db: Database, at: Date): Promise<MapTilesInfo> {

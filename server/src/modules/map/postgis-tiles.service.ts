@@ -162,7 +162,7 @@ export async function postgisTileSource(db: Database): Promise<PlaceTileSource |
    * The version of the places drawn at the URL's epoch: named by the last change at or before it
    * (not by the URL's number, so that made-up epochs write nothing new) and by the places' key
    * then. A page from before a change is sent the shapes of now, as the in-process tiles are.
-   * Kept as aggregates are (dropped by the same changes); a URL naming another key than the one
+   * Kept until places change (reported cases leave it); a URL naming another key than the one
    * kept is checked afresh, as its page may know of a change this server has not heard of.
    */
   const versionOf = async (asked: BoundaryEpoch): Promise<{ version: string; epoch: Date }> => {
@@ -170,7 +170,7 @@ export async function postgisTileSource(db: Database): Promise<PlaceTileSource |
       const { key, epoch } = await boundaryEpoch(db, new Date(asked.epoch.getTime() + 1));
       return { key, epoch: epoch.getTime() };
     };
-    let current = await answerOnce(db, ['placeShapes', asked.epoch.toISOString()], count);
+    let current = await answerOnce(db, ['placeShapes', asked.epoch.toISOString()], count, 'places');
     if (asked.key !== current.key && outdated.get(asked.key) !== current.key) {
       const now = await count();
       if (now.key === current.key) {

@@ -99,5 +99,5 @@ export async function dissolvedSubDistricts(db: Database, at: Date): Promise<Sub
 
 /** dissolvedSubDistricts kept as aggregates are, until places change (mapFeatures). */
 export function subDistrictShapes(db: Database, at: Date): Promise<SubDistrictShape[]> {
-  return answerOnce(db, ['subDistrictShapes', at.toISOString()], () => dissolvedSubDistricts(db, at));
+  return answerOnce(db, ['subDistrictShapes', at.toISOString()], () => dissolvedSubDistricts(db, at), 'places');
 }
