@@ -105,7 +105,7 @@ export async function createServer(config: Config, db: Database, options: Server
       : null;
   const changed = (what: Changed) => {
     answers.changed(what);
-    responses?.changed();
+    responses?.changed(what);
   };
   const kept: AnswerStore = { ...answers, changed };
   const forget = [
@@ -113,7 +113,7 @@ export async function createServer(config: Config, db: Database, options: Server
     ...(reads.replica ? [keepAnswers(reads.replica, kept, 'replica')] : []),
   ];
   // Every instance's changes, heard once the replica has them: answers read from it before are dropped too.
-  const unsubscribeAnswers = source.subscribe(() => changed('figures'));
+  const unsubscribeAnswers = source.subscribe(() => changed('activity'));
   const live: LiveEvents = {
     ...source,
     // A committed write is reported as saved whatever becomes of its live update: a lost one
@@ -122,7 +122,7 @@ export async function createServer(config: Config, db: Database, options: Server
     publish(change) {
       metrics.liveEvents.inc({ kind: change.kind });
       // At once, so that the writer's next read (from the primary) computes afresh.
-      changed('figures');
+      changed('activity');
       reads
         .replayed()
         .then(() => source.publish(change))

@@ -4,6 +4,8 @@ import { seededDatabase, type ScratchDatabase } from './databases';
 import { REDIS_URL, startTestServer, TEST_ADMIN_TOKEN, type TestServer } from './harness';
 
 const PLACES = '{ communities { code name grids { code name worker { phone } } } }';
+/** The communities with a figure of their cases: an answer that changes with activity. */
+const CASES = '{ communities { code name reported: metric(metric: CASES_REPORTED) { value } } }';
 const RENAMED = '康乐社区（更名）';
 
 type Places = {
@@ -72,19 +74,36 @@ describe('whole answers kept on one instance', () => {
   });
 
   it('answers the same question from the same caller again without reading, until the data changes', async () => {
-    const first = await places(server, TEST_ADMIN_TOKEN);
+    const first = await places(server, TEST_ADMIN_TOKEN, CASES);
     expect(first.errors).toBeUndefined();
     expect(first.placeStatements).toBeGreaterThan(0);
     // Renamed behind the server's back, which nothing tells it of: the kept answer is sent again.
     await server.db.community.update({ where: { code: 'kangle' }, data: { name: RENAMED } });
-    const again = await places(server, TEST_ADMIN_TOKEN);
+    const again = await places(server, TEST_ADMIN_TOKEN, CASES);
     expect(again.placeStatements).toBe(0);
     expect(again.data).toEqual(first.data);
     // A reported case is a change the server hears of: the next answer is computed afresh.
     await reportCase(server);
-    const after = await places(server, TEST_ADMIN_TOKEN);
+    const after = await places(server, TEST_ADMIN_TOKEN, CASES);
     expect(after.placeStatements).toBeGreaterThan(0);
     expect(kangle(after.data).name).toBe(RENAMED);
+    const reported = (data: typeof after.data) =>
+      (data as unknown as { communities: { reported: { value: number } }[] }).communities.reduce(
+        (sum, c) => sum + c.reported.value,
+        0,
+      );
+    expect(reported(after.data)).toBe(reported(first.data) + 1);
+  });
+
+  it('keeps an answer read from places alone through reported cases, until places change', async () => {
+    const first = await places(server, TEST_ADMIN_TOKEN);
+    expect(first.placeStatements).toBeGreaterThan(0);
+    await server.db.community.update({ where: { code: 'kangle' }, data: { name: `${RENAMED}2` } });
+    await reportCase(server);
+    const after = await places(server, TEST_ADMIN_TOKEN);
+    expect(after.placeStatements).toBe(0);
+    expect(after.data).toEqual(first.data);
+    await server.db.community.update({ where: { code: 'kangle' }, data: { name: RENAMED } });
   });
 
   it('drops them when a place is retired, a change no live event reports', async () => {
@@ -135,13 +154,29 @@ describe('answers about places, on a busy city', () => {
     return answer.data!.mapTiles.bounds.west;
   };
 
-  it('keeps where the map’s tiles are through reported cases, and reads the places again when they change', async () => {
+  const population = async (server: TestServer) => {
+    const answer = await server.gql<{ summary: { value: number }[] }>(
+      '{ summary(metrics: [POPULATION]) { value } }',
+      {},
+      TEST_ADMIN_TOKEN,
+    );
+    expect(answer.errors).toBeUndefined();
+    return answer.data!.summary[0].value;
+  };
+
+  it('keeps where the map’s tiles are and stated figures through reported cases, until places change', async () => {
     const server = await start({});
     const before = await west(server);
-    // Moved behind the server's back: only a change of places, not a reported case, makes it read them again.
-    await server.db.community.update({ where: { code: 'kangle' }, data: { minLng: before - 1 } });
+    const people = await population(server);
+    // Changed behind the server's back: only a change of places, not a reported case, makes it read them again.
+    const { population: stated } = await server.db.community.findUniqueOrThrow({ where: { code: 'kangle' } });
+    await server.db.community.update({
+      where: { code: 'kangle' },
+      data: { minLng: before - 1, population: stated! + 1000 },
+    });
     await reportCase(server);
     expect(await west(server)).toBe(before);
+    expect(await population(server)).toBe(people);
     const grid = await server.db.grid.findFirstOrThrow({ where: { retiredAt: null }, orderBy: { code: 'desc' } });
     const retired = await server.gql(
       'mutation($code: String!) { retirePlace(code: $code) { code } }',
@@ -150,6 +185,7 @@ describe('answers about places, on a busy city', () => {
     );
     expect(retired.errors).toBeUndefined();
     expect(await west(server)).toBeCloseTo(before - 1, 9);
+    expect(await population(server)).toBe(people + 1000);
   });
 });
 
@@ -178,10 +214,13 @@ describe('whole answers kept on two instances sharing Redis', () => {
       start({ KEPT_RESPONSE_MIN_MS: '0', REDIS_URL }),
       start({ KEPT_RESPONSE_MIN_MS: '0', REDIS_URL }),
     ]);
+    await places(second, TEST_ADMIN_TOKEN, CASES);
     await places(second, TEST_ADMIN_TOKEN);
-    expect((await places(second, TEST_ADMIN_TOKEN)).placeStatements).toBe(0);
+    expect((await places(second, TEST_ADMIN_TOKEN, CASES)).placeStatements).toBe(0);
     await reportCase(first);
-    await expect.poll(async () => (await places(second, TEST_ADMIN_TOKEN)).placeStatements).toBeGreaterThan(0);
+    await expect.poll(async () => (await places(second, TEST_ADMIN_TOKEN, CASES)).placeStatements).toBeGreaterThan(0);
+    // Read from places alone: kept through the case.
+    expect((await places(second, TEST_ADMIN_TOKEN)).placeStatements).toBe(0);
     // A retirement has no live event: the generation the two share in Redis moves on.
     await expectRetirementSeen(first, second, 1);
   });

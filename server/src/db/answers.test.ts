@@ -29,25 +29,25 @@ describe('answers kept in memory', () => {
     const answers = memoryAnswers(60);
     const before = computation('before');
     const running = answers.answer('k', before.compute);
-    answers.changed('figures');
+    answers.changed('activity');
     expect(await answers.answer('k', async () => 'after')).toBe('after');
     before.settle();
     expect(await running).toBe('before');
     expect(await answers.answer('k', async () => 'later')).toBe('after');
   });
 
-  it('keeps answers of places through a change of figures, and drops them when places change', async () => {
+  it('keeps answers of places through a change of activity, and drops them when places change', async () => {
     const answers = memoryAnswers(60);
     await answers.answer('tiles', async () => 'places before', 'places');
-    await answers.answer('totals', async () => 'figures before');
-    answers.changed('figures');
+    await answers.answer('totals', async () => 'activity before');
+    answers.changed('activity');
     expect(await answers.answer('tiles', async () => 'places after', 'places')).toBe('places before');
-    expect(await answers.answer('totals', async () => 'figures after')).toBe('figures after');
-    expect(await answers.generation()).toBe('1');
+    expect(await answers.answer('totals', async () => 'activity after')).toBe('activity after');
+    expect(await answers.generation()).toEqual({ activity: '1', places: '0' });
     answers.changed('places');
     expect(await answers.answer('tiles', async () => 'places after', 'places')).toBe('places after');
-    expect(await answers.answer('totals', async () => 'figures later')).toBe('figures later');
-    expect(await answers.generation()).toBe('2');
+    expect(await answers.answer('totals', async () => 'activity later')).toBe('activity later');
+    expect(await answers.generation()).toEqual({ activity: '2', places: '1' });
   });
 
   it('keeps no answer of places that was running when places changed', async () => {
@@ -88,23 +88,23 @@ describe('answers kept in memory', () => {
 });
 
 describe('answers shared through Redis', () => {
-  it('keeps answers of places through a change of figures on another instance, and drops them when places change', async () => {
+  it('keeps answers of places through a change of activity on another instance, and drops them when places change', async () => {
     const database = `postgresql://answers-test/${randomUUID()}`;
     const url = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
     const logger = createLogger('silent');
     const [one, other] = await Promise.all([1, 2].map(() => redisAnswers(url, database, 60, logger)));
     try {
       await one.answer('tiles', async () => 'places before', 'places');
-      await one.answer('totals', async () => 'figures before');
+      await one.answer('totals', async () => 'activity before');
       expect(await other.answer('tiles', async () => 'recomputed', 'places')).toBe('places before');
-      other.changed('figures');
+      other.changed('activity');
       await other.generation();
       expect(await one.answer('tiles', async () => 'places after', 'places')).toBe('places before');
-      expect(await one.answer('totals', async () => 'figures after')).toBe('figures after');
+      expect(await one.answer('totals', async () => 'activity after')).toBe('activity after');
       one.changed('places');
       await one.generation();
       expect(await other.answer('tiles', async () => 'places after', 'places')).toBe('places after');
-      expect(await other.answer('totals', async () => 'figures later')).toBe('figures later');
+      expect(await other.answer('totals', async () => 'activity later')).toBe('activity later');
     } finally {
       await Promise.all([one.close(), other.close()]);
     }

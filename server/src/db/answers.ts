@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import type { Logger } from '../observability/logger';
 import type { Database } from './client';
+import { readsActivity } from './deadline';
 
 /**
  * Answers of the heavy aggregates (a city's key figures, every community's value of a metric,
@@ -12,26 +13,28 @@ import type { Database } from './client';
 export interface AnswerStore {
   /**
    * The answer to `key` as of the data now: computed once, however many ask for it at the same time.
-   * One `of` places (read from places and boundaries only) outlives changes of figures.
+   * One `of` places (computed from places alone) outlives changes of activity.
    */
   answer<T>(key: string, compute: () => Promise<T>, of?: Changed): Promise<T>;
-  /** The data has changed: nothing computed from before (from places, if places changed) is answered again. */
+  /** The data has changed: nothing computed from before is answered again (of places: if places changed). */
   changed(what: Changed): void;
   /**
-   * What `changed()` moves on, here or on any instance sharing the store: for what is kept
-   * elsewhere under it (whole answers, graphql/kept-responses.ts). Null while it cannot be read.
+   * What `changed()` moves on, here or on any instance sharing the store (every change moves
+   * `activity`, changes of places `places` too): for what is kept elsewhere under it (whole
+   * answers, graphql/kept-responses.ts). Null while it cannot be read.
    */
-  generation(): Promise<string | null>;
+  generation(): Promise<Versions<string> | null>;
   close(): Promise<void>;
 }
 
 /**
- * What a change touched. Cases and volunteer hours (every live event) change figures: answers
- * computed from places only (where the map's tiles are, the shapes of sub-districts) are kept,
- * so that a busy city's stream of cases does not make each map load read its places again. An
- * import or a retirement changes places, and every answer is dropped.
+ * What a change touched. Every live event reports activity (cases, volunteer hours): answers
+ * computed from places alone are kept through it, so that a busy city's stream of cases does not
+ * make each map load read its places again. Places are the communities, grids and buildings,
+ * their boundaries and their stated figures (population, party members, volunteers), which only
+ * an import or a retirement changes (dataChanged); such a change drops every answer.
  */
-export type Changed = 'figures' | 'places';
+export type Changed = 'activity' | 'places';
 
 /** Answers that are not kept: every ask computes. */
 export const NO_ANSWERS: AnswerStore = {
@@ -41,8 +44,8 @@ export const NO_ANSWERS: AnswerStore = {
   close: async () => undefined,
 };
 
-/** Counts of changes: of any kind (`figures`), and of places. An answer is as of the counts it was asked at. */
-type Versions = Record<Changed, number>;
+/** Counts of changes: of any kind (`activity`), and of places. An answer is as of the counts it was asked at. */
+export type Versions<T = number> = Record<Changed, T>;
 
 interface Kept {
   of: Changed;
@@ -52,15 +55,15 @@ interface Kept {
 }
 
 /** Whether an answer computed at `then` still holds at `now`. */
-const holds = (of: Changed, then: Versions, now: Versions) =>
-  then.places === now.places && (of === 'places' || then.figures === now.figures);
+export const holds = <T>(of: Changed, then: Versions<T>, now: Versions<T>) =>
+  then.places === now.places && (of === 'places' || then.activity === now.activity);
 
 /** This instance's answers, the most recently used `most` of them, each for `seconds` (above 0). */
 export function memoryAnswers(seconds: number, most = 500): AnswerStore {
-  const versions: Versions = { figures: 0, places: 0 };
+  const versions: Versions = { activity: 0, places: 0 };
   const kept = new Map<string, Kept>();
   return {
-    answer<T>(key: string, compute: () => Promise<T>, of: Changed = 'figures') {
+    answer<T>(key: string, compute: () => Promise<T>, of: Changed = 'activity') {
       const hit = kept.get(key);
       kept.delete(key);
       if (hit && holds(hit.of, hit.versions, versions) && hit.until > Date.now()) {
@@ -74,11 +77,11 @@ export function memoryAnswers(seconds: number, most = 500): AnswerStore {
       return entry.answer as Promise<T>;
     },
     changed(what) {
-      versions.figures++;
+      versions.activity++;
       if (what === 'places') versions.places++;
       for (const [key, entry] of kept) if (!holds(entry.of, entry.versions, versions)) kept.delete(key);
     },
-    generation: async () => String(versions.figures),
+    generation: async () => ({ activity: String(versions.activity), places: String(versions.places) }),
     async close() {
       kept.clear();
     },
@@ -125,7 +128,7 @@ export async function redisAnswers(
     return result;
   }
   return {
-    answer<T>(key: string, compute: () => Promise<T>, of: Changed = 'figures') {
+    answer<T>(key: string, compute: () => Promise<T>, of: Changed = 'activity') {
       let entry = running.get(key);
       if (!entry) {
         const asked = {
@@ -138,13 +141,14 @@ export async function redisAnswers(
       return entry.answer as Promise<T>;
     },
     changed(what) {
-      for (const [key, entry] of running) if (what === 'places' || entry.of === 'figures') running.delete(key);
+      for (const [key, entry] of running) if (what === 'places' || entry.of === 'activity') running.delete(key);
       redis.incr(generation).catch(away);
       if (what === 'places') redis.incr(placesGeneration).catch(away);
     },
     async generation() {
       try {
-        return (await redis.get(generation)) ?? '0';
+        const [activity, places] = await redis.mget(generation, placesGeneration);
+        return { activity: activity ?? '0', places: places ?? '0' };
       } catch (error) {
         away(error);
         return null;
@@ -183,14 +187,15 @@ export function dataChanged(db: Database): void {
 /**
  * The answer computed from `db` for `question` (anything JSON): kept when the server keeps
  * answers for this database, else computed each time (the command-line tools, tests of services).
- * `of` says what it is computed from: 'places' for answers that read no case, figure or hours.
+ * `of` says what it is computed from: 'places' for answers that read no case and no hours.
  */
 export function answerOnce<T>(
   db: Database,
   question: unknown[],
   compute: () => Promise<T>,
-  of: Changed = 'figures',
+  of: Changed = 'activity',
 ): Promise<T> {
+  if (of === 'activity') readsActivity();
   const kept = stores.get(db);
   if (!kept) return compute();
   const key = createHash('sha256')

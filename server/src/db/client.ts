@@ -4,7 +4,7 @@ import { PrismaLibSQL } from '@prisma/adapter-libsql';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '../../generated/sqlite/client';
-import { inTurn } from './deadline';
+import { inTurn, readsActivity } from './deadline';
 import type { PoolStats } from '../observability/metrics';
 import './sqlite-busy-timeout';
 
@@ -41,6 +41,23 @@ export function sqlitePath(url: string): string {
   return resolve(url.slice('file:'.length).split('?')[0]);
 }
 
+/**
+ * The tables of places, their boundaries and stated figures, which only imports and retirements
+ * change (db/answers.ts). Every other table, and every raw statement, counts as activity.
+ */
+const PLACE_MODELS = new Set([
+  'SubDistrict',
+  'Community',
+  'Grid',
+  'Building',
+  'PartyOrganization',
+  'VolunteerTeam',
+  'MetricSnapshot',
+  'BoundaryVersion',
+  'FigureSource',
+  'Setting',
+]);
+
 export interface ConnectOptions {
   /** Called for every SQL statement sent (tests count them). */
   onQuery?: (sql: string) => void;
@@ -52,8 +69,12 @@ export async function connectDatabase(url: string, options: ConnectOptions = {})
     if (options.onQuery) (client as PrismaClient<'query'>).$on('query', (event) => options.onQuery!(event.query));
     return client.$extends({
       query: {
-        // A GraphQL operation's statements go one at a time and stop at its deadline (db/deadline.ts).
-        $allOperations: ({ args, query }) => inTurn(() => query(args)),
+        // A GraphQL operation's statements go one at a time and stop at its deadline (db/deadline.ts),
+        // and what they read says whether its answer changes with activity.
+        $allOperations: ({ model, args, query }) => {
+          if (!model || !PLACE_MODELS.has(model)) readsActivity();
+          return inTurn(() => query(args));
+        },
       },
     }) as unknown as Database;
   });

@@ -8,6 +8,8 @@ interface Operation {
   seconds: number;
   /** Settles when the operation's statement in flight, if any, has been answered. */
   previous: Promise<void>;
+  /** It has read cases or hours, or an answer computed from them: its answer changes with activity (db/answers.ts). */
+  readActivity: boolean;
 }
 
 const operations = new AsyncLocalStorage<Operation>();
@@ -26,7 +28,30 @@ export const queryTimeout = (seconds: number) =>
  * transaction is rolled back.
  */
 export function withDeadline<T>(seconds: number, work: () => T): T {
-  return operations.run({ at: Date.now() + seconds * 1000, seconds, previous: Promise.resolve() }, work);
+  return operations.run(
+    { at: Date.now() + seconds * 1000, seconds, previous: Promise.resolve(), readActivity: false },
+    work,
+  );
+}
+
+/** What the current operation reads is noted from here on (not what authenticating its caller read). */
+export function noteReadsFromHere(): void {
+  const operation = operations.getStore();
+  if (operation) operation.readActivity = false;
+}
+
+/** The current operation reads cases or volunteer hours, or something computed from them. */
+export function readsActivity(): void {
+  const operation = operations.getStore();
+  if (operation) operation.readActivity = true;
+}
+
+/**
+ * Whether what the current operation has read so far changes with activity, or with places
+ * alone (graphql/kept-responses.ts keeps the latter through reported cases). True outside one.
+ */
+export function hasReadActivity(): boolean {
+  return operations.getStore()?.readActivity ?? true;
 }
 
 /** Throws QUERY_TIMEOUT when the operation this statement is sent for is past its deadline. */

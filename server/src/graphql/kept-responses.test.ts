@@ -15,7 +15,7 @@ async function serverKeeping(most: number) {
     resolvers: {
       Query: { search: (_: unknown, { size }: { size: number }) => (computed.push(size), 'x'.repeat(size)) },
     },
-    plugins: [keptResponses(60, 0, async () => '0', most).plugin],
+    plugins: [keptResponses(60, 0, async () => ({ activity: '0', places: '0' }), most).plugin],
   });
   await apollo.start();
   const ask = async (size: number) => {

@@ -1,7 +1,8 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { Context } from '../context';
-import { answerSource } from '../db/answers';
+import { answerSource, holds, type Changed, type Versions } from '../db/answers';
+import { hasReadActivity, noteReadsFromHere } from '../db/deadline';
 
 /**
  * The JSON kept at most, in characters, per instance: 32 of a city's communities with their grids
@@ -11,11 +12,14 @@ export const MOST_KEPT_CHARACTERS = 64 * 1024 * 1024;
 
 export interface KeptResponses {
   plugin: ApolloServerPlugin<Context>;
-  /** The data has changed: no answer computed before is sent again. */
-  changed(): void;
+  /** The data has changed: no answer computed before (of places: if places changed) is sent again. */
+  changed(what: Changed): void;
 }
 
 interface Kept {
+  /** What it was computed from: places alone (no case, no hours, no answer computed from them), or activity too. */
+  of: Changed;
+  versions: Versions;
   until: number;
   response: GraphQLResponse;
   /** The length of its JSON. */
@@ -71,10 +75,10 @@ const keptFields = (operation: OperationDefinitionNode) =>
 export function keptResponses(
   seconds: number,
   fromMs: number,
-  generation: () => Promise<string | null>,
+  generation: () => Promise<Versions<string> | null>,
   most = MOST_KEPT_CHARACTERS,
 ): KeptResponses {
-  let version = 0;
+  const versions: Versions = { activity: 0, places: 0 };
   let characters = 0;
   const kept = new Map<string, Kept>();
   const forget = (key: string) => {
@@ -83,16 +87,15 @@ export function keptResponses(
   };
   const plugin: ApolloServerPlugin<Context> = {
     async requestDidStart() {
-      const started = { at: performance.now(), version };
-      let key: string | null = null;
+      const started = { at: performance.now(), versions: { ...versions } };
+      let keys: Versions<string> | null = null;
       return {
         async responseForOperation({ operation, operationName, queryHash, request, contextValue }) {
           if (!keptFields(operation)) return null;
           const shared = await generation();
           if (shared === null) return null;
           const { role, scope, via, name, displayName } = contextValue.viewer;
-          key = JSON.stringify([
-            shared,
+          const question = JSON.stringify([
             answerSource(contextValue.db),
             role,
             scope,
@@ -103,23 +106,35 @@ export function keptResponses(
             operationName,
             request.variables ?? {},
           ]);
-          const hit = kept.get(key);
-          if (!hit) return null;
-          forget(key);
-          if (hit.until <= Date.now()) return null;
-          // Asked again: the most recently asked, the last to go.
-          kept.set(key, hit);
-          characters += hit.characters;
-          return hit.response;
+          // Its answer is kept under the generation of what it turns out to read (willSendResponse).
+          keys = { activity: `a${shared.activity}:${question}`, places: `p${shared.places}:${question}` };
+          noteReadsFromHere();
+          for (const key of [keys.places, keys.activity]) {
+            const hit = kept.get(key);
+            if (!hit) continue;
+            forget(key);
+            if (hit.until <= Date.now()) return null;
+            // Asked again: the most recently asked, the last to go.
+            kept.set(key, hit);
+            characters += hit.characters;
+            keys = null; // Sent as kept: nothing to keep after it.
+            return hit.response;
+          }
+          return null;
         },
         async willSendResponse({ response }) {
           const tookMs = performance.now() - started.at;
-          if (key === null || kept.has(key) || tookMs < fromMs || started.version !== version) return;
+          if (keys === null || tookMs < fromMs) return;
+          const of: Changed = hasReadActivity() ? 'activity' : 'places';
+          const key = keys[of];
+          if (kept.has(key) || !holds(of, started.versions, versions)) return;
           if (response.body.kind !== 'single' || response.body.singleResult.errors) return;
           const size = JSON.stringify(response.body.singleResult).length;
           if (size > most) return;
           while (kept.size > 0 && characters + size > most) forget(kept.keys().next().value!);
           kept.set(key, {
+            of,
+            versions: { ...started.versions },
             until: Date.now() + Math.min(seconds, MOST_SECONDS) * 1000,
             response: { body: response.body, http: { headers: new HeaderMap() } },
             characters: size,
@@ -131,11 +146,11 @@ export function keptResponses(
   };
   return {
     plugin,
-    // Nothing kept from before survives: what is being computed now is not kept either (started.version).
-    changed() {
-      version++;
-      kept.clear();
-      characters = 0;
+    // Nothing kept from before survives: what is being computed now is not kept either (started.versions).
+    changed(what) {
+      versions.activity++;
+      if (what === 'places') versions.places++;
+      for (const [key, entry] of kept) if (!holds(entry.of, entry.versions, versions)) forget(key);
     },
   };
 }

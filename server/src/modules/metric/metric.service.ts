@@ -1,7 +1,7 @@
 import { METRIC_DEFINITIONS, type Metric } from '../../../../shared/metrics/definitions';
 import { memberTotal } from '../../../../shared/metrics/party-members';
 import { Prisma } from '../../../generated/sqlite/client';
-import { answerOnce } from '../../db/answers';
+import { answerOnce, type Changed } from '../../db/answers';
 import { kindOf, type Database, type DatabaseKind } from '../../db/client';
 import { millisBetween, timeValue } from '../../db/dialect';
 import { groupBy } from '../../group-by';
@@ -711,6 +711,10 @@ const question = (level: ScopeLevel, ids: number[], metrics: Metric[], periods: 
   periods.map(periodKey),
 ];
 
+/** What answers of `metrics` are computed from: stated figures come with places, by import only. */
+export const computedFrom = (metrics: readonly Metric[]): Changed =>
+  metrics.every((metric) => METRIC_DEFINITIONS[metric].source === 'static') ? 'places' : 'activity';
+
 /**
  * The requested metrics for many communities or grids at once: a fixed number of
  * queries whatever the number of scopes, and none while the answer is kept.
@@ -723,10 +727,15 @@ export async function computeMetrics(
   period: Period,
 ): Promise<Map<number, Map<Metric, MetricResult>>> {
   const asked = inOrder(metrics);
-  const results = await answerOnce(db, ['metrics', ...question(level, ids, asked, [period])], async () => {
-    const [figures] = await loadFigures(db, level, ids, asked, [period]);
-    return [...figures].map(([id, f]) => [id, asked.map((m) => metricResult(m, f))] as const);
-  });
+  const results = await answerOnce(
+    db,
+    ['metrics', ...question(level, ids, asked, [period])],
+    async () => {
+      const [figures] = await loadFigures(db, level, ids, asked, [period]);
+      return [...figures].map(([id, f]) => [id, asked.map((m) => metricResult(m, f))] as const);
+    },
+    computedFrom(asked),
+  );
   return new Map(results.map(([id, values]) => [id, new Map(asked.map((m, i) => [m, values[i]]))]));
 }
 
@@ -763,11 +772,15 @@ export async function computeTotals(
   periods: Period[],
 ): Promise<Map<Metric, MetricResult>[]> {
   const asked = inOrder(metrics);
-  const results = await answerOnce(db, ['totals', ...question(level, ids, asked, periods)], async () =>
-    (await loadFigures(db, level, ids, asked, periods)).map((figures) => {
-      const merged = mergeFigures([...figures.values()]);
-      return asked.map((m) => metricResult(m, merged));
-    }),
+  const results = await answerOnce(
+    db,
+    ['totals', ...question(level, ids, asked, periods)],
+    async () =>
+      (await loadFigures(db, level, ids, asked, periods)).map((figures) => {
+        const merged = mergeFigures([...figures.values()]);
+        return asked.map((m) => metricResult(m, merged));
+      }),
+    computedFrom(asked),
   );
   return results.map((values) => new Map(asked.map((m, i) => [m, values[i]])));
 }
@@ -784,12 +797,17 @@ export async function computeGroupMetrics(
 ): Promise<Map<number, Map<Metric, MetricResult>>> {
   const asked = inOrder(metrics);
   const members = [...groups].sort(([a], [b]) => a - b).map(([id, ids]) => [id, [...ids].sort((a, b) => a - b)]);
-  const results = await answerOnce(db, ['groupMetrics', members, asked, periodKey(period)], async () => {
-    const [figures] = await loadFigures(db, 'community', [...groups.values()].flat(), asked, [period]);
-    return [...groups].map(([id, ids]) => {
-      const merged = mergeFigures(ids.flatMap((member) => figures.get(member) ?? []));
-      return [id, asked.map((m) => metricResult(m, merged))] as const;
-    });
-  });
+  const results = await answerOnce(
+    db,
+    ['groupMetrics', members, asked, periodKey(period)],
+    async () => {
+      const [figures] = await loadFigures(db, 'community', [...groups.values()].flat(), asked, [period]);
+      return [...groups].map(([id, ids]) => {
+        const merged = mergeFigures(ids.flatMap((member) => figures.get(member) ?? []));
+        return [id, asked.map((m) => metricResult(m, merged))] as const;
+      });
+    },
+    computedFrom(asked),
+  );
   return new Map(results.map(([id, values]) => [id, new Map(asked.map((m, i) => [m, values[i]]))]));
 }

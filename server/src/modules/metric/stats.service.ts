@@ -7,7 +7,15 @@ import type { Database } from '../../db/client';
 import { badInput, notFound } from '../../graphql/errors';
 import { boundedCodes } from '../../graphql/input-bounds';
 import { metricResult, type MetricResult } from './metric-value';
-import { computeMetrics, computeTotals, groupedFigures, inBucket, NO_STATICS, type ScopeLevel } from './metric.service';
+import {
+  computedFrom,
+  computeMetrics,
+  computeTotals,
+  groupedFigures,
+  inBucket,
+  NO_STATICS,
+  type ScopeLevel,
+} from './metric.service';
 import { periodKey, type Period } from '../../graphql/period';
 import { noMemo, type Memo } from '../../loaders';
 import type { CategoryCount, ComparisonRow, MetricValue, RankingRow, TimePoint } from './metric.type';
@@ -262,33 +270,38 @@ export async function ranking(
 ): Promise<Omit<RankingRow, 'grade'>[]> {
   // The whole table is kept, not only its values: a thousand walls ask for its head after every change.
   const question = ['ranking', level, communityCode, subDistrictCode, metric, periodKey(period)];
-  const table = await answerOnce(db, question, async () => {
-    const select = { id: true, code: true, name: true } as const;
-    let places: { id: number; code: string; name: string }[];
-    if (level === 'GRID') {
-      if (!communityCode) throw badInput('A ranking of grids needs a communityCode');
-      const community = await db.community.findUnique({ where: { code: communityCode } });
-      if (!community) throw notFound(`Community "${communityCode}"`);
-      places = await db.grid.findMany({ where: { communityId: community.id, retiredAt: null }, select });
-    } else if (subDistrictCode) {
-      const subDistrict = await db.subDistrict.findUnique({ where: { code: subDistrictCode } });
-      if (!subDistrict) throw notFound(`Sub-district "${subDistrictCode}"`);
-      places = await db.community.findMany({ where: { subDistrictId: subDistrict.id, retiredAt: null }, select });
-    } else places = await db.community.findMany({ where: { retiredAt: null }, select });
-    const values = await computeMetrics(
-      db,
-      level === 'GRID' ? 'grid' : 'community',
-      places.map((p) => p.id),
-      [metric],
-      period,
-    );
-    const rows = places.map((place) => ({
-      code: place.code,
-      name: place.name,
-      metric,
-      ...values.get(place.id)!.get(metric)!,
-    }));
-    return rankRows(metric, rows).map(({ row, rank }) => ({ ...row, rank }));
-  });
+  const table = await answerOnce(
+    db,
+    question,
+    async () => {
+      const select = { id: true, code: true, name: true } as const;
+      let places: { id: number; code: string; name: string }[];
+      if (level === 'GRID') {
+        if (!communityCode) throw badInput('A ranking of grids needs a communityCode');
+        const community = await db.community.findUnique({ where: { code: communityCode } });
+        if (!community) throw notFound(`Community "${communityCode}"`);
+        places = await db.grid.findMany({ where: { communityId: community.id, retiredAt: null }, select });
+      } else if (subDistrictCode) {
+        const subDistrict = await db.subDistrict.findUnique({ where: { code: subDistrictCode } });
+        if (!subDistrict) throw notFound(`Sub-district "${subDistrictCode}"`);
+        places = await db.community.findMany({ where: { subDistrictId: subDistrict.id, retiredAt: null }, select });
+      } else places = await db.community.findMany({ where: { retiredAt: null }, select });
+      const values = await computeMetrics(
+        db,
+        level === 'GRID' ? 'grid' : 'community',
+        places.map((p) => p.id),
+        [metric],
+        period,
+      );
+      const rows = places.map((place) => ({
+        code: place.code,
+        name: place.name,
+        metric,
+        ...values.get(place.id)!.get(metric)!,
+      }));
+      return rankRows(metric, rows).map(({ row, rank }) => ({ ...row, rank }));
+    },
+    computedFrom([metric]),
+  );
   return top === null ? table : table.filter((row) => row.value !== null && !row.tooFewCases).slice(0, top);
 }
