@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PrintHeading } from '../components/PrintHeading';
@@ -26,6 +26,8 @@ import { METRIC_DEFINITIONS, type Metric } from '../../../shared/metrics/definit
 import { localDay } from '../../../shared/time/buckets';
 
 const NO_ROWS: never[] = [];
+/** The longest the overview's charts wait for the map to be drawn before asking for their series. */
+const CHARTS_WAIT_MS = 3_000;
 
 interface Props {
   route: Route;
@@ -63,7 +65,18 @@ export function Dashboard({ route, period, partial, basemap, config, navigate }:
     variables: { code: communityCode ?? '', metric, ...period },
     skip: !communityCode,
   });
-  const series = useQuery(SCOPE_SERIES, { variables: { communityCode, gridCode, ...period } });
+  // The overview's charts, under the map, ask for the city's monthly series once the map is drawn
+  // (or after CHARTS_WAIT_MS): computed afresh on a city it takes seconds of the server's cores,
+  // which the map's own first queries would wait behind.
+  const [mapDrawn, setMapDrawn] = useState(false);
+  const drawnMap = useCallback(() => setMapDrawn(true), []);
+  useEffect(() => {
+    const wait = setTimeout(drawnMap, CHARTS_WAIT_MS);
+    return () => clearTimeout(wait);
+  }, [drawnMap]);
+  const seriesHeld = !communityCode && !mapDrawn;
+  const series = useQuery(SCOPE_SERIES, { variables: { communityCode, gridCode, ...period }, skip: seriesHeld });
+  const seriesLoading = series.loading || seriesHeld;
   const visitor = useQuery(VIEWER).data?.viewer.via === 'none';
   const error = summary.error ?? communities.error ?? grids.error ?? series.error;
   const allCommunities = communities.data?.communities ?? NO_ROWS;
@@ -75,8 +88,8 @@ export function Dashboard({ route, period, partial, basemap, config, navigate }:
   // on a city their first render takes about 300 ms, which held the map back when it came first.
   const charts = useDeferredValue(
     useMemo(
-      () => ({ rows, rowsLoading, series: series.data ?? null, seriesLoading: series.loading }),
-      [rows, rowsLoading, series.data, series.loading],
+      () => ({ rows, rowsLoading, series: series.data ?? null, seriesLoading }),
+      [rows, rowsLoading, series.data, seriesLoading],
     ),
   );
   const select = (code: string) =>
@@ -174,6 +187,7 @@ export function Dashboard({ route, period, partial, basemap, config, navigate }:
               onSelect={(place) =>
                 navigate({ communityCode: place.community ?? place.code, gridCode: place.community && place.code })
               }
+              onDrawn={drawnMap}
             />
           ) : (
             <GridMap

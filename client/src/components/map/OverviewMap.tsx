@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import L from 'leaflet';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { TileLevel } from '../../../../shared/geo/place-tiles';
 import type { Metric } from '../../../../shared/metrics/definitions';
 import { useStrings } from '../../i18n/LanguageProvider';
@@ -25,6 +25,8 @@ interface Props {
   config: ServerConfig | null;
   /** A community, or a grid (with its community) once zoomed in far enough to draw grids, was clicked (a sub-district is zoomed into). */
   onSelect(place: TilePlace): void;
+  /** Its places are drawn in their colours, the first time and after each change. */
+  onDrawn?(): void;
 }
 
 /** What the tiles on screen hold, once they are all drawn. */
@@ -41,7 +43,7 @@ const NO_PLACES: readonly never[] = [];
  * a city's 35,000 grids are drawn only where the screen shows them, the shapes are cached by the
  * browser, and another metric or period fetches the values alone.
  */
-export function OverviewMap({ metric, period, basemap, config, onSelect }: Props) {
+export function OverviewMap({ metric, period, basemap, config, onSelect, onDrawn }: Props) {
   const { language, strings } = useStrings();
   const fallback = useBasemapFallback(basemap, config);
   const crs = BASEMAP_CRS[fallback.shown];
@@ -89,6 +91,9 @@ export function OverviewMap({ metric, period, basemap, config, onSelect }: Props
   const bounds = useMemo(() => box && L.latLngBounds([box.south, box.west], [box.north, box.east]), [box]);
   const shown = (drawn?.places ?? []).filter((p) => p.level === level).sort((a, b) => (a.code < b.code ? -1 : 1));
   const loading = tiles.loading || !level || legend.loading || tilesLoading;
+  useEffect(() => {
+    if (!loading) onDrawn?.();
+  }, [loading, onDrawn]);
   return (
     <MapFrame
       fallback={fallback}
