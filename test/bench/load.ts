@@ -76,10 +76,10 @@ export function percentile(sorted: number[], fraction: number) {
  * POSTs a GraphQL query and returns its `data`; an HTTP error or a GraphQL error throws, so that a
  * benchmark never times failures. Node's fetch keeps connections alive between requests.
  */
-export async function postGraphQL(url: string, query: string, variables: Record<string, unknown> = {}) {
+export async function postGraphQL(url: string, query: string, variables: Record<string, unknown> = {}, token?: string) {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
     body: JSON.stringify({ query, variables }),
   });
   const body = await response.json();

@@ -9,6 +9,11 @@ export interface MapMeasurement {
   firstDrawAfterLoadMs: number;
   /** The same with the dashboard's other panels' queries held back: what the map alone needs. */
   firstDrawAloneMs: number;
+  /**
+   * After the load event, with every panel, the page loaded just after `change` (a reported case):
+   * what a leader waits for in a city that reports a case every few seconds. Null without `change`.
+   */
+  firstDrawAfterChangeMs: number | null;
   /** 95th percentile of the time between animation frames while the map is dragged and zoomed (to grids and back), every panel loaded. */
   frameP95Ms: number;
   /** The same on the page of the map alone, right after its first draw. */
@@ -128,11 +133,12 @@ const percentile = (values: number[], p: number) =>
  * The overview's map in headless Chromium at 1920×1080, each load in a fresh browser context
  * (nothing cached): the time to its first full draw with the whole dashboard loading and with
  * its own queries alone, the frame times while it is dragged and zoomed, and the bytes it
- * needs. `signIn` puts a session into a context, for a server without PUBLIC_DASHBOARD.
+ * needs. `signIn` puts a session into a context, for a server without PUBLIC_DASHBOARD; `change`
+ * changes the data, before one more load.
  */
 export async function measureMap(
   baseUrl: string,
-  signIn?: (context: BrowserContext) => Promise<void>,
+  { signIn, change }: { signIn?: (context: BrowserContext) => Promise<void>; change?: () => Promise<void> } = {},
 ): Promise<MapMeasurement> {
   const browser = await launch();
   try {
@@ -156,10 +162,17 @@ export async function measureMap(
     await full.page.waitForLoadState('networkidle', { timeout: 120_000 }).catch(() => undefined);
     const frames = await frameTimes(full.page);
     await full.context.close();
+    let afterChange: Awaited<ReturnType<typeof load>> | null = null;
+    if (change) {
+      await change();
+      afterChange = await load(false);
+      await afterChange.context.close();
+    }
     return {
       firstDrawMs: Math.round(full.drawn),
       firstDrawAfterLoadMs: Math.round(full.drawn - full.loaded),
       firstDrawAloneMs: Math.round(alone.drawn),
+      firstDrawAfterChangeMs: afterChange && Math.round(afterChange.drawn - afterChange.loaded),
       frameP95Ms: Math.round(percentile(frames, 95) * 10) / 10,
       frameP95AloneMs: Math.round(percentile(framesAlone, 95) * 10) / 10,
       frames: frames.length,

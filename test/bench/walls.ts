@@ -17,8 +17,8 @@ import { createToken } from '../../server/src/auth/tokens';
 import { prepareDatabase } from '../../server/src/bootstrap';
 import { readConfig } from '../../server/src/config';
 import { periodRange } from '../../shared/time/period-presets';
-import { DATABASE_URL, ensureCity, startGridScope } from './city';
-import { percentile } from './load';
+import { DATABASE_URL, ensureCity, REPORT_CASE, startGridScope } from './city';
+import { percentile, postGraphQL } from './load';
 
 /**
  * npm run bench -- --scale walls: BENCH_WALLS walls (1,000) showing the whole city built by the
@@ -43,7 +43,6 @@ const QUERIES = {
   latest: print(WallLatestCasesDocument),
   live: print(LiveChangesDocument),
 };
-const REPORT = 'mutation($i: ReportCaseInput!) { reportCase(input: $i) { code } }';
 
 interface Wall {
   token: string;
@@ -53,17 +52,6 @@ interface Wall {
   heard: (at: number, change: LiveChange) => void;
   /** The backlog its figures showed last. */
   backlog: number | null;
-}
-
-async function post(url: string, token: string, query: string, variables: Record<string, unknown>) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  if (!response.ok || body.errors) throw new Error(`${response.status}: ${JSON.stringify(body).slice(0, 200)}`);
-  return body.data;
 }
 
 const summary = (times: number[]) => {
@@ -129,10 +117,10 @@ async function round(label: string, urls: string[], tokens: string[], communitie
     const itemVariables = { metrics: [...WALL_KPIS], communityCode: wall.community, from, to };
     const [item] = await Promise.all([
       !changes || changeConcerns(changes, { queryName: 'WallItem', variables: itemVariables })
-        ? post(wall.http, wall.token, QUERIES.item, itemVariables)
+        ? postGraphQL(wall.http, QUERIES.item, itemVariables, wall.token)
         : null,
-      post(wall.http, wall.token, QUERIES.ranking, { level: 'COMMUNITY', metric, top: 8, from, to }),
-      post(wall.http, wall.token, QUERIES.latest, { communityCode: null, since }),
+      postGraphQL(wall.http, QUERIES.ranking, { level: 'COMMUNITY', metric, top: 8, from, to }, wall.token),
+      postGraphQL(wall.http, QUERIES.latest, { communityCode: null, since }, wall.token),
     ]);
     if (item) wall.backlog = item.summary.find((s: { metric: string }) => s.metric === 'BACKLOG').value;
   };
@@ -177,7 +165,7 @@ async function round(label: string, urls: string[], tokens: string[], communitie
   // A wall boots with its places, then its figures. The places (3,500 communities, 467 KB) are the same for every
   // city-wide wall and asked for only at boot and reconnection: timed once here, not a thousand times.
   const placesSent = performance.now();
-  await post(walls[0].http, walls[0].token, QUERIES.places, { withGrids: false });
+  await postGraphQL(walls[0].http, QUERIES.places, { withGrids: false }, walls[0].token);
   console.log(`  one wall's places: ${(performance.now() - placesSent).toFixed(0)} ms`);
   await phase(
     'booted (item, league table, latest cases)',
@@ -214,9 +202,12 @@ async function round(label: string, urls: string[], tokens: string[], communitie
         );
       };
     const sent = performance.now();
-    await post(urls[0] + '/graphql', reporter, REPORT, {
-      i: { gridCode: grid, category: 'SANITATION', description: '基准测试：垃圾满溢' },
-    });
+    await postGraphQL(
+      urls[0] + '/graphql',
+      REPORT_CASE,
+      { i: { gridCode: grid, category: 'SANITATION', description: '基准测试：垃圾满溢' } },
+      reporter,
+    );
     const answered = performance.now();
     await phase(measured ? 'every wall heard' : 'every wall heard the warm-up change', allHeard);
     const failed = () => [...failures.values()].reduce((a, b) => a + b, 0);
