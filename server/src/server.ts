@@ -103,9 +103,19 @@ export async function createServer(config: Config, db: Database, options: Server
     config.answerSeconds > 0
       ? keptResponses(config.answerSeconds, config.keptResponseMinMs, () => answers.generation())
       : null;
-  const changed = (what: Changed) => {
+  const drop = (what: Changed) => {
     answers.changed(what);
     responses?.changed(what);
+  };
+  // A change of places has no live event to drop what was read from the replica before it had
+  // replayed it (activity has: below): dropped again once it has.
+  const changed = (what: Changed) => {
+    drop(what);
+    if (what === 'places' && reads.replica)
+      reads
+        .replayed()
+        .then(() => drop('places'))
+        .catch((error) => logger.warn({ err: error }, 'answers of places not dropped after the replica replayed'));
   };
   const kept: AnswerStore = { ...answers, changed };
   const forget = [

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, TEST_ADMIN_TOKEN, twoInstances, type TestServer } from './harness';
+import { randomUUID } from 'node:crypto';
+import { redisAnswers } from '../../server/src/db/answers';
+import { createLogger } from '../../server/src/observability/logger';
+import { REDIS_URL, startTestServer, TEST_ADMIN_TOKEN, twoInstances, type TestServer } from './harness';
 
 const REPORT = 'mutation($i: ReportCaseInput!) { reportCase(input: $i) { code } }';
 /** The city-wide aggregates of the overview and the wall: totals, every community's value, a series, a league table. */
@@ -116,5 +119,28 @@ describe('kept answers shared through Redis by two instances', () => {
     const onSecond = await overview(second);
     expect(onSecond.figureStatements).toBe(0);
     expect(onSecond.reported).toBe(onFirst.reported);
+  });
+});
+
+describe('the answers store in Redis', () => {
+  it('keeps answers of places through a change of activity on another instance, and drops them when places change', async () => {
+    const database = `postgresql://answers-test/${randomUUID()}`;
+    const logger = createLogger('silent');
+    const [one, other] = await Promise.all([1, 2].map(() => redisAnswers(REDIS_URL, database, 60, logger)));
+    try {
+      await one.answer('tiles', async () => 'places before', 'places');
+      await one.answer('totals', async () => 'activity before');
+      expect(await other.answer('tiles', async () => 'recomputed', 'places')).toBe('places before');
+      other.changed('activity');
+      await other.generation();
+      expect(await one.answer('tiles', async () => 'places after', 'places')).toBe('places before');
+      expect(await one.answer('totals', async () => 'activity after')).toBe('activity after');
+      one.changed('places');
+      await one.generation();
+      expect(await other.answer('tiles', async () => 'places after', 'places')).toBe('places after');
+      expect(await other.answer('totals', async () => 'activity later')).toBe('activity later');
+    } finally {
+      await Promise.all([one.close(), other.close()]);
+    }
   });
 });

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { randomUUID } from 'node:crypto';
-import { memoryAnswers, redisAnswers } from './answers';
+import { memoryAnswers } from './answers';
 import { readConfig } from '../config';
-import { createLogger } from '../observability/logger';
 
 /** A computation that counts its runs and settles when told. */
 function computation(result: unknown) {
@@ -84,30 +82,6 @@ describe('answers kept in memory', () => {
     await answers.answer('c', async () => 'c');
     expect(await answers.answer('a', async () => 'a recomputed')).toBe('a');
     expect(await answers.answer('b', async () => 'b recomputed')).toBe('b recomputed');
-  });
-});
-
-describe('answers shared through Redis', () => {
-  it('keeps answers of places through a change of activity on another instance, and drops them when places change', async () => {
-    const database = `postgresql://answers-test/${randomUUID()}`;
-    const url = process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379';
-    const logger = createLogger('silent');
-    const [one, other] = await Promise.all([1, 2].map(() => redisAnswers(url, database, 60, logger)));
-    try {
-      await one.answer('tiles', async () => 'places before', 'places');
-      await one.answer('totals', async () => 'activity before');
-      expect(await other.answer('tiles', async () => 'recomputed', 'places')).toBe('places before');
-      other.changed('activity');
-      await other.generation();
-      expect(await one.answer('tiles', async () => 'places after', 'places')).toBe('places before');
-      expect(await one.answer('totals', async () => 'activity after')).toBe('activity after');
-      one.changed('places');
-      await one.generation();
-      expect(await other.answer('tiles', async () => 'places after', 'places')).toBe('places after');
-      expect(await other.answer('totals', async () => 'activity later')).toBe('activity later');
-    } finally {
-      await Promise.all([one.close(), other.close()]);
-    }
   });
 });
 

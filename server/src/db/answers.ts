@@ -142,8 +142,10 @@ export async function redisAnswers(
     },
     changed(what) {
       for (const [key, entry] of running) if (what === 'places' || entry.of === 'activity') running.delete(key);
-      redis.incr(generation).catch(away);
-      if (what === 'places') redis.incr(placesGeneration).catch(away);
+      // Both at once: no instance reads a new generation of activity beside an old one of places.
+      const moved = redis.multi().incr(generation);
+      if (what === 'places') moved.incr(placesGeneration);
+      moved.exec().catch(away);
     },
     async generation() {
       try {

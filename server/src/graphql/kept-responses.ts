@@ -146,7 +146,7 @@ export function keptResponses(
   };
   return {
     plugin,
-    // Nothing kept from before survives: what is being computed now is not kept either (started.versions).
+    // Nothing kept from before that the change touched survives, nor what is being computed now (started.versions).
     changed(what) {
       versions.activity++;
       if (what === 'places') versions.places++;

@@ -12,6 +12,7 @@ import { answerOnce } from '../../db/answers';
 import { MAX_IDS_PER_QUERY } from '../../db/limits';
 import { groupBy } from '../../group-by';
 import { Prisma } from '../../../generated/sqlite/client';
+import { computedFrom } from './metric.service';
 
 /** The places a value stands on; none given means every place. */
 export interface PlacesOf {
@@ -185,7 +186,12 @@ export function provenanceOf(ctx: Context, metric: Metric, places: PlacesOf): Pr
   const byCommunity = Boolean(places.communityIds || places.communityCodes);
   return byGrid || byCommunity
     ? readProvenance(ctx, metric, places, byGrid, byCommunity)
-    : answerOnce(ctx.db, ['provenance', metric], () => readProvenance(ctx, metric, places, false, false));
+    : answerOnce(
+        ctx.db,
+        ['provenance', metric],
+        () => readProvenance(ctx, metric, places, false, false),
+        computedFrom([metric]),
+      );
 }
 
 async function readProvenance(
