@@ -76,6 +76,8 @@ describe('signing in to a private server in Chromium', () => {
     await signIn(page, LEADER.username, LEADER.password);
     await page.waitForURL(`${server.url}/`);
     await expect.poll(() => features(page), { timeout: 20_000 }).toBe('4');
+    // The charts ask for their series once the map is drawn: answered before the session ends.
+    await expect.poll(() => page.getByTestId('chart-cases').getAttribute('aria-busy')).toBe('false');
     // Idle for longer than SESSION_IDLE_MINUTES (480 by default).
     await server.db.session.updateMany({
       where: { account: { username: LEADER.username }, revokedAt: null },
