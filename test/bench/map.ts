@@ -162,17 +162,18 @@ export async function measureMap(
     await full.page.waitForLoadState('networkidle', { timeout: 120_000 }).catch(() => undefined);
     const frames = await frameTimes(full.page);
     await full.context.close();
-    let afterChange: Awaited<ReturnType<typeof load>> | null = null;
+    let firstDrawAfterChangeMs: number | null = null;
     if (change) {
       await change();
-      afterChange = await load(false);
-      await afterChange.context.close();
+      const after = await load(false);
+      await after.context.close();
+      firstDrawAfterChangeMs = Math.round(after.drawn - after.loaded);
     }
     return {
       firstDrawMs: Math.round(full.drawn),
       firstDrawAfterLoadMs: Math.round(full.drawn - full.loaded),
       firstDrawAloneMs: Math.round(alone.drawn),
-      firstDrawAfterChangeMs: afterChange && Math.round(afterChange.drawn - afterChange.loaded),
+      firstDrawAfterChangeMs,
       frameP95Ms: Math.round(percentile(frames, 95) * 10) / 10,
       frameP95AloneMs: Math.round(percentile(framesAlone, 95) * 10) / 10,
       frames: frames.length,

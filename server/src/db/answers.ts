@@ -58,6 +58,18 @@ interface Kept {
 export const holds = <T>(of: Changed, then: Versions<T>, now: Versions<T>) =>
   then.places === now.places && (of === 'places' || then.activity === now.activity);
 
+/** Counts `what` changed in `versions`, and forgets each of `kept` that no longer holds. */
+export function moveOn<K>(
+  versions: Versions,
+  what: Changed,
+  kept: Map<K, { of: Changed; versions: Versions }>,
+  forget: (key: K) => void,
+): void {
+  versions.activity++;
+  if (what === 'places') versions.places++;
+  for (const [key, entry] of kept) if (!holds(entry.of, entry.versions, versions)) forget(key);
+}
+
 /** This instance's answers, the most recently used `most` of them, each for `seconds` (above 0). */
 export function memoryAnswers(seconds: number, most = 500): AnswerStore {
   const versions: Versions = { activity: 0, places: 0 };
@@ -77,9 +89,7 @@ export function memoryAnswers(seconds: number, most = 500): AnswerStore {
       return entry.answer as Promise<T>;
     },
     changed(what) {
-      versions.activity++;
-      if (what === 'places') versions.places++;
-      for (const [key, entry] of kept) if (!holds(entry.of, entry.versions, versions)) kept.delete(key);
+      moveOn(versions, what, kept, (key) => kept.delete(key));
     },
     generation: async () => ({ activity: String(versions.activity), places: String(versions.places) }),
     async close() {

@@ -1,7 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin, type GraphQLResponse } from '@apollo/server';
 import { Kind, type OperationDefinitionNode } from 'graphql';
 import type { Context } from '../context';
-import { answerSource, holds, type Changed, type Versions } from '../db/answers';
+import { answerSource, holds, moveOn, type Changed, type Versions } from '../db/answers';
 import { hasReadActivity, noteReadsFromHere } from '../db/deadline';
 
 /**
@@ -148,9 +148,7 @@ export function keptResponses(
     plugin,
     // Nothing kept from before that the change touched survives, nor what is being computed now (started.versions).
     changed(what) {
-      versions.activity++;
-      if (what === 'places') versions.places++;
-      for (const [key, entry] of kept) if (!holds(entry.of, entry.versions, versions)) forget(key);
+      moveOn(versions, what, kept, forget);
     },
   };
 }
